@@ -1,0 +1,185 @@
+import { domainError, fail, ok, type DomainError, type Result } from './errors';
+import { scaleMoney, type Money } from './money';
+import { adjacentStage, findStage } from './pipeline-rules';
+import type { Deal, DealStatus } from './schemas/deal';
+import type { Pipeline, Stage } from './schemas/pipeline';
+import type { StageChange } from './schemas/stage-change';
+import { daysBetween, type IsoDateTime } from './time';
+
+/** OPEN deals close as WON or LOST; a closed deal can be reopened. */
+export const DEAL_TRANSITIONS: Readonly<Record<DealStatus, readonly DealStatus[]>> = {
+  OPEN: ['WON', 'LOST'],
+  WON: ['OPEN'],
+  LOST: ['OPEN'],
+};
+
+export function canTransitionDeal(from: DealStatus, to: DealStatus): boolean {
+  return from === to || DEAL_TRANSITIONS[from].includes(to);
+}
+
+/** What a move writes: the deal's changed fields and the stage-change record to append. */
+export interface DealMove {
+  patch: Partial<Deal>;
+  /** Null for a reorder within the same stage: no stage history to record. */
+  change: StageChangeBody | null;
+}
+
+export type StageChangeBody = Omit<
+  StageChange,
+  'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'hlc' | 'clocks' | 'deletedAt'
+>;
+
+function changeRecord(
+  deal: Deal,
+  to: { stageId: string; status: DealStatus },
+  at: IsoDateTime,
+  by: string,
+): StageChangeBody {
+  return {
+    dealId: deal.id,
+    pipelineId: deal.pipelineId,
+    fromStageId: deal.stageId,
+    toStageId: to.stageId,
+    fromStatus: deal.status,
+    toStatus: to.status,
+    at,
+    by,
+    ownerId: deal.ownerId,
+    teamId: deal.teamId,
+  };
+}
+
+/** The first history entry of a deal: created in its stage. */
+export function dealCreatedChange(deal: Deal, at: IsoDateTime, by: string): StageChangeBody {
+  return {
+    ...changeRecord(deal, { stageId: deal.stageId, status: deal.status }, at, by),
+    fromStageId: '',
+    fromStatus: '',
+  };
+}
+
+export function moveDealToStage(
+  deal: Deal,
+  pipeline: Pipeline,
+  stageId: string,
+  at: IsoDateTime,
+  by: string,
+  rank?: string,
+): Result<DealMove | null> {
+  if (deal.status !== 'OPEN') {
+    return fail(
+      domainError('deal.stageOfClosedDeal', `a ${deal.status} deal cannot change stage; reopen it first`, {
+        status: deal.status,
+      }),
+    );
+  }
+  const stage = findStage(pipeline, stageId);
+  if (!stage) return fail(domainError('deal.unknownStage', 'that stage is not in the deal’s pipeline'));
+  if (stage.retired)
+    return fail(domainError('deal.retiredStage', `stage "${stage.name}" is retired`, { stage: stage.name }));
+  if (stageId === deal.stageId) return ok(rank && rank !== deal.rank ? { patch: { rank }, change: null } : null);
+  return ok({
+    patch: { stageId, stageEnteredAt: at, ...(rank ? { rank } : {}) },
+    change: changeRecord(deal, { stageId, status: 'OPEN' }, at, by),
+  });
+}
+
+/** `]` and `[` on the board: the next or previous active stage, or a clear refusal at the ends. */
+export function stepDealStage(
+  deal: Deal,
+  pipeline: Pipeline,
+  step: -1 | 1,
+  at: IsoDateTime,
+  by: string,
+): Result<DealMove | null> {
+  const target = adjacentStage(pipeline, deal.stageId, step);
+  if (!target) return ok(null);
+  return moveDealToStage(deal, pipeline, target.id, at, by);
+}
+
+export function markDealWon(deal: Deal, at: IsoDateTime, by: string): Result<DealMove> {
+  if (!canTransitionDeal(deal.status, 'WON') || deal.status === 'WON')
+    return fail(dealTransitionError(deal.status, 'WON'));
+  return ok({
+    patch: { status: 'WON', closedAt: at, lostReason: '' },
+    change: changeRecord(deal, { stageId: deal.stageId, status: 'WON' }, at, by),
+  });
+}
+
+export function markDealLost(deal: Deal, reason: string, at: IsoDateTime, by: string): Result<DealMove> {
+  if (!canTransitionDeal(deal.status, 'LOST') || deal.status === 'LOST')
+    return fail(dealTransitionError(deal.status, 'LOST'));
+  if (!reason.trim()) return fail(domainError('deal.lostReasonRequired', 'a lost deal needs a reason'));
+  return ok({
+    patch: { status: 'LOST', closedAt: at, lostReason: reason.trim() },
+    change: changeRecord(deal, { stageId: deal.stageId, status: 'LOST' }, at, by),
+  });
+}
+
+export function reopenDeal(deal: Deal, at: IsoDateTime, by: string): Result<DealMove> {
+  if (deal.status === 'OPEN') return fail(dealTransitionError('OPEN', 'OPEN'));
+  return ok({
+    patch: { status: 'OPEN', closedAt: null, lostReason: '', stageEnteredAt: at },
+    change: changeRecord(deal, { stageId: deal.stageId, status: 'OPEN' }, at, by),
+  });
+}
+
+function dealTransitionError(from: DealStatus, to: DealStatus): DomainError {
+  return domainError('deal.transitionForbidden', `a deal cannot go from ${from} to ${to}`, { from, to });
+}
+
+/** Every rule a stored deal must satisfy (`before` is null for a new deal). */
+export function checkDealWrite(before: Deal | null, after: Deal, pipeline: Pipeline | undefined): DomainError[] {
+  const errors: DomainError[] = [];
+  if (before && !canTransitionDeal(before.status, after.status)) {
+    errors.push(dealTransitionError(before.status, after.status));
+  }
+  if (after.status === 'LOST' && !after.lostReason.trim()) {
+    errors.push(domainError('deal.lostReasonRequired', 'a lost deal needs a reason'));
+  }
+  if (after.status !== 'OPEN' && !after.closedAt) {
+    errors.push(domainError('deal.closedAtRequired', 'a closed deal needs its close time'));
+  }
+  const stageMoved = !before || before.stageId !== after.stageId || before.pipelineId !== after.pipelineId;
+  if (before && stageMoved && before.status !== 'OPEN' && after.status !== 'OPEN') {
+    errors.push(
+      domainError('deal.stageOfClosedDeal', `a ${after.status} deal cannot change stage; reopen it first`, {
+        status: after.status,
+      }),
+    );
+  }
+  // An unknown pipeline is not an error here: collections sync independently, so a deal can
+  // reach the server before the new pipeline it belongs to. Stage rules apply once it is known.
+  if (pipeline && stageMoved) {
+    const stage = findStage(pipeline, after.stageId);
+    if (!stage) errors.push(domainError('deal.unknownStage', 'that stage is not in the deal’s pipeline'));
+    else if (stage.retired)
+      errors.push(domainError('deal.retiredStage', `stage "${stage.name}" is retired`, { stage: stage.name }));
+  }
+  const currencies = new Set([after.value.currency, ...after.lines.map((l) => l.unitPrice.currency)]);
+  if (currencies.size > 1) {
+    errors.push(domainError('money.currencyMismatch', 'deal lines must be in the deal’s currency'));
+  }
+  return errors;
+}
+
+/** The deal's close probability: its own, else its stage's; 100 once won, 0 once lost. */
+export function effectiveProbability(deal: Pick<Deal, 'probability' | 'status'>, stage: Stage | undefined): number {
+  if (deal.status === 'WON') return 100;
+  if (deal.status === 'LOST') return 0;
+  return deal.probability ?? stage?.probability ?? 0;
+}
+
+export function weightedValue(deal: Pick<Deal, 'probability' | 'status' | 'value'>, stage: Stage | undefined): Money {
+  return scaleMoney(deal.value, effectiveProbability(deal, stage) / 100);
+}
+
+/** Days the deal has sat in its stage beyond the stage's rotting threshold; 0 when fresh. */
+export function daysRotting(
+  deal: Pick<Deal, 'status' | 'stageEnteredAt'>,
+  stage: Stage | undefined,
+  now: IsoDateTime,
+): number {
+  if (deal.status !== 'OPEN' || !stage || stage.rottingDays <= 0) return 0;
+  return Math.max(0, daysBetween(deal.stageEnteredAt, now) - stage.rottingDays);
+}

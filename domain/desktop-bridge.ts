@@ -1,0 +1,32 @@
+/**
+ * The one typed bridge between the UI and the desktop (docs/adr/0004-desktop-bridge.md).
+ * Preload implements it over IPC in the Electron app (`window.outpost`); a web implementation
+ * stands in when the same UI runs in a plain browser. Types and channel names only: no I/O here.
+ */
+export interface AppInfo {
+  version: string;
+  /** 'desktop' inside Electron, 'web' in a browser. */
+  shell: 'desktop' | 'web';
+  os: string;
+}
+
+export interface OutpostBridge {
+  appInfo(): Promise<AppInfo>;
+  /** Base URL of the sync server this device talks to (the embedded one by default), or null. */
+  syncServerUrl(): Promise<string | null>;
+  /** Open an http(s), mailto, tel or sip link outside the app; anything else is refused. */
+  openExternal(url: string): Promise<boolean>;
+  /** Show a native notification (reminders, incoming calls). */
+  notify(title: string, body: string): Promise<void>;
+}
+
+/** IPC channel per bridge method; main registers exactly these, preload calls exactly these. */
+export const BRIDGE_CHANNELS = {
+  appInfo: 'outpost:app-info',
+  syncServerUrl: 'outpost:sync-server-url',
+  openExternal: 'outpost:open-external',
+  notify: 'outpost:notify',
+} as const satisfies { [K in keyof OutpostBridge]: `outpost:${string}` };
+
+export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;
+export const BRIDGE_METHODS = Object.keys(BRIDGE_CHANNELS) as BridgeMethod[];

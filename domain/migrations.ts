@@ -1,0 +1,43 @@
+import type { CollectionName } from './collections';
+
+/**
+ * How a record written under an older schema version becomes one of the current version. The
+ * same functions run in the client (RxDB migrationStrategies) and on the server (for pushes from a
+ * device that has not updated yet), so both always hold records of one shape.
+ * Keyed by the version a function migrates *to*; each must be pure and total.
+ */
+export type Migration = (oldDoc: Record<string, unknown>) => Record<string, unknown>;
+
+export const MIGRATIONS: { readonly [K in CollectionName]: Readonly<Record<number, Migration>> } = {
+  companies: {},
+  contacts: {},
+  leads: {},
+  deals: {},
+  activities: {},
+  pipelines: {},
+  stage_changes: {},
+  saved_views: {},
+  users: {},
+  settings: {},
+};
+
+export function migrationStrategiesFor(collection: CollectionName): Record<number, Migration> {
+  return { ...MIGRATIONS[collection] };
+}
+
+/** Bring a record from `fromVersion` to the latest version by applying each step in order. */
+export function migrateRecord(
+  collection: CollectionName,
+  doc: Record<string, unknown>,
+  fromVersion: number,
+  toVersion: number,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS[collection],
+): Record<string, unknown> {
+  let current = doc;
+  for (let v = fromVersion + 1; v <= toVersion; v++) {
+    const step = migrations[v];
+    if (!step) throw new Error(`no migration of ${collection} to version ${v}`);
+    current = step(current);
+  }
+  return current;
+}

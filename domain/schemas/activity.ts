@@ -1,0 +1,103 @@
+import type { CollectionSchema } from './json-schema';
+import {
+  dateTimeField,
+  nullableDateTimeField,
+  ownershipFields,
+  recordFields,
+  recordRequired,
+  refField,
+  shortText,
+  notesField,
+} from './json-schema';
+import type { Owned, RecordBase } from './record';
+import type { IsoDateTime } from '../time';
+
+export const ACTIVITY_TYPES = ['CALL', 'EMAIL', 'MEETING', 'FOLLOW_UP'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export const CALL_OUTCOMES = ['', 'CONNECTED', 'NO_ANSWER', 'VOICEMAIL', 'BUSY', 'WRONG_NUMBER'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** An answer to one question of a call script; answers live inside the call activity. */
+export interface ScriptAnswer {
+  questionId: string;
+  question: string;
+  answer: string;
+}
+
+export interface Activity extends RecordBase, Owned {
+  type: ActivityType;
+  subject: string;
+  body: string;
+  /** When it is planned for (meetings, follow-ups) or happened (logged calls, emails). */
+  dueAt: IsoDateTime;
+  completedAt: IsoDateTime | null;
+  durationSeconds: number;
+  direction: '' | 'INBOUND' | 'OUTBOUND';
+  outcome: CallOutcome;
+  dealId: string;
+  leadId: string;
+  contactId: string;
+  companyId: string;
+  scriptAnswers: ScriptAnswer[];
+}
+
+export const activitySchema: CollectionSchema = {
+  title: 'activity',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...recordFields,
+    ...ownershipFields,
+    type: { type: 'string', enum: ACTIVITY_TYPES, maxLength: 10 },
+    subject: { type: 'string', minLength: 1, maxLength: 300 },
+    body: notesField,
+    dueAt: dateTimeField,
+    completedAt: nullableDateTimeField,
+    durationSeconds: { type: 'integer', minimum: 0, maximum: 86_400 },
+    direction: { type: 'string', enum: ['', 'INBOUND', 'OUTBOUND'] },
+    outcome: { type: 'string', enum: CALL_OUTCOMES },
+    dealId: refField,
+    leadId: refField,
+    contactId: refField,
+    companyId: refField,
+    scriptAnswers: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['questionId', 'question', 'answer'],
+        properties: { questionId: shortText(60), question: shortText(500), answer: shortText(2000) },
+      },
+    },
+  },
+  required: [
+    ...recordRequired,
+    'ownerId',
+    'teamId',
+    'type',
+    'subject',
+    'body',
+    'dueAt',
+    'completedAt',
+    'durationSeconds',
+    'direction',
+    'outcome',
+    'dealId',
+    'leadId',
+    'contactId',
+    'companyId',
+    'scriptAnswers',
+  ],
+  indexes: [
+    ['dealId', 'dueAt'],
+    ['contactId', 'dueAt'],
+    ['leadId', 'dueAt'],
+    ['companyId', 'dueAt'],
+    ['ownerId', 'dueAt'],
+    'dueAt',
+    'updatedAt',
+  ],
+};

@@ -1,0 +1,132 @@
+import type { CollectionSchema } from './json-schema';
+import {
+  dateField,
+  moneyField,
+  nullableDateTimeField,
+  ownershipFields,
+  recordFields,
+  recordRequired,
+  refField,
+  shortText,
+  tagsField,
+  notesField,
+  idField,
+  dateTimeField,
+} from './json-schema';
+import type { Money, Owned, RecordBase } from './record';
+import type { IsoDate, IsoDateTime } from '../time';
+
+export const DEAL_STATUSES = ['OPEN', 'WON', 'LOST'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** A product line on a deal; it lives inside the deal (one record, one sync unit). */
+export interface DealLine {
+  id: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: Money;
+  /** Discount in basis points (1000 = 10%); large ones need a supervisor's approval. */
+  discountBp: number;
+}
+
+export interface Deal extends RecordBase, Owned {
+  title: string;
+  titleKey: string;
+  pipelineId: string;
+  stageId: string;
+  /** When the deal entered its current stage: the rotting clock starts here. */
+  stageEnteredAt: IsoDateTime;
+  /** Fractional-index key ordering cards within a stage column. */
+  rank: string;
+  value: Money;
+  /** 0–100, or null to use the stage's default probability. */
+  probability: number | null;
+  expectedCloseDate: IsoDate | '';
+  status: DealStatus;
+  lostReason: string;
+  closedAt: IsoDateTime | null;
+  contactId: string;
+  companyId: string;
+  /** The lead this deal was converted from, if any. */
+  leadId: string;
+  lines: DealLine[];
+  tags: string[];
+  notes: string;
+}
+
+export const dealLineSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'sku', 'name', 'quantity', 'unitPrice', 'discountBp'],
+  properties: {
+    id: idField,
+    sku: shortText(60),
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    quantity: { type: 'number', minimum: 0, maximum: 1_000_000_000 },
+    unitPrice: moneyField,
+    discountBp: { type: 'integer', minimum: 0, maximum: 10_000 },
+  },
+} as const;
+
+export const dealSchema: CollectionSchema = {
+  title: 'deal',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...recordFields,
+    ...ownershipFields,
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    titleKey: { type: 'string', maxLength: 200 },
+    pipelineId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
+    stageId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
+    stageEnteredAt: dateTimeField,
+    rank: { type: 'string', minLength: 1, maxLength: 64 },
+    value: moneyField,
+    probability: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
+    expectedCloseDate: dateField,
+    status: { type: 'string', enum: DEAL_STATUSES, maxLength: 4 },
+    lostReason: shortText(200),
+    closedAt: nullableDateTimeField,
+    contactId: refField,
+    companyId: refField,
+    leadId: refField,
+    lines: { type: 'array', maxItems: 200, items: dealLineSchema },
+    tags: tagsField,
+    notes: notesField,
+  },
+  required: [
+    ...recordRequired,
+    'ownerId',
+    'teamId',
+    'title',
+    'titleKey',
+    'pipelineId',
+    'stageId',
+    'stageEnteredAt',
+    'rank',
+    'value',
+    'probability',
+    'expectedCloseDate',
+    'status',
+    'lostReason',
+    'closedAt',
+    'contactId',
+    'companyId',
+    'leadId',
+    'lines',
+    'tags',
+    'notes',
+  ],
+  indexes: [
+    ['pipelineId', 'status', 'stageId', 'rank'],
+    'titleKey',
+    'updatedAt',
+    ['ownerId', 'status'],
+    'contactId',
+    'companyId',
+    'expectedCloseDate',
+  ],
+};

@@ -1,0 +1,49 @@
+import type { CollectionSchema } from './json-schema';
+import { recordFields, recordRequired } from './json-schema';
+import type { RecordBase } from './record';
+
+/**
+ * Small configuration lists share one collection (the RxDB collection budget, docs/adr/0002):
+ * each record is one list, keyed by `kind`.
+ */
+export const SETTING_KINDS = ['lead-sources', 'lost-reasons', 'disqualify-reasons', 'teams', 'tags'] as const;
+export type SettingKind = (typeof SETTING_KINDS)[number];
+
+export interface SettingItem {
+  key: string;
+  label: string;
+  retired: boolean;
+}
+
+export interface Setting extends RecordBase {
+  kind: SettingKind;
+  items: SettingItem[];
+}
+
+export const settingSchema: CollectionSchema = {
+  title: 'setting',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...recordFields,
+    kind: { type: 'string', enum: SETTING_KINDS, maxLength: 30 },
+    items: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'label', 'retired'],
+        properties: {
+          key: { type: 'string', minLength: 1, maxLength: 60 },
+          label: { type: 'string', minLength: 1, maxLength: 100 },
+          retired: { type: 'boolean' },
+        },
+      },
+    },
+  },
+  required: [...recordRequired, 'kind', 'items'],
+  indexes: ['kind'],
+};

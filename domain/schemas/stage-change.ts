@@ -1,0 +1,57 @@
+import type { CollectionSchema } from './json-schema';
+import { dateTimeField, ownershipFields, recordFields, recordRequired, refField } from './json-schema';
+import type { Owned, RecordBase } from './record';
+import type { IsoDateTime } from '../time';
+import type { DealStatus } from './deal';
+
+/**
+ * One move of a deal: between stages, or into and out of WON / LOST. Append-only: written once,
+ * never edited, so two devices can never conflict over one. Stage velocity and funnel reports are
+ * computed from these. The owner and team are the deal's, so the record is visible with the deal.
+ */
+export interface StageChange extends RecordBase, Owned {
+  dealId: string;
+  pipelineId: string;
+  /** '' when the deal was created in `toStageId`. */
+  fromStageId: string;
+  toStageId: string;
+  fromStatus: DealStatus | '';
+  toStatus: DealStatus;
+  at: IsoDateTime;
+  /** User id of who moved it. */
+  by: string;
+}
+
+export const stageChangeSchema: CollectionSchema = {
+  title: 'stage change',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...recordFields,
+    ...ownershipFields,
+    dealId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
+    pipelineId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
+    fromStageId: refField,
+    toStageId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
+    fromStatus: { type: 'string', enum: ['', 'OPEN', 'WON', 'LOST'] },
+    toStatus: { type: 'string', enum: ['OPEN', 'WON', 'LOST'] },
+    at: dateTimeField,
+    by: refField,
+  },
+  required: [
+    ...recordRequired,
+    'ownerId',
+    'teamId',
+    'dealId',
+    'pipelineId',
+    'fromStageId',
+    'toStageId',
+    'fromStatus',
+    'toStatus',
+    'at',
+    'by',
+  ],
+  indexes: [['dealId', 'at'], ['pipelineId', 'at'], 'at'],
+};

@@ -1,0 +1,40 @@
+import type { CollectionSchema } from './json-schema';
+import { emailField, recordFields, recordRequired, refField } from './json-schema';
+import type { RecordBase } from './record';
+
+export const ROLES = ['SDR', 'ACCOUNT_EXECUTIVE', 'SUPERVISOR', 'SALES_MANAGER'] as const;
+export type Role = (typeof ROLES)[number];
+export const LOCALES = ['en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** What the team sees of a user: name, role, team. Credentials never leave the server. */
+export interface UserProfile extends RecordBase {
+  name: string;
+  email: string;
+  role: Role;
+  teamId: string;
+  active: boolean;
+  locale: Locale;
+  /** Hue 0–359 for the avatar, so the same person always has the same colour. */
+  avatarHue: number;
+}
+
+export const userProfileSchema: CollectionSchema = {
+  title: 'user profile',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...recordFields,
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    email: { ...emailField, minLength: 3 },
+    role: { type: 'string', enum: ROLES, maxLength: 20 },
+    teamId: refField,
+    active: { type: 'boolean' },
+    locale: { type: 'string', enum: LOCALES },
+    avatarHue: { type: 'integer', minimum: 0, maximum: 359 },
+  },
+  required: [...recordRequired, 'name', 'email', 'role', 'teamId', 'active', 'locale', 'avatarHue'],
+  indexes: ['email'],
+};

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { APP_ORIGIN } from './app-origin';
+
+export interface AppConfig {
+  /** What the main window loads: app://outpost/, or the Vite dev server during development. */
+  rendererUrl: string;
+  /** The one origin trusted by navigation, IPC and permission checks; follows rendererUrl. */
+  trustedOrigin: string;
+  /** The renderer build that the app:// protocol serves. */
+  rendererDir: string;
+  preloadPath: string;
+  /** A sync server chosen by configuration (a team server), or null for the embedded default. */
+  configuredSyncUrl: string | null;
+  isDevelopment: boolean;
+}
+
+export interface AppConfigInputs {
+  isPackaged: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  /** app.getAppPath(): the project folder in development, app.asar when packaged. */
+  appPath: string;
+  /** Folder of the built main bundle (out/main). */
+  mainDir: string;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A dev server URL is honoured only in an unpackaged app and only on loopback http. */
+function devServerUrl(value: string | undefined): URL | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && url.username === '' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** OUTPOST_SYNC_URL: an http(s) URL without credentials, normalised without a trailing slash. */
+export function parseSyncUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
+      return null;
+    }
+    if (url.search !== '' || url.hash !== '') return null;
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+export function resolveAppConfig({ isPackaged, env, appPath, mainDir }: AppConfigInputs): AppConfig {
+  const devServer = isPackaged ? null : devServerUrl(env.ELECTRON_RENDERER_URL);
+  return {
+    rendererUrl: devServer ? devServer.href : `${APP_ORIGIN}/`,
+    trustedOrigin: devServer ? devServer.origin : APP_ORIGIN,
+    rendererDir: join(appPath, 'dist', 'renderer'),
+    preloadPath: join(mainDir, '..', 'preload', 'index.cjs'),
+    configuredSyncUrl: parseSyncUrl(env.OUTPOST_SYNC_URL),
+    isDevelopment: !isPackaged,
+  };
+}

@@ -1,0 +1,46 @@
+import { BRIDGE_CHANNELS, type AppInfo, type BridgeMethod, type OutpostBridge } from '@domain/desktop-bridge';
+import type { Handle } from './ipc-handle';
+import { noArgs, stringArgs, type ArgsValidator } from './ipc-validators';
+
+/** What the bridge handlers need from the rest of main; the composition root supplies it. */
+export interface BridgeServices {
+  appInfo(): AppInfo;
+  syncServerUrl(): string | null;
+  openExternal(url: string): Promise<boolean>;
+  notify(title: string, body: string): void;
+}
+
+type BridgeHandler<K extends BridgeMethod> = {
+  validate: ArgsValidator<Parameters<OutpostBridge[K]>>;
+  run: (...args: Parameters<OutpostBridge[K]>) => Awaited<ReturnType<OutpostBridge[K]>> | ReturnType<OutpostBridge[K]>;
+};
+
+/** Generous for any real URL, title or message; small enough that a renderer cannot flood main. */
+export const MAX_URL_LENGTH = 2048;
+export const MAX_NOTIFICATION_TITLE_LENGTH = 256;
+export const MAX_NOTIFICATION_BODY_LENGTH = 4096;
+
+function bridgeHandlers(services: BridgeServices): { [K in BridgeMethod]: BridgeHandler<K> } {
+  return {
+    appInfo: { validate: noArgs, run: () => services.appInfo() },
+    syncServerUrl: { validate: noArgs, run: () => services.syncServerUrl() },
+    openExternal: { validate: stringArgs(MAX_URL_LENGTH), run: (url) => services.openExternal(url) },
+    notify: {
+      validate: stringArgs(MAX_NOTIFICATION_TITLE_LENGTH, MAX_NOTIFICATION_BODY_LENGTH),
+      run: (title, body) => services.notify(title, body),
+    },
+  };
+}
+
+/**
+ * Registers one validated handler per BRIDGE_CHANNELS entry (the mapped type makes a missing
+ * method a compile error) and returns the channels it registered.
+ */
+export function registerBridgeHandlers(handle: Handle, services: BridgeServices): string[] {
+  const handlers = bridgeHandlers(services);
+  return (Object.keys(BRIDGE_CHANNELS) as BridgeMethod[]).map((method) => {
+    const { validate, run } = handlers[method] as BridgeHandler<BridgeMethod>;
+    handle(BRIDGE_CHANNELS[method], validate as ArgsValidator<unknown[]>, run as (...args: unknown[]) => unknown);
+    return BRIDGE_CHANNELS[method];
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * Composition root: the only module that touches Electron's runtime. Everything it wires is a
+ * small policy module that takes Electron's objects as parameters, so it is tested without the
+ * Electron binary (tests/unit/electron).
+ */
+import { app, BrowserWindow, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import { resolveAppConfig } from './app-config';
+import { buildAppMenuTemplate } from './app-menu';
+import { APP_SCHEME, originOf } from './app-origin';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { registerBridgeHandlers } from './bridge-handlers';
+import { buildContentSecurityPolicy } from './content-security-policy';
+import { createNoEmbeddedSyncServer } from './embedded-sync-server';
+import { createIpcHandle } from './ipc-handle';
+import { openExternalUrl } from './open-external-url';
+import { applyPermissionPolicy } from './permission-policy';
+import { createSecureWindow, hardenWebContents, type NavigationPolicy } from './secure-window';
+import { claimSingleInstance, focusWindow } from './single-instance';
+import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, trackWindowState } from './window-state';
+
+const APP_USER_MODEL_ID = 'com.outpost.crm';
+
+function startOutpost(): void {
+  const config = resolveAppConfig({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    appPath: app.getAppPath(),
+    mainDir: import.meta.dirname,
+  });
+
+  // Privileged schemes and the global sandbox can only be set before `ready`.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  let mainWindow: BrowserWindow | null = null;
+  if (!claimSingleInstance(app, () => void showMainWindow())) return;
+
+  const openExternal = (url: unknown): Promise<boolean> =>
+    openExternalUrl(url, (safeUrl) => shell.openExternal(safeUrl));
+  const policy: NavigationPolicy = { trustedOrigin: config.trustedOrigin, openExternal };
+  // Every WebContents, not only the ones our factory makes, gets the navigation guards.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy));
+
+  const syncServer = createNoEmbeddedSyncServer();
+  const syncServerUrl = (): string | null => config.configuredSyncUrl ?? syncServer.url();
+  const contentSecurityPolicy = (): string => {
+    const origin = originOf(syncServerUrl());
+    return buildContentSecurityPolicy(origin ? [origin] : []);
+  };
+  const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
+
+  async function openMainWindow(): Promise<BrowserWindow> {
+    const state = await loadWindowState(
+      windowStateFile(),
+      screen.getAllDisplays().map((display) => display.workArea),
+    );
+    const window = createSecureWindow({
+      createWindow: (options) => new BrowserWindow(options),
+      preloadPath: config.preloadPath,
+      policy,
+      windowOptions: {
+        ...state.bounds,
+        minWidth: MIN_WINDOW_SIZE.width,
+        minHeight: MIN_WINDOW_SIZE.height,
+        title: 'Outpost',
+      },
+    });
+    if (state.isMaximized) window.maximize();
+    trackWindowState(window, (next) => {
+      saveWindowState(windowStateFile(), next).catch((error: unknown) =>
+        console.warn('Window state not saved:', error),
+      );
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+    await window.loadURL(config.rendererUrl);
+    return window;
+  }
+
+  async function showMainWindow(): Promise<void> {
+    if (focusWindow(mainWindow) || !app.isReady()) return;
+    await openMainWindow();
+  }
+
+  async function whenReady(): Promise<void> {
+    await app.whenReady();
+    applyPermissionPolicy(session.defaultSession, config.trustedOrigin);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, contentSecurityPolicy }));
+    await syncServer.start();
+
+    const handle = createIpcHandle({
+      ipcMain,
+      trustedOrigin: config.trustedOrigin,
+      onRejected: (error) => console.warn(error.message),
+    });
+    registerBridgeHandlers(handle, {
+      appInfo: () => ({ version: app.getVersion(), shell: 'desktop', os: process.platform }),
+      syncServerUrl,
+      openExternal,
+      notify: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show();
+      },
+    });
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(buildAppMenuTemplate({ platform: process.platform, isDevelopment: config.isDevelopment })),
+    );
+    // macOS keeps the app running without windows; clicking the dock icon brings one back.
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void showMainWindow();
+    });
+    await openMainWindow();
+  }
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let syncServerStopped = false;
+  app.on('will-quit', (event) => {
+    if (syncServerStopped) return;
+    event.preventDefault();
+    syncServer
+      .stop()
+      .catch((error: unknown) => console.error('The embedded sync server did not stop cleanly:', error))
+      .finally(() => {
+        syncServerStopped = true;
+        app.quit();
+      });
+  });
+
+  whenReady().catch((error: unknown) => {
+    console.error('Outpost could not start:', error);
+    app.exit(1);
+  });
+}
+
+startOutpost();

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { OutpostDatabase } from './database';
+import { useWorkspace } from './workspace-context';
+
+/** Device-local UI preferences: stored as an RxDB local document, never replicated. */
+export interface DevicePreferences {
+  locale: 'en' | 'es';
+  theme: 'system' | 'light' | 'dark';
+  /** The first-run offer of demo data has been answered. */
+  onboarded: boolean;
+}
+
+const PREFERENCES_DOC = 'preferences';
+
+export function defaultPreferences(): DevicePreferences {
+  const locale = navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return { locale, theme: 'system', onboarded: false };
+}
+
+export async function readPreferences(db: OutpostDatabase): Promise<DevicePreferences> {
+  const doc = await db.getLocal<DevicePreferences>(PREFERENCES_DOC);
+  return { ...defaultPreferences(), ...(doc?.toJSON().data ?? {}) };
+}
+
+export async function savePreferences(db: OutpostDatabase, patch: Partial<DevicePreferences>): Promise<void> {
+  const current = await readPreferences(db);
+  await db.upsertLocal<DevicePreferences>(PREFERENCES_DOC, { ...current, ...patch });
+}
+
+export function usePreferences(): [DevicePreferences, (patch: Partial<DevicePreferences>) => Promise<void>] {
+  const { db } = useWorkspace();
+  const [prefs, setPrefs] = useState<DevicePreferences>(defaultPreferences);
+  useEffect(() => {
+    const subscription = db.getLocal$<DevicePreferences>(PREFERENCES_DOC).subscribe((doc) => {
+      setPrefs({ ...defaultPreferences(), ...(doc?.toJSON().data ?? {}) });
+    });
+    return () => subscription.unsubscribe();
+  }, [db]);
+  return [prefs, (patch) => savePreferences(db, patch)];
+}

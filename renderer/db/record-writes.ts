@@ -1,0 +1,52 @@
+import type { RxCollection } from 'rxdb';
+import type { CollectionDocs, CollectionName } from '@domain/collections';
+import { uuidv7 } from '@domain/ids';
+import { createRecord, editRecord } from '@domain/record-edits';
+import type { RecordBase } from '@domain/schemas/record';
+import { editContext, type Workspace } from './workspace';
+
+type Body<C extends CollectionName> = Omit<CollectionDocs[C], keyof RecordBase>;
+type Patch<C extends CollectionName> = Partial<Body<C>> & Partial<Pick<RecordBase, 'deletedAt'>>;
+
+/** Every local write goes through here, so every write carries the device's clock and the user. */
+export async function insertRecord<C extends CollectionName>(
+  ws: Workspace,
+  collection: C,
+  body: Body<C>,
+  id: string = uuidv7(),
+): Promise<CollectionDocs[C]> {
+  const doc = createRecord(collection, id, body, editContext(ws));
+  await ws.db[collection].insert(doc as never);
+  return doc;
+}
+
+/**
+ * Change some fields of a record. The patch is applied to the latest stored version inside
+ * RxDB's incremental write, so two quick edits from different screens never overwrite each other.
+ * Returns the new record, or null when nothing changed.
+ */
+export async function updateRecord<C extends CollectionName>(
+  ws: Workspace,
+  collection: C,
+  id: string,
+  patch: Patch<C>,
+): Promise<CollectionDocs[C] | null> {
+  const rxCollection = ws.db[collection] as unknown as RxCollection<CollectionDocs[C]>;
+  const doc = await rxCollection.findOne(id).exec();
+  if (!doc) throw new Error(`${collection} ${id} does not exist`);
+  let result: CollectionDocs[C] | null = null;
+  await doc.incrementalModify((current) => {
+    result = editRecord(collection, current as CollectionDocs[C], patch as never, editContext(ws));
+    return (result ?? current) as typeof current;
+  });
+  return result;
+}
+
+/** Soft delete: the record leaves lists but can be restored (undo) and syncs as an edit. */
+export function softDeleteRecord<C extends CollectionName>(ws: Workspace, collection: C, id: string) {
+  return updateRecord(ws, collection, id, { deletedAt: new Date().toISOString() } as Patch<C>);
+}
+
+export function restoreRecord<C extends CollectionName>(ws: Workspace, collection: C, id: string) {
+  return updateRecord(ws, collection, id, { deletedAt: null } as Patch<C>);
+}

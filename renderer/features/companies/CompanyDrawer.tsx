@@ -1,0 +1,149 @@
+import { useTranslation } from 'react-i18next';
+import type { Company } from '@domain/schemas/company';
+import { personName } from '@domain/derived-fields';
+import { useRecord, useRxQuery } from '../../db/use-rx';
+import { useWorkspace } from '../../db/workspace-context';
+import { useUi } from '../../shell/ui-store';
+import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
+import { RelatedList } from '../../ui/RelatedList';
+import {
+  companyToForm,
+  EMPTY_COMPANY,
+  formToCompany,
+  SIZE_OPTIONS,
+  validateCompany,
+  type CompanyFormValues,
+} from './company-form';
+
+export function CompanyDrawer({ id }: { id: string | 'new' }) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const record = useRecord('companies', id === 'new' ? null : id);
+  if (record === undefined) return null;
+
+  const spec: EditorSpec<'companies', CompanyFormValues> = {
+    collection: 'companies',
+    describe: (c) => c.name,
+    newTitle: t('companies.new'),
+    validate: (v) => validateCompany(v, t),
+    toRecord: (v, r) => formToCompany(v, r ?? undefined),
+    newRecordDefaults: () => ({ ownerId: ws.user.id, teamId: ws.user.teamId }),
+  };
+  return (
+    <RecordEditor
+      key={id}
+      spec={spec}
+      record={record}
+      initial={record ? companyToForm(record) : EMPTY_COMPANY}
+      draftKey={`companies:${id}`}
+      fields={(v, update, errors) => (
+        <>
+          <TextField
+            label={t('companies.fields.name')}
+            value={v.name}
+            onChange={(name) => update({ name })}
+            error={errors.name}
+            required
+            wide
+          />
+          <TextField
+            label={t('companies.fields.domain')}
+            value={v.domain}
+            onChange={(domain) => update({ domain })}
+            error={errors.domain}
+            placeholder="acme.com"
+          />
+          <TextField
+            label={t('companies.fields.industry')}
+            value={v.industry}
+            onChange={(industry) => update({ industry })}
+          />
+          <SelectField
+            label={t('companies.fields.size')}
+            value={v.size}
+            onChange={(size) => update({ size: size as CompanyFormValues['size'] })}
+            options={SIZE_OPTIONS.map((s) => ({ value: s, label: s || t('common.unknown') }))}
+          />
+          <TextField
+            label={t('companies.fields.phone')}
+            type="tel"
+            value={v.phone}
+            onChange={(phone) => update({ phone })}
+            error={errors.phone}
+          />
+          <TextField
+            label={t('companies.fields.website')}
+            value={v.website}
+            onChange={(website) => update({ website })}
+          />
+          <TextField label={t('common.city')} value={v.city} onChange={(city) => update({ city })} />
+          <TextField
+            label={t('common.country')}
+            value={v.country}
+            onChange={(country) => update({ country })}
+            placeholder="US"
+          />
+          <TextField
+            label={t('common.tags')}
+            value={v.tags}
+            onChange={(tags) => update({ tags })}
+            hint={t('common.tagsHint')}
+            wide
+          />
+          <TextAreaField label={t('common.notes')} value={v.notes} onChange={(notes) => update({ notes })} wide />
+        </>
+      )}
+    >
+      {record && <CompanyRelated company={record} />}
+    </RecordEditor>
+  );
+}
+
+function CompanyRelated({ company }: { company: Company }) {
+  const { t } = useTranslation();
+  const openDrawer = useUi((s) => s.openDrawer);
+  const contacts = useRxQuery('contacts', {
+    selector: { companyId: company.id, deletedAt: null },
+    sort: [{ nameKey: 'asc' }],
+    limit: 25,
+  });
+  const deals = useRxQuery('deals', { selector: { companyId: company.id, deletedAt: null }, limit: 25 });
+  return (
+    <>
+      <RelatedList
+        title={t('companies.contacts')}
+        empty={t('companies.noContacts')}
+        items={contacts.docs}
+        render={(c) => (
+          <>
+            <span>{personName(c)}</span>
+            <span className="muted">{c.title}</span>
+          </>
+        )}
+        onOpen={(c) => openDrawer({ collection: 'contacts', id: c.id })}
+      />
+      <div className="status-actions" style={{ marginTop: 8 }}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => openDrawer({ collection: 'contacts', id: 'new', prefill: { companyId: company.id } })}
+        >
+          {t('contacts.new')}
+        </button>
+      </div>
+      <RelatedList
+        title={t('companies.deals')}
+        empty={t('companies.noDeals')}
+        items={deals.docs}
+        render={(d) => (
+          <>
+            <span>{d.title}</span>
+            <span className={`badge badge-${d.status}`}>{t(`deals.status.${d.status}`)}</span>
+          </>
+        )}
+        onOpen={(d) => openDrawer({ collection: 'deals', id: d.id })}
+      />
+    </>
+  );
+}

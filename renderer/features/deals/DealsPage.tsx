@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '@domain/money';
+import { findStage } from '@domain/pipeline-rules';
+import { useRecordList } from '../../db/use-record-list';
+import { useRecordsById } from '../../db/use-rx';
+import { usePipelines } from '../../db/use-settings';
+import { useUi } from '../../shell/ui-store';
+import { EmptyState } from '../../ui/EmptyState';
+import { ListToolbar } from '../../ui/ListToolbar';
+import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
+
+export function DealsPage() {
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useState('');
+  const { rows, loading, canShowMore, showMore } = useRecordList('deals', search);
+  const { pipelines } = usePipelines();
+  const companies = useRecordsById(
+    'companies',
+    rows.map((d) => d.companyId),
+  );
+  const drawer = useUi((s) => s.drawer);
+  const openDrawer = useUi((s) => s.openDrawer);
+  const create = () => openDrawer({ collection: 'deals', id: 'new' });
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+  return (
+    <>
+      <ListToolbar
+        searchLabel={t('deals.searchLabel')}
+        search={search}
+        onSearch={setSearch}
+        newLabel={t('deals.new')}
+        onNew={create}
+      />
+      {!loading && rows.length === 0 ? (
+        search ? (
+          <EmptyState icon="⌕" title={t('common.noResults', { query: search })} hint="" />
+        ) : (
+          <EmptyState
+            icon="◆"
+            title={t('deals.empty')}
+            hint={t('deals.emptyHint')}
+            action={
+              <button type="button" className="btn btn-primary" onClick={create}>
+                {t('deals.new')}
+              </button>
+            }
+          />
+        )
+      ) : (
+        <SimpleRecordTable
+          label={t('deals.tableLabel')}
+          rows={rows}
+          selectedId={drawer?.collection === 'deals' ? drawer.id : null}
+          onOpen={(d) => openDrawer({ collection: 'deals', id: d.id })}
+          canShowMore={canShowMore}
+          onShowMore={showMore}
+          moreLabel={t('common.loadMoreLabel', { section: t('deals.title') })}
+          columns={[
+            { key: 'title', header: t('deals.fields.title'), cell: (d) => d.title, primary: true },
+            {
+              key: 'stage',
+              header: t('deals.fields.stage'),
+              cell: (d) => {
+                const pipeline = pipelines.find((p) => p.id === d.pipelineId);
+                return (pipeline && findStage(pipeline, d.stageId)?.name) ?? '';
+              },
+            },
+            { key: 'value', header: t('deals.fields.value'), cell: (d) => formatMoney(d.value, i18n.language) },
+            {
+              key: 'status',
+              header: t('deals.fields.status'),
+              cell: (d) => <span className={`badge badge-${d.status}`}>{t(`deals.status.${d.status}`)}</span>,
+            },
+            { key: 'company', header: t('deals.fields.company'), cell: (d) => companies.get(d.companyId)?.name ?? '' },
+            {
+              key: 'close',
+              header: t('deals.fields.expectedCloseDate'),
+              cell: (d) => (d.expectedCloseDate ? dateFormat.format(new Date(`${d.expectedCloseDate}T00:00:00Z`)) : ''),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}

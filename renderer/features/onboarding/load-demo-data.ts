@@ -1,0 +1,38 @@
+import { COLLECTION_NAMES, type CollectionName } from '@domain/collections';
+import { demoBatches, demoRecordCount } from '@domain/demo-data';
+import { toIsoDate } from '@domain/time';
+import type { Setting } from '@domain/schemas/setting';
+import { updateRecord } from '../../db/record-writes';
+import type { Workspace } from '../../db/workspace';
+
+/**
+ * Load the small demo workspace into the local store, a batch per bulk write (IndexedDB pays per
+ * transaction), reporting progress. Records that already exist are kept, so loading twice is safe.
+ */
+export async function loadDemoData(ws: Workspace, onProgress: (done: number, total: number) => void): Promise<number> {
+  const options = { size: 'small' as const, today: toIsoDate(Date.now()), currentUser: ws.user };
+  const total = demoRecordCount(options);
+  let done = 0;
+  onProgress(done, total);
+  for (const { collection, records } of demoBatches(options)) {
+    if (!COLLECTION_NAMES.includes(collection as CollectionName)) continue;
+    if (collection === 'settings') await addMissingSettingItems(ws, records);
+    const result = await ws.db[collection as CollectionName].bulkInsert(records as never[]);
+    const failures = result.error.filter((e) => e.status !== 409);
+    if (failures.length) throw new Error(`${collection}: ${failures.length} records could not be written`);
+    done += records.length;
+    onProgress(done, total);
+  }
+  return done;
+}
+
+/** Configuration lists that already exist gain the demo's items (e.g. its second team) by key. */
+async function addMissingSettingItems(ws: Workspace, demo: readonly Setting[]) {
+  for (const setting of demo) {
+    const existing = await ws.db.settings.findOne(setting.id).exec();
+    if (!existing) continue;
+    const known = new Set(existing.items.map((i) => i.key));
+    const missing = setting.items.filter((i) => !known.has(i.key));
+    if (missing.length) await updateRecord(ws, 'settings', setting.id, { items: [...existing.items, ...missing] });
+  }
+}

@@ -1,0 +1,28 @@
+import type { OutpostBridge } from '@domain/desktop-bridge';
+import { isSafeExternalUrl } from '@domain/external-links';
+
+/**
+ * The bridge when the UI runs in a plain browser (npm start without Electron, e2e tests): the
+ * same contract, with what a browser can do. The sync server is the page's own origin, because in
+ * browser mode the sync server also serves the app.
+ */
+export function createWebBridge(): OutpostBridge {
+  return Object.freeze({
+    async appInfo() {
+      return { version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', shell: 'web' as const, os: navigator.platform };
+    },
+    async syncServerUrl() {
+      return location.protocol.startsWith('http') ? location.origin : null;
+    },
+    async openExternal(url: string) {
+      if (!isSafeExternalUrl(url)) return false;
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return true;
+    },
+    async notify(title: string, body: string) {
+      if (!('Notification' in window)) return;
+      if (Notification.permission === 'default') await Notification.requestPermission();
+      if (Notification.permission === 'granted') new Notification(title, { body });
+    },
+  });
+}

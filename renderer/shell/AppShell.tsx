@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { CompaniesPage } from '../features/companies/CompaniesPage';
+import { ComingSoon } from '../features/ComingSoon';
+import { ContactsPage } from '../features/contacts/ContactsPage';
+import { DealsPage } from '../features/deals/DealsPage';
+import { LeadsPage } from '../features/leads/LeadsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { DrawerHost } from './DrawerHost';
+import { Header } from './Header';
+import { SideNav } from './SideNav';
+import { Toasts } from './Toasts';
+import { useUi } from './ui-store';
+
+function SectionPage() {
+  const section = useUi((s) => s.section);
+  switch (section) {
+    case 'companies':
+      return <CompaniesPage />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'leads':
+      return <LeadsPage />;
+    case 'deals':
+      return <DealsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'pipeline':
+      return <ComingSoon icon="▦" titleKey="pipeline.title" hintKey="pipeline.soon" />;
+    case 'activities':
+      return <ComingSoon icon="◷" titleKey="activities.title" hintKey="activities.soon" />;
+    case 'call-center':
+      return <ComingSoon icon="☏" titleKey="callCenter.title" hintKey="callCenter.soon" />;
+    case 'reports':
+      return <ComingSoon icon="▤" titleKey="reports.title" hintKey="reports.soon" />;
+  }
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const section = useUi((s) => s.section);
+  return (
+    <div className="shell">
+      <SideNav />
+      <div className="main">
+        <Header />
+        <div className="layout-with-drawer">
+          <main className="content" aria-label={t(`nav.${section === 'call-center' ? 'callCenter' : section}`)}>
+            <SectionPage />
+          </main>
+          <DrawerHost />
+        </div>
+      </div>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { create } from 'zustand';
+import { isSection, type DrawerCollection, type Section } from './sections';
+
+/** What the drawer shows: a record, or a form for a new one (with optional prefilled links). */
+export interface DrawerTarget {
+  collection: DrawerCollection;
+  id: string | 'new';
+  prefill?: Record<string, string>;
+}
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => void };
+}
+
+interface UiState {
+  section: Section;
+  drawer: DrawerTarget | null;
+  toasts: Toast[];
+  navigate(section: Section): void;
+  openDrawer(target: DrawerTarget): void;
+  closeDrawer(): void;
+  showToast(message: string, action?: Toast['action']): void;
+  dismissToast(id: number): void;
+}
+
+const DRAWER_COLLECTIONS = new Set(['companies', 'contacts', 'leads', 'deals']);
+
+/** The location hash mirrors the section and open record, so a reload returns to the same place. */
+export function parseHash(hash: string): { section: Section; drawer: DrawerTarget | null } {
+  const [rawSection = '', collection = '', id = ''] = hash.replace(/^#\/?/, '').split('/');
+  const section = isSection(rawSection) ? rawSection : 'leads';
+  const drawer =
+    DRAWER_COLLECTIONS.has(collection) && /^[0-9a-f-]{36}$/.test(id)
+      ? { collection: collection as DrawerCollection, id }
+      : null;
+  return { section, drawer };
+}
+
+function toHash(section: Section, drawer: DrawerTarget | null): string {
+  return drawer && drawer.id !== 'new' ? `#/${section}/${drawer.collection}/${drawer.id}` : `#/${section}`;
+}
+
+let toastSeq = 0;
+const initial = parseHash(typeof location === 'undefined' ? '' : location.hash);
+
+export const useUi = create<UiState>((set, get) => ({
+  section: initial.section,
+  drawer: initial.drawer,
+  toasts: [],
+  navigate(section) {
+    set({ section, drawer: null });
+    history.replaceState(null, '', toHash(section, null));
+  },
+  openDrawer(target) {
+    set({ drawer: target });
+    history.replaceState(null, '', toHash(get().section, target));
+  },
+  closeDrawer() {
+    set({ drawer: null });
+    history.replaceState(null, '', toHash(get().section, null));
+  },
+  showToast(message, action) {
+    const id = ++toastSeq;
+    set({ toasts: [...get().toasts.slice(-2), { id, message, ...(action ? { action } : {}) }] });
+    setTimeout(() => get().dismissToast(id), action ? 8000 : 4000);
+  },
+  dismissToast(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+}));

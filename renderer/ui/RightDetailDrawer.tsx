@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The right-hand drawer that opens any record. Non-modal: the list stays usable beside it.
+ * Escape closes it unless focus is in a field with unsaved text (the form handles that case).
+ */
+export function RightDetailDrawer({
+  title,
+  onClose,
+  actions,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-drawer-close])');
+    first?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <aside
+      ref={ref}
+      className="drawer"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="drawer-header">
+        <h2 className="drawer-title" id={titleId}>
+          {title}
+        </h2>
+        {actions}
+        <button
+          type="button"
+          className="btn btn-ghost"
+          data-drawer-close
+          aria-label={t('common.close')}
+          onClick={onClose}
+        >
+          ✕
+        </button>
+      </div>
+      <div className="drawer-body">{children}</div>
+    </aside>
+  );
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  primary?: boolean;
+}
+
+/**
+ * A plain, accessible list of records; rows open the drawer on click or Enter. The rich table
+ * (virtualized, sortable, filterable) replaces it in the records issue.
+ */
+export function SimpleRecordTable<T extends { id: string }>({
+  label,
+  rows,
+  columns,
+  selectedId,
+  onOpen,
+  canShowMore,
+  onShowMore,
+  moreLabel,
+}: {
+  label: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  selectedId: string | null;
+  onOpen: (row: T) => void;
+  canShowMore: boolean;
+  onShowMore: () => void;
+  moreLabel: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="card">
+      <table className="record-table" aria-label={label}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" style={c.primary ? { width: '26%' } : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.id}
+              tabIndex={0}
+              aria-selected={row.id === selectedId}
+              onClick={() => onOpen(row)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') onOpen(row);
+              }}
+            >
+              {columns.map((c) => (
+                <td key={c.key} className={c.primary ? 'cell-primary' : undefined}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="list-footer">
+        <span>{t('common.showing', { count: rows.length })}</span>
+        {canShowMore && (
+          <button type="button" className="btn btn-small" aria-label={moreLabel} onClick={onShowMore}>
+            {t('common.showMore')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

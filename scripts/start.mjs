@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm start`: build, then run Outpost in Electron, or, where Electron's binary cannot be had,
+// serve the same renderer in the browser. OUTPOST_SKIP_BUILD=1 reuses the previous build.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveElectronBinary } from './electron-binary.mjs';
+import { serveRenderer } from './serve-renderer.mjs';
+
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+const rendererDir = join(projectDir, 'dist', 'renderer');
+const DEFAULT_PORT = 5183;
+
+function build() {
+  if (process.env.OUTPOST_SKIP_BUILD === '1') return;
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: projectDir,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0) {
+    console.error('The build failed (see above); Outpost was not started.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+function runElectron(binary) {
+  const child = spawn(binary, [projectDir, ...process.argv.slice(2)], { cwd: projectDir, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    });
+  }
+  child.on('error', (error) => {
+    console.error(`Electron could not be started: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+async function runInBrowser(reason) {
+  console.log(
+    `Electron's binary is not available on this machine (${reason}); serving Outpost in your browser instead.`,
+  );
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error(`There is no renderer build in ${rendererDir}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const requested = Number.parseInt(process.env.PORT ?? '', 10);
+  const port = Number.isInteger(requested) && requested >= 0 && requested < 65536 ? requested : DEFAULT_PORT;
+  const server = await serveRenderer({ rootDir: rendererDir, port });
+  console.log(`Outpost is running at ${server.url}`);
+  let closing = false;
+  const stop = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+build();
+const electron = await resolveElectronBinary(projectDir);
+if (electron.path) runElectron(electron.path);
+else await runInBrowser(electron.reason);

@@ -1,0 +1,20 @@
+import { expect, type Page } from '@playwright/test';
+
+/** First start: answer the welcome dialog the way a new user would. */
+export async function startWorkspace(page: Page, options: { name?: string; demo?: boolean } = {}) {
+  await page.goto('/');
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Outpost' });
+  await expect(welcome).toBeVisible();
+  await welcome.getByLabel('Your name').fill(options.name ?? 'Maria Lopez');
+  await welcome.getByRole('button', { name: options.demo ? 'Load demo data' : 'Start empty' }).click();
+  await expect(welcome).toBeHidden({ timeout: 60_000 });
+}
+
+export async function goTo(page: Page, section: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click();
+  await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+}
+
+export function drawer(page: Page, name: string | RegExp) {
+  return page.getByRole('dialog', { name });
+}

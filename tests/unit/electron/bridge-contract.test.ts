@@ -1,0 +1,65 @@
+import { BRIDGE_CHANNELS, BRIDGE_METHODS, type OutpostBridge } from '@domain/desktop-bridge';
+import { describe, expect, it } from 'vitest';
+import { resetFakeElectron, type FakeElectron } from './fake-electron';
+import { mainWindow, startMainProcess } from './main-bootstrap';
+
+async function loadPreload(): Promise<{ fake: FakeElectron; bridge: OutpostBridge }> {
+  const fake = resetFakeElectron();
+  await import('../../../electron/preload/index');
+  expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+  return { fake, bridge: fake.contextBridge.exposed.get('outpost') as OutpostBridge };
+}
+
+describe('preload bridge', () => {
+  it('exposes window.outpost as a frozen object with exactly the contract methods', async () => {
+    const { fake, bridge } = await loadPreload();
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['outpost']);
+    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_METHODS].sort());
+    expect(Object.isFrozen(bridge)).toBe(true);
+    for (const method of BRIDGE_METHODS) expect(typeof bridge[method]).toBe('function');
+    for (const leak of ['ipcRenderer', 'send', 'invoke', 'on', 'sendSync', 'postMessage']) {
+      expect(bridge).not.toHaveProperty(leak);
+    }
+  });
+
+  it('forwards only the declared arguments, each method on its own channel', async () => {
+    const { fake, bridge } = await loadPreload();
+    const loose = bridge as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    await loose.appInfo?.('extra');
+    await loose.syncServerUrl?.({ evil: true });
+    await loose.openExternal?.('https://example.com/', 'extra');
+    await loose.notify?.('Title', 'Body', { silent: false });
+    expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
+      [BRIDGE_CHANNELS.appInfo],
+      [BRIDGE_CHANNELS.syncServerUrl],
+      [BRIDGE_CHANNELS.openExternal, 'https://example.com/'],
+      [BRIDGE_CHANNELS.notify, 'Title', 'Body'],
+    ]);
+  });
+
+  it('returns what main answered', async () => {
+    const { fake, bridge } = await loadPreload();
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ version: '1.2.3', shell: 'desktop', os: 'linux' });
+    await expect(bridge.appInfo()).resolves.toEqual({ version: '1.2.3', shell: 'desktop', os: 'linux' });
+  });
+});
+
+describe('one contract, three places', () => {
+  it('main registers, preload invokes and BRIDGE_CHANNELS declares the same channels', async () => {
+    const declared = new Set(Object.values(BRIDGE_CHANNELS));
+
+    const main = await startMainProcess();
+    await mainWindow();
+    const registered = new Set(main.ipcMain.handlers.keys());
+
+    const { fake, bridge } = await loadPreload();
+    for (const method of BRIDGE_METHODS) {
+      await (bridge[method] as (...args: unknown[]) => Promise<unknown>)('a', 'b');
+    }
+    const invoked = new Set(fake.ipcRenderer.invoke.mock.calls.map(([channel]) => channel));
+
+    expect(registered).toEqual(declared);
+    expect(invoked).toEqual(declared);
+    expect(Object.keys(BRIDGE_CHANNELS).sort()).toEqual([...BRIDGE_METHODS].sort());
+  });
+});

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const alias = { '@domain': fileURLToPath(new URL('./domain', import.meta.url)) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/electron/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['tests/unit/electron/**/*.test.ts'],
+          setupFiles: ['tests/unit/electron/mock-electron.ts'],
+        },
+      },
+    ],
+  },
+});
