@@ -30,7 +30,12 @@ export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
 /** Fields computed from others (derived-fields.ts): they follow their source, never merge alone. */
 export const DERIVED_FIELDS: ReadonlySet<string> = new Set(['nameKey', 'titleKey']);
 
-type Body<C extends CollectionName> = Omit<CollectionDocs[C], keyof RecordBase>;
+type DerivedKey = 'nameKey' | 'titleKey';
+
+/** What a caller supplies for a record: everything but the system fields; derived keys are computed. */
+export type RecordBody<C extends CollectionName> = Omit<CollectionDocs[C], keyof RecordBase | DerivedKey> &
+  Partial<Pick<CollectionDocs[C], Extract<keyof CollectionDocs[C], DerivedKey>>>;
+type Body<C extends CollectionName> = RecordBody<C>;
 
 /** A new record: every field at creation shares the record's creation clock (empty `clocks`). */
 export function createRecord<C extends CollectionName>(

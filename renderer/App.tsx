@@ -10,19 +10,23 @@ import { AppShell } from './shell/AppShell';
 import { applyTheme } from './shell/theme';
 import type { OutpostDatabase } from './db/database';
 import type { HybridClock } from '@domain/hlc';
+import type { SyncJournal } from './db/sync/sync-journal';
+import { SyncProvider } from './db/sync/sync-context';
 
 /** The app once the local database is open: first-run onboarding, then the shell. */
-export function App({ db, clock }: { db: OutpostDatabase; clock: HybridClock }) {
+export function App({ db, clock, journal }: { db: OutpostDatabase; clock: HybridClock; journal: SyncJournal }) {
   const [workspace, setWorkspace] = useState<Workspace | null | undefined>(undefined);
   useEffect(() => {
-    void readSession(db).then((user) => setWorkspace(user ? { db, clock, user } : null));
-  }, [db, clock]);
+    void readSession(db).then((user) => setWorkspace(user ? { db, clock, journal, user } : null));
+  }, [db, clock, journal]);
   if (workspace === undefined) return null;
-  if (workspace === null) return <FirstRun db={db} clock={clock} onReady={setWorkspace} />;
+  if (workspace === null) return <FirstRun db={db} clock={clock} journal={journal} onReady={setWorkspace} />;
   return (
     <WorkspaceProvider workspace={workspace}>
       <ThemeAndLanguage />
-      <AppShell />
+      <SyncProvider>
+        <AppShell />
+      </SyncProvider>
     </WorkspaceProvider>
   );
 }
@@ -40,10 +44,12 @@ function ThemeAndLanguage() {
 function FirstRun({
   db,
   clock,
+  journal,
   onReady,
 }: {
   db: OutpostDatabase;
   clock: HybridClock;
+  journal: SyncJournal;
   onReady: (ws: Workspace) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -52,9 +58,10 @@ function FirstRun({
   const start = async ({ name, loadDemo }: OnboardingChoice) => {
     setError(null);
     const locale = i18n.language === 'es' ? 'es' : 'en';
-    const user =
-      (await readSession(db)) ?? (await createLocalUser(db, clock, name || t('onboarding.defaultName'), locale));
-    const ws: Workspace = { db, clock, user };
+    const existing = await readSession(db);
+    const ws: Workspace = existing
+      ? { db, clock, journal, user: existing }
+      : await createLocalUser(db, clock, journal, name || t('onboarding.defaultName'), locale);
     if (loadDemo) {
       setProgress({ done: 0, total: 0 });
       try {

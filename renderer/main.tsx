@@ -5,6 +5,7 @@ import { App } from './App';
 import { openDatabase } from './db/database';
 import { openDeviceClock } from './db/device-clock';
 import { readPreferences } from './db/device-preferences';
+import { openSyncJournal } from './db/sync/sync-journal';
 import { initI18n } from './i18n/i18n';
 import { en } from './i18n/en';
 import { es } from './i18n/es';
@@ -32,11 +33,11 @@ async function boot() {
   const db = await openDatabase({ name: 'outpost', devMode: __OUTPOST_DEV__ });
   const prefs = await readPreferences(db);
   applyTheme(prefs.theme);
-  const [i18n, clock] = await Promise.all([initI18n(prefs.locale), openDeviceClock(db)]);
+  const [i18n, clock, journal] = await Promise.all([initI18n(prefs.locale), openDeviceClock(db), openSyncJournal(db)]);
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App db={db} clock={clock} />
+        <App db={db} clock={clock} journal={journal} />
       </I18nextProvider>
     </StrictMode>,
   );

@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // `npm run dev`: the renderer's Vite dev server, plus Electron (main and preload rebuilt on change
 // by electron-vite) when its binary is present; otherwise the dev server alone, in the browser.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { electronBinaryPath } from './electron-binary.mjs';
+import { startSyncServer } from './sync-server-process.mjs';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
+
+// A sync server for the dev renderer (API only, on its own port and development database).
+spawnSync(process.execPath, [join(projectDir, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
+const syncServer = await startSyncServer({ projectDir, dbUrl: `sqlite:${join(projectDir, 'data', 'dev.db')}` });
+process.env.VITE_OUTPOST_SYNC_URL = syncServer.url;
+console.log(`Sync server for development at ${syncServer.url}`);
 
 const vite = await createServer({ configFile: join(projectDir, 'renderer', 'vite.config.ts'), mode: 'development' });
 await vite.listen();
@@ -27,7 +34,11 @@ if (electronBinaryPath(projectDir)) {
       '--watch',
       '--ignoreConfigWarning',
     ],
-    { cwd: projectDir, stdio: 'inherit', env: { ...process.env, ELECTRON_RENDERER_URL: rendererUrl } },
+    {
+      cwd: projectDir,
+      stdio: 'inherit',
+      env: { ...process.env, ELECTRON_RENDERER_URL: rendererUrl, OUTPOST_SYNC_URL: syncServer.url },
+    },
   );
   electron.on('close', () => void shutdown());
 } else {
@@ -40,6 +51,7 @@ async function shutdown() {
   closing = true;
   if (electron && electron.exitCode === null && electron.signalCode === null) electron.kill('SIGTERM');
   await vite.close();
+  await syncServer.stop();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveElectronBinary } from './electron-binary.mjs';
-import { serveRenderer } from './serve-renderer.mjs';
+import { startSyncServer } from './sync-server-process.mjs';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const rendererDir = join(projectDir, 'dist', 'renderer');
@@ -25,8 +25,17 @@ function build() {
   }
 }
 
-function runElectron(binary) {
-  const child = spawn(binary, [projectDir, ...process.argv.slice(2)], { cwd: projectDir, stdio: 'inherit' });
+const dbUrl = process.env.OUTPOST_DB ?? `sqlite:${join(projectDir, 'data', 'outpost.db')}`;
+
+// The single-user sync server on SQLite runs beside the app (docs/adr/0006-embedded-sync-server.md):
+// under this Node in development; a packaged app starts its own.
+async function runElectron(binary) {
+  const server = await startSyncServer({ projectDir, dbUrl });
+  const child = spawn(binary, [projectDir, ...process.argv.slice(2)], {
+    cwd: projectDir,
+    stdio: 'inherit',
+    env: { ...process.env, OUTPOST_SYNC_URL: process.env.OUTPOST_SYNC_URL ?? server.url },
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -34,9 +43,9 @@ function runElectron(binary) {
   }
   child.on('error', (error) => {
     console.error(`Electron could not be started: ${error.message}`);
-    process.exit(1);
+    void server.stop().then(() => process.exit(1));
   });
-  child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('close', (code, signal) => void server.stop().then(() => process.exit(code ?? (signal ? 1 : 0))));
 }
 
 async function runInBrowser(reason) {
@@ -49,13 +58,19 @@ async function runInBrowser(reason) {
   }
   const requested = Number.parseInt(process.env.PORT ?? '', 10);
   const port = Number.isInteger(requested) && requested >= 0 && requested < 65536 ? requested : DEFAULT_PORT;
-  const server = await serveRenderer({ rootDir: rendererDir, port });
+  let server;
+  try {
+    server = await startSyncServer({ projectDir, dbUrl, port, appDir: rendererDir });
+  } catch (error) {
+    if (!String(error.message).includes('EADDRINUSE')) throw error;
+    server = await startSyncServer({ projectDir, dbUrl, port: 0, appDir: rendererDir });
+  }
   console.log(`Outpost is running at ${server.url}`);
   let closing = false;
   const stop = async () => {
     if (closing) return;
     closing = true;
-    await server.close();
+    await server.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -64,5 +79,5 @@ async function runInBrowser(reason) {
 
 build();
 const electron = await resolveElectronBinary(projectDir);
-if (electron.path) runElectron(electron.path);
+if (electron.path) await runElectron(electron.path);
 else await runInBrowser(electron.reason);

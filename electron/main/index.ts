@@ -10,7 +10,7 @@ import { buildAppMenuTemplate } from './app-menu';
 import { APP_SCHEME, originOf } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerBridgeHandlers } from './bridge-handlers';
-import { buildContentSecurityPolicy } from './content-security-policy';
+import { buildContentSecurityPolicy } from '@domain/content-security-policy';
 import { createNoEmbeddedSyncServer } from './embedded-sync-server';
 import { createIpcHandle } from './ipc-handle';
 import { openExternalUrl } from './open-external-url';

@@ -11,12 +11,22 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type CollectionDocs, type CollectionName } from '@domain/collections';
 import { migrationStrategiesFor } from '@domain/migrations';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { createConflictHandler, type ConflictResolver } from './sync/conflict-handler';
 
 export type OutpostCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> };
 export type OutpostDatabase = RxDatabase<OutpostCollections>;
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBLeaderElectionPlugin);
+
+const resolvers = new WeakMap<OutpostDatabase, { current: ConflictResolver | null }>();
+
+/** The sync engine plugs its resolver in here; collections resolve conflicts through it. */
+export function setConflictResolver(db: OutpostDatabase, resolver: ConflictResolver | null): void {
+  resolvers.get(db)!.current = resolver;
+}
 
 export interface OpenDatabaseOptions {
   /** One database per workspace/user on this device. */
@@ -24,6 +34,10 @@ export interface OpenDatabaseOptions {
   storage?: RxStorage<unknown, unknown>;
   /** Schema validation and deep-freeze: development builds only (slow). */
   devMode?: boolean;
+  /** Several tabs share one database (browsers); false for single-process tests. */
+  multiInstance?: boolean;
+  /** Only these collections (tests that must stay within RxDB's per-process collection limit). */
+  collections?: readonly CollectionName[];
 }
 
 /**
@@ -40,21 +54,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
     addRxPlugin(RxDBDevModePlugin);
     storage = wrappedValidateAjvStorage({ storage });
   }
-  const db = await createRxDatabase<OutpostCollections>({
+  const db = (await createRxDatabase<OutpostCollections>({
     name: options.name,
     storage,
-    multiInstance: true,
+    multiInstance: options.multiInstance ?? true,
     eventReduce: true,
     localDocuments: true,
     closeDuplicates: true,
-  });
+  })) as OutpostDatabase;
+  const slot = { current: null as ConflictResolver | null };
+  resolvers.set(db, slot);
   const collections = Object.fromEntries(
-    COLLECTION_NAMES.map((name) => [
+    (options.collections ?? COLLECTION_NAMES).map((name) => [
       name,
       {
         schema: COLLECTION_SCHEMAS[name] as unknown as RxJsonSchema<CollectionDocs[typeof name]>,
         localDocuments: true,
         migrationStrategies: migrationStrategiesFor(name),
+        conflictHandler: createConflictHandler(name, () => slot.current),
       },
     ]),
   );

@@ -8,13 +8,17 @@ export interface DevicePreferences {
   theme: 'system' | 'light' | 'dark';
   /** The first-run offer of demo data has been answered. */
   onboarded: boolean;
+  /** A team server chosen in Settings; '' means the default (the embedded or serving server). */
+  syncServerUrl: string;
+  /** False keeps everything on this device (no sync). */
+  syncEnabled: boolean;
 }
 
 const PREFERENCES_DOC = 'preferences';
 
 export function defaultPreferences(): DevicePreferences {
   const locale = navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  return { locale, theme: 'system', onboarded: false };
+  return { locale, theme: 'system', onboarded: false, syncServerUrl: '', syncEnabled: true };
 }
 
 export async function readPreferences(db: OutpostDatabase): Promise<DevicePreferences> {

@@ -1,11 +1,11 @@
 import type { RxCollection } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
 import { uuidv7 } from '@domain/ids';
-import { createRecord, editRecord } from '@domain/record-edits';
+import { createRecord, editRecord, type RecordBody } from '@domain/record-edits';
 import type { RecordBase } from '@domain/schemas/record';
 import { editContext, type Workspace } from './workspace';
 
-type Body<C extends CollectionName> = Omit<CollectionDocs[C], keyof RecordBase>;
+type Body<C extends CollectionName> = RecordBody<C>;
 type Patch<C extends CollectionName> = Partial<Body<C>> & Partial<Pick<RecordBase, 'deletedAt'>>;
 
 /** Every local write goes through here, so every write carries the device's clock and the user. */
@@ -17,6 +17,7 @@ export async function insertRecord<C extends CollectionName>(
 ): Promise<CollectionDocs[C]> {
   const doc = createRecord(collection, id, body, editContext(ws));
   await ws.db[collection].insert(doc as never);
+  ws.journal.notePendingWrite(collection, id, doc.hlc);
   return doc;
 }
 
@@ -39,6 +40,7 @@ export async function updateRecord<C extends CollectionName>(
     result = editRecord(collection, current as CollectionDocs[C], patch as never, editContext(ws));
     return (result ?? current) as typeof current;
   });
+  if (result) ws.journal.notePendingWrite(collection, id, (result as CollectionDocs[C]).hlc);
   return result;
 }
 

@@ -1,9 +1,10 @@
 import { DEFAULT_TEAM_ID, defaultPipeline, defaultSettings } from '@domain/default-records';
 import { uuidv7 } from '@domain/ids';
-import { createRecord } from '@domain/record-edits';
 import type { HybridClock } from '@domain/hlc';
 import type { OutpostDatabase } from './database';
-import type { SessionUser } from './workspace';
+import { insertRecord } from './record-writes';
+import type { SyncJournal } from './sync/sync-journal';
+import type { SessionUser, Workspace } from './workspace';
 
 const SESSION_DOC = 'session';
 
@@ -16,44 +17,39 @@ export async function readSession(db: OutpostDatabase): Promise<SessionUser | nu
 export async function createLocalUser(
   db: OutpostDatabase,
   clock: HybridClock,
+  journal: SyncJournal,
   name: string,
   locale: 'en' | 'es',
-): Promise<SessionUser> {
-  const id = uuidv7();
-  const user: SessionUser = { id, teamId: DEFAULT_TEAM_ID, name };
-  const ctx = { userId: id, hlc: clock.now(), now: new Date().toISOString() };
-  await db.users.insert(
-    createRecord(
-      'users',
-      id,
-      {
-        name,
-        email: `${id.slice(-12)}@local.outpost`,
-        role: 'SALES_MANAGER',
-        teamId: DEFAULT_TEAM_ID,
-        active: true,
-        locale,
-        avatarHue: 215,
-      },
-      ctx,
-    ),
+): Promise<Workspace> {
+  const user: SessionUser = { id: uuidv7(), teamId: DEFAULT_TEAM_ID, name };
+  const ws: Workspace = { db, clock, journal, user };
+  await insertRecord(
+    ws,
+    'users',
+    {
+      name,
+      email: `${user.id.slice(-12)}@local.outpost`,
+      role: 'SALES_MANAGER',
+      teamId: DEFAULT_TEAM_ID,
+      active: true,
+      locale,
+      avatarHue: 215,
+    },
+    user.id,
   );
-  await ensureDefaultRecords(db, clock, id);
+  await ensureDefaultRecords(ws);
   await db.upsertLocal<SessionUser>(SESSION_DOC, user);
-  return user;
+  return ws;
 }
 
 /**
  * The pipeline and configuration lists every workspace needs, with fixed ids so that two devices
- * starting empty create the same records. Existing ones are left alone.
+ * starting empty create the same records (and sync merges them as one). Existing ones are kept.
  */
-export async function ensureDefaultRecords(db: OutpostDatabase, clock: HybridClock, userId: string): Promise<void> {
-  const ctx = () => ({ userId, hlc: clock.now(), now: new Date().toISOString() });
+export async function ensureDefaultRecords(ws: Workspace): Promise<void> {
   const { id: pipelineId, ...pipeline } = defaultPipeline();
-  if (!(await db.pipelines.findOne(pipelineId).exec())) {
-    await db.pipelines.insert(createRecord('pipelines', pipelineId, pipeline, ctx()));
-  }
+  if (!(await ws.db.pipelines.findOne(pipelineId).exec())) await insertRecord(ws, 'pipelines', pipeline, pipelineId);
   for (const { id, ...setting } of defaultSettings()) {
-    if (!(await db.settings.findOne(id).exec())) await db.settings.insert(createRecord('settings', id, setting, ctx()));
+    if (!(await ws.db.settings.findOne(id).exec())) await insertRecord(ws, 'settings', setting, id);
   }
 }

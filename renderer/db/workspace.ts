@@ -1,6 +1,7 @@
 import type { HybridClock } from '@domain/hlc';
 import type { EditContext } from '@domain/record-edits';
 import type { OutpostDatabase } from './database';
+import type { SyncJournal } from './sync/sync-journal';
 
 /** Who is using this device now. Issue 4 replaces the local profile with a signed-in session. */
 export interface SessionUser {
@@ -14,6 +15,8 @@ export interface Workspace {
   db: OutpostDatabase;
   clock: HybridClock;
   user: SessionUser;
+  /** Tracks which local writes still have to reach the server. */
+  journal: SyncJournal;
 }
 
 export function editContext(ws: Workspace): EditContext {

@@ -12,7 +12,10 @@ export function createWebBridge(): OutpostBridge {
       return { version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', shell: 'web' as const, os: navigator.platform };
     },
     async syncServerUrl() {
-      return location.protocol.startsWith('http') ? location.origin : null;
+      // `npm run dev` serves the app from Vite and names the sync server; otherwise the server
+      // that served the app is the sync server.
+      const configured = import.meta.env.VITE_OUTPOST_SYNC_URL as string | undefined;
+      return configured || (location.protocol.startsWith('http') ? location.origin : null);
     },
     async openExternal(url: string) {
       if (!isSafeExternalUrl(url)) return false;

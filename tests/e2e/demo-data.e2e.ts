@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './server-fixture';
 import { goTo, startWorkspace } from './app-fixtures';
 
 test('the first start offers demo data, and the demo workspace persists across a reload', async ({ page }) => {

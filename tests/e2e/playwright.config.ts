@@ -14,8 +14,6 @@ export const chromiumLaunch = {
   ],
 };
 
-const port = Number(process.env.E2E_PORT ?? 5191);
-
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.e2e.ts',
@@ -28,17 +26,9 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: '../../test-results',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromiumLaunch,
     locale: 'en-US',
     timezoneId: 'UTC',
     trace: 'retain-on-failure',
-  },
-  webServer: {
-    command: `node scripts/serve-renderer.mjs --port ${port}`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 30_000,
   },
 });

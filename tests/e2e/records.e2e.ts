@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './server-fixture';
 import { drawer, goTo, startWorkspace } from './app-fixtures';
 
 test('a company, a contact in it and a lead for that contact survive a reload', async ({ page }) => {

@@ -5,6 +5,7 @@ import { usePreferences, type DevicePreferences } from '../../db/device-preferen
 import { getBridge } from '../../platform/bridge';
 import { SelectField } from '../../ui/fields';
 import { DemoDataCard } from './DemoDataCard';
+import { SyncSettingsCard } from './SyncSettingsCard';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -41,6 +42,7 @@ export function SettingsPage() {
           />
         </div>
       </section>
+      <SyncSettingsCard />
       <DemoDataCard />
       <section className="card settings-card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>

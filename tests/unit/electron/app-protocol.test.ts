@@ -7,7 +7,7 @@ import {
   createAppProtocolHandler,
   resolveAppFilePath,
 } from '../../../electron/main/app-protocol';
-import { buildContentSecurityPolicy } from '../../../electron/main/content-security-policy';
+import { buildContentSecurityPolicy } from '../../../domain/content-security-policy';
 
 const SECRET = 'root:x:0:0:secret';
 let rendererDir: string;

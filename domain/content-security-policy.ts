@@ -1,6 +1,6 @@
 /**
- * The renderer's Content-Security-Policy, sent as a header by the app:// handler (and, with the
- * same text, by scripts/serve-renderer.mjs in browser mode; a test keeps the two equal).
+ * The renderer's Content-Security-Policy, sent as a header by the desktop app's app:// handler and
+ * by the sync server when it serves the app to a browser: one text, defined once.
  * No 'unsafe-inline' and no 'unsafe-eval': Vite emits external scripts and stylesheets, and React
  * sets inline styles through the CSSOM, which style-src does not govern.
  */

@@ -1,0 +1,48 @@
+import type { RxConflictHandler } from 'rxdb';
+import type { CollectionDocs, CollectionName } from '@domain/collections';
+import { isSameVersion, mergeRecords, type FieldOverwrite } from '@domain/merge';
+
+/** What resolving a conflict needs from the running sync engine. */
+export interface ConflictResolver {
+  nextHlc(): string;
+  /** The server refused this version: revert to the server's state instead of merging. */
+  isRejected(collection: CollectionName, id: string, hlc: string): boolean;
+  onOverwrites(entries: readonly FieldOverwrite[]): void;
+  /** A merged record that differs from the server's: it will be pushed. */
+  onMerged(collection: CollectionName, id: string, hlc: string): void;
+  /** The local version `hlc` is settled: the server's state stands and nothing is left to push. */
+  onSettled(collection: CollectionName, id: string, hlc: string): void;
+}
+
+type Doc<C extends CollectionName> = CollectionDocs[C] & { _deleted: boolean };
+
+/**
+ * RxDB's conflict handler for one collection: equality by version (cheap: it runs on every write
+ * and pull), resolution by the domain's field-level merge. The resolver is looked up late because
+ * collections are created before the sync engine that owns the clock and the journal.
+ */
+export function createConflictHandler<C extends CollectionName>(
+  collection: C,
+  resolver: () => ConflictResolver | null,
+): RxConflictHandler<CollectionDocs[C]> {
+  return {
+    isEqual: (a, b) => isSameVersion(a as Doc<C>, b as Doc<C>),
+    async resolve(input) {
+      const mine = input.newDocumentState as Doc<C>;
+      const theirs = input.realMasterState as Doc<C>;
+      const deps = resolver();
+      // Without a running engine (should not happen) the server's state is the safe answer:
+      // the local version is still in the push queue's history and the conflict comes back.
+      if (!deps) return theirs;
+      if (deps.isRejected(collection, mine.id, mine.hlc)) {
+        deps.onSettled(collection, mine.id, mine.hlc);
+        return theirs;
+      }
+      const result = mergeRecords(collection, mine, theirs, (input.assumedMasterState as Doc<C>) ?? null, deps.nextHlc);
+      if (result.overwritten.length) deps.onOverwrites(result.overwritten);
+      if (result.equalsTheirs) deps.onSettled(collection, mine.id, mine.hlc);
+      else deps.onMerged(collection, mine.id, (result.merged as Doc<C>).hlc);
+      return result.merged as Doc<C>;
+    },
+  };
+}

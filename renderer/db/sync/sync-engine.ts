@@ -1,0 +1,231 @@
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { COLLECTION_NAMES, type CollectionName } from '@domain/collections';
+import type { HybridClock } from '@domain/hlc';
+import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
+import { setConflictResolver, type OutpostDatabase } from '../database';
+import { subscribeToChanges } from './change-stream';
+import { OfflineError, SyncHttpError, type SyncHttp } from './sync-http';
+import type { SyncJournal } from './sync-journal';
+
+export type SyncState = 'connecting' | 'online' | 'offline' | 'error' | 'stopped';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Local changes not yet accepted by the server. */
+  pending: number;
+  lastSyncedAt: string | null;
+  /** 0–1 while a large pull (first sync, long absence) runs; null when caught up. */
+  progress: number | null;
+  lastError: string | null;
+}
+
+export interface SyncEngineOptions {
+  db: OutpostDatabase;
+  http: SyncHttp;
+  clock: HybridClock;
+  journal: SyncJournal;
+  collections?: readonly CollectionName[];
+  /** fetch for the change stream (tests inject one that can go offline). */
+  fetch?: typeof fetch;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+  /** Only the leader tab replicates (browsers); tests run one instance per database. */
+  waitForLeadership?: boolean;
+  /** Listen to the server's change stream; tests may drive pulls by hand instead. */
+  liveStream?: boolean;
+}
+
+export interface SyncEngine {
+  readonly status$: Observable<SyncStatus>;
+  readonly status: SyncStatus;
+  /** Pull everything new now (after the network comes back, or on the user's request). */
+  resync(): void;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Resolves once every collection has nothing left to push or pull (tests, "sync now"). */
+  awaitInSync(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const MIN_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 60_000;
+
+/**
+ * One RxDB replication per collection over our HTTP protocol, woken by the server's change
+ * stream, resilient to days offline: checkpoints and unpushed changes live in IndexedDB, so an app
+ * restart resumes where it stopped; errors back off exponentially; conflicts merge field by field.
+ */
+export function startSync(options: SyncEngineOptions): SyncEngine {
+  const { db, http, clock, journal } = options;
+  const collections = options.collections ?? COLLECTION_NAMES.filter((c) => c in db.collections);
+  const pullBatchSize = options.pullBatchSize ?? 500;
+  const pushBatchSize = options.pushBatchSize ?? 100;
+  const rejected = new Set<string>();
+  const pokes = new Subject<'RESYNC'>();
+  const progress = new Map<CollectionName, { start: number; at: number; head: number }>();
+  const status$ = new BehaviorSubject<SyncStatus>({
+    state: 'connecting',
+    pending: 0,
+    lastSyncedAt: null,
+    progress: null,
+    lastError: null,
+  });
+  const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
+  let retryMs = MIN_RETRY_MS;
+
+  setConflictResolver(db, {
+    nextHlc: () => clock.now(),
+    isRejected: (collection, id, hlc) => rejected.has(`${collection}/${id}@${hlc}`),
+    onOverwrites: (entries) => void journal.recordOverwrites(entries),
+    onMerged: (collection, id, hlc) => journal.notePendingWrite(collection, id, hlc),
+    onSettled: (collection, id, hlc) => journal.notePushed(collection, id, hlc),
+  });
+  const pendingSub = journal.pendingCount$.subscribe((pending) => update({ pending }));
+
+  const succeeded = () => {
+    retryMs = MIN_RETRY_MS;
+    for (const r of replications.values()) r.retryTime = retryMs;
+    update({ state: 'online', lastSyncedAt: new Date().toISOString(), lastError: null });
+  };
+
+  const reportProgress = (collection: CollectionName, at: number, head: number) => {
+    const known = progress.get(collection);
+    progress.set(collection, { start: known?.start ?? at, at, head });
+    let behind = 0;
+    let span = 0;
+    for (const p of progress.values()) {
+      if (p.head - p.at > pullBatchSize) {
+        behind += p.head - p.at;
+        span += p.head - p.start;
+      }
+    }
+    update({ progress: span > 0 ? Math.min(1, Math.max(0, 1 - behind / span)) : null });
+  };
+
+  const replications = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();
+  for (const collection of collections) {
+    const replication = replicateRxCollection<unknown, SyncCheckpoint>({
+      collection: db[collection] as never,
+      replicationIdentifier: `outpost-${collection}-${http.baseUrl}`,
+      live: true,
+      retryTime: MIN_RETRY_MS,
+      waitForLeadership: options.waitForLeadership ?? true,
+      // The app hides to the tray: a hidden window must keep syncing (SYNC-NOTES).
+      toggleOnDocumentVisible: false,
+      autoStart: true,
+      pull: {
+        batchSize: pullBatchSize,
+        stream$: pokes.asObservable(),
+        handler: async (checkpoint) => {
+          const from = checkpoint?.seq ?? 0;
+          const page = await http.pull(collection, from, pullBatchSize);
+          for (const doc of page.documents) {
+            try {
+              clock.receive(doc.hlc);
+            } catch {
+              // A clock far ahead is not absorbed; the server refuses such edits anyway.
+            }
+          }
+          reportProgress(collection, page.checkpoint.seq, page.serverSeq);
+          succeeded();
+          return { documents: page.documents as never[], checkpoint: page.checkpoint };
+        },
+      },
+      push: {
+        batchSize: pushBatchSize,
+        handler: async (rows) => {
+          const sent = rows.map((r) => ({
+            newDocumentState: r.newDocumentState as unknown as SyncDocument,
+            assumedMasterState: (r.assumedMasterState ?? null) as unknown as SyncDocument | null,
+          }));
+          const result = await http.push(collection, sent);
+          const conflicted = new Set(result.conflicts.map((d) => d.id));
+          const refused = new Map(result.rejected.map((r) => [r.id, r]));
+          for (const row of sent) {
+            const { id, hlc } = row.newDocumentState;
+            if (!conflicted.has(id) && !refused.has(id)) journal.notePushed(collection, id, hlc);
+          }
+          const reverts: SyncDocument[] = [];
+          for (const rejection of result.rejected) {
+            const row = sent.find((r) => r.newDocumentState.id === rejection.id);
+            if (!row) continue;
+            rejected.add(`${collection}/${rejection.id}@${row.newDocumentState.hlc}`);
+            // Back to the server's state; a refused new record leaves the device (kept in the list).
+            reverts.push(rejection.master ?? { ...row.newDocumentState, _deleted: true });
+          }
+          await journal.recordRejections(
+            result.rejected.map((r) => ({
+              collection,
+              recordId: r.id,
+              code: r.code,
+              message: r.message,
+              ...(r.params ? { params: r.params } : {}),
+              attempted: (sent.find((s) => s.newDocumentState.id === r.id)?.newDocumentState ?? {}) as Record<
+                string,
+                unknown
+              >,
+            })),
+          );
+          succeeded();
+          return [...result.conflicts, ...reverts] as never[];
+        },
+      },
+    });
+    replication.error$.subscribe((error) => {
+      const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0] ?? error;
+      const offline = cause instanceof OfflineError;
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      for (const r of replications.values()) r.retryTime = retryMs;
+      update({
+        state: offline ? 'offline' : 'error',
+        lastError: offline
+          ? null
+          : cause instanceof SyncHttpError
+            ? `${cause.code}: ${cause.message}`
+            : String((cause as Error)?.message ?? cause),
+      });
+    });
+    replications.set(collection, replication as RxReplicationState<unknown, SyncCheckpoint>);
+  }
+
+  const stopStream =
+    options.liveStream === false
+      ? () => undefined
+      : subscribeToChanges({
+          baseUrl: http.baseUrl,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          onEvent: () => pokes.next('RESYNC'),
+          onConnectionChange: (connected) => {
+            if (connected) update({ state: 'online' });
+            else if (status$.value.state === 'online') update({ state: 'offline' });
+          },
+        });
+
+  return {
+    status$: status$.asObservable(),
+    get status() {
+      return status$.value;
+    },
+    resync: () => pokes.next('RESYNC'),
+    async pause() {
+      await Promise.all([...replications.values()].map((r) => r.pause()));
+    },
+    async resume() {
+      await Promise.all([...replications.values()].map((r) => r.start()));
+      pokes.next('RESYNC');
+    },
+    async awaitInSync() {
+      pokes.next('RESYNC');
+      await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
+    },
+    async stop() {
+      stopStream();
+      pendingSub.unsubscribe();
+      await Promise.all([...replications.values()].map((r) => r.cancel()));
+      await journal.flush();
+      setConflictResolver(db, null);
+      update({ state: 'stopped' });
+    },
+  };
+}

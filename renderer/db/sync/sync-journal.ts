@@ -1,0 +1,129 @@
+import { BehaviorSubject, type Observable } from 'rxjs';
+import type { CollectionName } from '@domain/collections';
+import type { FieldOverwrite } from '@domain/merge';
+import type { RejectionCode } from '@domain/sync-protocol';
+import type { OutpostDatabase } from '../database';
+
+/** A change the server refused: kept on the device until the user dismisses it. */
+export interface RejectedChange {
+  key: string;
+  collection: CollectionName;
+  recordId: string;
+  code: RejectionCode | string;
+  message: string;
+  params?: Record<string, string | number>;
+  /** What this device tried to write. */
+  attempted: Record<string, unknown>;
+  at: string;
+}
+
+/** One of my edits that lost a merge to a later edit made elsewhere. */
+export interface ConflictEntry extends FieldOverwrite {
+  key: string;
+  at: string;
+}
+
+const PENDING_DOC = 'sync-pending';
+const CONFLICTS_DOC = 'sync-conflicts';
+const REJECTIONS_DOC = 'sync-rejections';
+const MAX_LOG = 500;
+
+/**
+ * What the device knows about its own sync, kept in local documents (never replicated): which
+ * local writes have not reached the server, which of my edits lost a merge, which the server
+ * refused. Nothing a user typed disappears silently: it is either on the server or listed here.
+ */
+export interface SyncJournal {
+  notePendingWrite(collection: CollectionName, id: string, hlc: string): void;
+  notePushed(collection: CollectionName, id: string, hlc: string): void;
+  readonly pendingCount$: Observable<number>;
+  recordOverwrites(entries: readonly FieldOverwrite[]): Promise<void>;
+  recordRejections(entries: readonly Omit<RejectedChange, 'key' | 'at'>[]): Promise<void>;
+  dismissConflict(key: string): Promise<void>;
+  dismissRejection(key: string): Promise<void>;
+  flush(): Promise<void>;
+}
+
+export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal> {
+  const saved = await db.getLocal<{ entries: Record<string, string> }>(PENDING_DOC);
+  const pending = new Map<string, string>(Object.entries(saved?.toJSON().data.entries ?? {}));
+  const pendingCount$ = new BehaviorSubject(pending.size);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<unknown> = Promise.resolve();
+
+  const persistPending = () => {
+    pendingCount$.next(pending.size);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      writing = writing.then(() => db.upsertLocal(PENDING_DOC, { entries: Object.fromEntries(pending) }));
+    }, 150);
+  };
+
+  const appendTo = async <T extends { key: string }>(docId: string, items: T[]) => {
+    writing = writing.then(async () => {
+      const current = await db.getLocal<{ items: T[] }>(docId);
+      const merged = [...(current?.toJSON().data.items ?? []), ...items].slice(-MAX_LOG);
+      await db.upsertLocal(docId, { items: merged });
+    });
+    await writing;
+  };
+
+  const removeFrom = async (docId: string, key: string) => {
+    writing = writing.then(async () => {
+      const current = await db.getLocal<{ items: { key: string }[] }>(docId);
+      if (!current) return;
+      await db.upsertLocal(docId, { items: current.toJSON().data.items.filter((i) => i.key !== key) });
+    });
+    await writing;
+  };
+
+  return {
+    pendingCount$,
+    notePendingWrite(collection, id, hlc) {
+      const key = `${collection}/${id}`;
+      const known = pending.get(key);
+      if (!known || known < hlc) {
+        pending.set(key, hlc);
+        persistPending();
+      }
+    },
+    notePushed(collection, id, hlc) {
+      const key = `${collection}/${id}`;
+      const known = pending.get(key);
+      if (known !== undefined && known <= hlc) {
+        pending.delete(key);
+        persistPending();
+      }
+    },
+    async recordOverwrites(entries) {
+      if (!entries.length) return;
+      const at = new Date().toISOString();
+      await appendTo(
+        CONFLICTS_DOC,
+        entries.map((e) => ({ ...e, key: `${e.collection}/${e.recordId}/${e.field}/${at}`, at })),
+      );
+    },
+    async recordRejections(entries) {
+      if (!entries.length) return;
+      const at = new Date().toISOString();
+      for (const e of entries) pending.delete(`${e.collection}/${e.recordId}`);
+      persistPending();
+      await appendTo(
+        REJECTIONS_DOC,
+        entries.map((e) => ({ ...e, key: `${e.collection}/${e.recordId}/${at}`, at })),
+      );
+    },
+    dismissConflict: (key) => removeFrom(CONFLICTS_DOC, key),
+    dismissRejection: (key) => removeFrom(REJECTIONS_DOC, key),
+    async flush() {
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+        writing = writing.then(() => db.upsertLocal(PENDING_DOC, { entries: Object.fromEntries(pending) }));
+      }
+      await writing;
+    },
+  };
+}
+
+export const SYNC_LOCAL_DOCS = { conflicts: CONFLICTS_DOC, rejections: REJECTIONS_DOC } as const;

@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePreferences } from '../../db/device-preferences';
+import { useSync } from '../../db/sync/sync-context';
+import { SYNC_LOCAL_DOCS, type ConflictEntry, type RejectedChange } from '../../db/sync/sync-journal';
+import { useWorkspace } from '../../db/workspace-context';
+import { describeDomainError } from '../../i18n/domain-errors';
+import { getBridge } from '../../platform/bridge';
+import type { DomainErrorCode } from '@domain/errors';
+
+function useLocalItems<T>(docId: string): T[] {
+  const { db } = useWorkspace();
+  const [items, setItems] = useState<T[]>([]);
+  useEffect(() => {
+    const sub = db
+      .getLocal$<{ items: T[] }>(docId)
+      .subscribe((doc) => setItems([...((doc?.toJSON().data.items ?? []) as T[])]));
+    return () => sub.unsubscribe();
+  }, [db, docId]);
+  return items;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'object') {
+    const money = value as { amount?: unknown; currency?: unknown };
+    if (typeof money.amount === 'number' && typeof money.currency === 'string')
+      return `${money.amount} ${money.currency}`;
+    return JSON.stringify(value).slice(0, 80);
+  }
+  return String(value).slice(0, 80);
+}
+
+/** Which server, the live status, and what sync could not keep as typed: nothing hidden. */
+export function SyncSettingsCard() {
+  const { t, i18n } = useTranslation();
+  const ws = useWorkspace();
+  const [prefs, save] = usePreferences();
+  const { engine, status } = useSync();
+  const [url, setUrl] = useState(prefs.syncServerUrl);
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [defaultUrl, setDefaultUrl] = useState<string | null>(null);
+  const conflicts = useLocalItems<ConflictEntry>(SYNC_LOCAL_DOCS.conflicts);
+  const rejected = useLocalItems<RejectedChange>(SYNC_LOCAL_DOCS.rejections);
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  useEffect(() => {
+    void getBridge()
+      .syncServerUrl()
+      .then(setDefaultUrl)
+      .catch(() => setDefaultUrl(null));
+  }, []);
+
+  const applyUrl = () => {
+    const trimmed = url.trim();
+    if (trimmed && !/^https?:\/\/[^\s/]+/.test(trimmed)) {
+      setUrlError(t('settings.sync.invalidUrl'));
+      return;
+    }
+    setUrlError(null);
+    void save({ syncServerUrl: trimmed.replace(/\/+$/, '') });
+  };
+
+  const stateLabel = status
+    ? t(`header.sync.${status.state === 'online' ? 'synced' : status.state === 'stopped' ? 'localOnly' : status.state}`)
+    : t('header.sync.localOnly');
+
+  return (
+    <section className="card settings-card" aria-labelledby="settings-sync">
+      <h2 id="settings-sync">{t('settings.sync.title')}</h2>
+      <label className="checkbox-row">
+        <input
+          type="checkbox"
+          checked={prefs.syncEnabled}
+          onChange={(e) => void save({ syncEnabled: e.target.checked })}
+        />
+        {t('settings.sync.enabled')}
+      </label>
+      <div className="settings-row" style={{ marginTop: 10 }}>
+        <div className="field" style={{ width: 360 }}>
+          <label htmlFor="sync-server-url">{t('settings.sync.serverUrl')}</label>
+          <input
+            id="sync-server-url"
+            className="input"
+            value={url}
+            placeholder={defaultUrl ?? 'https://'}
+            aria-invalid={urlError ? true : undefined}
+            aria-describedby="sync-server-url-hint"
+            onChange={(e) => setUrl(e.target.value)}
+          />
+          <span
+            className={urlError ? 'field-error' : 'field-hint'}
+            id="sync-server-url-hint"
+            role={urlError ? 'alert' : undefined}
+          >
+            {urlError ??
+              (defaultUrl ? t('settings.sync.serverUrlHint', { defaultUrl }) : t('settings.sync.serverUrlNone'))}
+          </span>
+        </div>
+        <button type="button" className="btn" onClick={applyUrl}>
+          {t('settings.sync.apply')}
+        </button>
+        <button type="button" className="btn" disabled={!engine} onClick={() => engine?.resync()}>
+          {t('settings.sync.syncNow')}
+        </button>
+      </div>
+      <p className="muted">
+        {t('settings.sync.status', { status: stateLabel })}
+        {status?.pending ? ` · ${t('header.sync.pending', { count: status.pending })}` : ''}
+        {status?.lastSyncedAt ? ` · ${t('header.sync.lastSynced', { time: when(status.lastSyncedAt) })}` : ''}
+      </p>
+
+      <h3 className="subheading">{t('settings.sync.rejected')}</h3>
+      <p className="field-hint">{t('settings.sync.rejectedHint')}</p>
+      {rejected.length === 0 ? (
+        <p className="muted">{t('settings.sync.noRejected')}</p>
+      ) : (
+        <ul className="related-list" aria-label={t('settings.sync.rejected')}>
+          {rejected.map((r) => (
+            <li key={r.key} className="journal-row">
+              <span>
+                <strong>{t('settings.sync.recordLabel', { collection: r.collection })}</strong>:{' '}
+                {describeDomainError(t, {
+                  code: r.code as DomainErrorCode,
+                  message: r.message,
+                  ...(r.params ? { params: r.params } : {}),
+                })}
+                <span className="muted"> ({when(r.at)})</span>
+              </span>
+              <button type="button" className="btn btn-small" onClick={() => void ws.journal.dismissRejection(r.key)}>
+                {t('settings.sync.dismiss')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3 className="subheading">{t('settings.sync.conflicts')}</h3>
+      <p className="field-hint">{t('settings.sync.conflictsHint')}</p>
+      {conflicts.length === 0 ? (
+        <p className="muted">{t('settings.sync.noConflicts')}</p>
+      ) : (
+        <ul className="related-list" aria-label={t('settings.sync.conflicts')}>
+          {conflicts.map((c) => (
+            <li key={c.key} className="journal-row">
+              <span>
+                {t('settings.sync.conflictLine', {
+                  field: c.field,
+                  mine: show(c.mine),
+                  theirs: show(c.theirs),
+                  when: when(c.theirsAt || c.at),
+                })}
+              </span>
+              <button type="button" className="btn btn-small" onClick={() => void ws.journal.dismissConflict(c.key)}>
+                {t('settings.sync.dismiss')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { useSync } from '../db/sync/sync-context';
+import { useUi } from './ui-store';
+
+/**
+ * The header's sync status: online or offline, how many local changes are waiting, when the last
+ * sync succeeded, and a progress bar while a large sync runs. Opens the sync settings.
+ */
+export function SyncIndicator() {
+  const { t, i18n } = useTranslation();
+  const { status } = useSync();
+  const navigate = useUi((s) => s.navigate);
+  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(iso));
+
+  let label: string;
+  let dot = '';
+  let hint: string;
+  if (!status) {
+    label = t('header.sync.localOnly');
+    hint = t('header.sync.localOnlyHint');
+  } else {
+    hint = status.lastSyncedAt
+      ? t('header.sync.lastSynced', { time: time(status.lastSyncedAt) })
+      : t('header.sync.never');
+    if (status.state === 'offline') {
+      label = t('header.sync.offline');
+      dot = 'offline';
+    } else if (status.state === 'error') {
+      label = t('header.sync.error');
+      dot = 'error';
+      if (status.lastError) hint = `${hint} — ${status.lastError}`;
+    } else if (status.state === 'connecting') {
+      label = t('header.sync.connecting');
+    } else {
+      label = status.pending > 0 || status.progress !== null ? t('header.sync.syncing') : t('header.sync.synced');
+      dot = 'online';
+    }
+  }
+  const pending = status && status.pending > 0 ? t('header.sync.pending', { count: status.pending }) : null;
+  return (
+    <div className="sync-indicator">
+      <button
+        type="button"
+        className="sync-pill"
+        title={hint}
+        aria-label={`${t('header.sync.open')}: ${label}${pending ? `, ${pending}` : ''}. ${hint}`}
+        onClick={() => navigate('settings')}
+      >
+        <span className={`sync-dot ${dot}`} aria-hidden="true" />
+        <span role="status">
+          {label}
+          {pending && <span className="sync-pending"> · {pending}</span>}
+        </span>
+      </button>
+      {status?.progress != null && (
+        <div
+          className="progress sync-progress"
+          role="progressbar"
+          aria-label={t('header.sync.progress', { percent: Math.round(status.progress * 100) })}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(status.progress * 100)}
+        >
+          <div style={{ width: `${Math.round(status.progress * 100)}%` }} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Start the built sync server (out/server/cli.mjs) as a child process and wait for the line that
+// says where it listens. Used by `npm start`, `npm run dev` and the end-to-end tests.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LISTENING = /Outpost sync server listening at (http:\/\/\S+)/;
+
+/**
+ * @param {{ projectDir: string, port?: number, host?: string, dbUrl: string, appDir?: string | null,
+ *           logLevel?: string, env?: NodeJS.ProcessEnv, inheritOutput?: boolean }} options
+ * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
+ */
+export function startSyncServer(options) {
+  const cli = join(options.projectDir, 'out', 'server', 'cli.mjs');
+  if (!existsSync(cli)) throw new Error(`the sync server is not built (${cli}): run \`npm run build\` first`);
+  const args = [cli, '--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1', '--db', options.dbUrl];
+  if (options.appDir) args.push('--app', options.appDir);
+  else args.push('--no-app');
+  const child = spawn(process.execPath, args, {
+    cwd: options.projectDir,
+    env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('close', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      output += text;
+      if (options.inheritOutput) process.stdout.write(text);
+      const match = LISTENING.exec(output);
+      if (match) {
+        child.stdout.off('data', onData);
+        if (options.inheritOutput) child.stdout.pipe(process.stdout);
+        resolve({ url: match[1], child, stop });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the sync server exited (${code}) before listening:\n${output.slice(-2000)}`)),
+    );
+  });
+}

@@ -1,0 +1,34 @@
+import { isCollectionName } from '@domain/collections';
+import type { RecordWrite, StoredRecord } from './store';
+
+/**
+ * A last line of defence below validation: a malformed write would otherwise become a row that no
+ * pull can serve (an unknown collection) or a NOT NULL error deep in a batch.
+ */
+export function assertRecordWrites(records: readonly RecordWrite[]): void {
+  for (const record of records) {
+    const where = `putRecords: ${String(record.collection)}/${String(record.id)}`;
+    if (!isCollectionName(record.collection)) throw new TypeError(`${where}: unknown collection`);
+    if (typeof record.id !== 'string' || record.id === '')
+      throw new TypeError(`${where}: id must be a non-empty string`);
+    if (typeof record.hlc !== 'string') throw new TypeError(`${where}: hlc must be a string`);
+    if (typeof record.deleted !== 'boolean') throw new TypeError(`${where}: deleted must be a boolean`);
+    if (typeof record.ownerId !== 'string' || typeof record.teamId !== 'string') {
+      throw new TypeError(`${where}: ownerId and teamId must be strings ('' when none)`);
+    }
+    if (typeof record.body !== 'object' || record.body === null || Array.isArray(record.body)) {
+      throw new TypeError(`${where}: body must be an object`);
+    }
+  }
+}
+
+/** Keys of one record across collections, for de-duplicating a batch. */
+export function recordKey(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
+}
+
+/** The stored form of a write; the body is the caller's object, never rewritten (trap 5). */
+export function withSeq(record: RecordWrite, seq: number): StoredRecord {
+  const { collection, id, hlc, deleted, ownerId, teamId, body } = record;
+  return { collection, id, seq, hlc, deleted, ownerId, teamId, body };
+}

@@ -1,0 +1,95 @@
+import type { CollectionName } from '@domain/collections';
+
+/**
+ * A record as the server keeps it: the client's document body untouched (never rewritten: trap 5
+ * of SYNC-NOTES), plus server-owned columns beside it. `seq` orders every write of the whole
+ * store; a pull checkpoint is a seq, never a time.
+ */
+export interface StoredRecord {
+  collection: CollectionName;
+  id: string;
+  seq: number;
+  /** The body's `hlc`: equality means "the same version" (idempotent replays). */
+  hlc: string;
+  /** RxDB removal (`_deleted`), not the user's soft delete. */
+  deleted: boolean;
+  /** Copied from the body for access filtering inside the pull query ('' when the body has none). */
+  ownerId: string;
+  teamId: string;
+  body: Record<string, unknown>;
+}
+
+/** What a write puts; the store assigns `seq`. */
+export type RecordWrite = Omit<StoredRecord, 'seq'>;
+
+/**
+ * Which records a pull may return. Applied inside the query (trap 3: filtering after LIMIT gives
+ * short pages, and RxDB stops pulling at a short page).
+ */
+export type AccessScope =
+  | { kind: 'all' }
+  | {
+      kind: 'scoped';
+      /** Records owned by one of these users are visible. */
+      ownerIds: readonly string[];
+      /** Records of one of these teams are visible. */
+      teamIds: readonly string[];
+      /** Records with no owner ('') are visible (e.g. unassigned leads for SDRs). */
+      unowned: boolean;
+      /** Collections visible whole regardless of owner (pipelines, settings, users…). */
+      openCollections: readonly CollectionName[];
+    };
+
+export interface PullPage {
+  records: StoredRecord[];
+  /**
+   * The seq to resume after: the last record returned, or, when the page is not full, the store's
+   * sequence at the time of the read — so a client that sees nothing new still moves forward.
+   */
+  checkpoint: number;
+  /** The store's sequence at the time of the read, from the same snapshot (a sync's progress). */
+  head: number;
+}
+
+/**
+ * Writes run inside one serialized transaction: reads see the transaction's own writes.
+ *
+ * A malformed write (unknown collection, missing id…) is refused before anything is written and
+ * leaves the transaction usable. Any other failure of `getRecords` or `putRecords` spoils the
+ * transaction: it rolls back and `transaction()` rejects with that error even if the callback
+ * caught it, so a half-written batch is never committed (PostgreSQL cannot go on after a failed
+ * statement; SQLite is held to the same rule).
+ */
+export interface StoreTransaction {
+  getRecords(collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredRecord>>;
+  /** Insert or replace; returns the new records with their assigned, strictly increasing seqs. */
+  putRecords(records: readonly RecordWrite[]): Promise<StoredRecord[]>;
+}
+
+/**
+ * The one interface both adapters (SQLite, PostgreSQL) implement and one contract test file
+ * checks (tests/integration/store-contract.test.ts).
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Run `fn` in a write transaction; writers are serialized so commit order equals seq order.
+   * When `fn` throws, everything it wrote is rolled back and no seq is used up. Calling
+   * `transaction()` again from inside `fn` is refused (it would wait for itself): use `tx`.
+   */
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Records of one collection after `afterSeq`, in seq order, at most `limit`, within `scope`. */
+  pull(collection: CollectionName, afterSeq: number, limit: number, scope: AccessScope): Promise<PullPage>;
+  /** Read outside a write transaction (lookups for validation, e.g. a deal's pipeline). */
+  getRecords(collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredRecord>>;
+  /** The highest seq written so far (0 for an empty store). */
+  currentSeq(): Promise<number>;
+  /** Resolves when the store answers a trivial query. */
+  ping(): Promise<void>;
+  /**
+   * Called after every committed write with the new highest seq, in this process or — for
+   * PostgreSQL — in any server process sharing the database (LISTEN/NOTIFY).
+   */
+  onCommitted(listener: (seq: number) => void): () => void;
+  close(): Promise<void>;
+}

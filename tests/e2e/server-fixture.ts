@@ -1,0 +1,38 @@
+import { test as base } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error -- a plain .mjs helper shared with `npm start`
+import { startSyncServer } from '../../scripts/sync-server-process.mjs';
+
+const projectDir = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface SyncServerHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every test gets its own real sync server (the built CLI, on a fresh SQLite file) serving the
+ * built app, so tests never see each other's records and the app under test is the one shipped.
+ */
+export const test = base.extend<{ server: SyncServerHandle }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures declare their dependencies by destructuring
+  server: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
+    const server = (await startSyncServer({
+      projectDir,
+      dbUrl: `sqlite:${join(dir, 'outpost.db')}`,
+      appDir: join(projectDir, 'dist', 'renderer'),
+    })) as SyncServerHandle;
+    await use(server);
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+});
+
+export { expect } from '@playwright/test';

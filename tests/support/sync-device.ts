@@ -1,0 +1,87 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import type { CollectionName } from '../../domain/collections';
+import { HybridClock } from '../../domain/hlc';
+import { openDatabase, type OutpostDatabase } from '../../renderer/db/database';
+import { startSync, type SyncEngine } from '../../renderer/db/sync/sync-engine';
+import { createSyncHttp } from '../../renderer/db/sync/sync-http';
+import { openSyncJournal, type SyncJournal } from '../../renderer/db/sync/sync-journal';
+import type { Workspace } from '../../renderer/db/workspace';
+
+let counter = 0;
+
+/**
+ * A simulated device: a real RxDB database (memory storage, schema-validated), the app's own
+ * sync engine and journal, and a network switch. Mind RxDB's 13-collection limit per process:
+ * open only the collections the test needs, or run devices in workers.
+ */
+export interface TestDevice {
+  name: string;
+  db: OutpostDatabase;
+  clock: HybridClock;
+  journal: SyncJournal;
+  engine: SyncEngine;
+  ws: Workspace;
+  online: boolean;
+  setOnline(online: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestDevice(options: {
+  serverUrl: string;
+  collections: readonly CollectionName[];
+  name?: string;
+  userId?: string;
+  /** Drive pulls by hand instead of listening to the change stream. */
+  liveStream?: boolean;
+  pushBatchSize?: number;
+}): Promise<TestDevice> {
+  const name = options.name ?? `device${++counter}`;
+  const db = await openDatabase({
+    name: `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+    storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }) as never,
+    multiInstance: false,
+    collections: options.collections,
+  });
+  const clock = new HybridClock(
+    name
+      .toLowerCase()
+      .replace(/[^0-9a-z]/g, '')
+      .slice(0, 16) || 'device',
+  );
+  const journal = await openSyncJournal(db);
+  const device = { online: true } as TestDevice;
+  const guardedFetch: typeof fetch = async (input, init) => {
+    if (!device.online) throw new TypeError('fetch failed: the device is offline');
+    return fetch(input, init);
+  };
+  const engine = startSync({
+    db,
+    http: createSyncHttp({ baseUrl: options.serverUrl, fetch: guardedFetch, timeoutMs: 10_000 }),
+    clock,
+    journal,
+    fetch: guardedFetch,
+    waitForLeadership: false,
+    liveStream: options.liveStream ?? true,
+    ...(options.pushBatchSize ? { pushBatchSize: options.pushBatchSize } : {}),
+  });
+  const userId = options.userId ?? '0190aaaa-0000-7000-8000-000000000001';
+  Object.assign(device, {
+    name,
+    db,
+    clock,
+    journal,
+    engine,
+    ws: { db, clock, journal, user: { id: userId, teamId: '', name } },
+    async setOnline(online: boolean) {
+      device.online = online;
+      if (online) await engine.resume();
+      else await engine.pause();
+    },
+    async close() {
+      await engine.stop();
+      await db.close();
+    },
+  });
+  return device;
+}

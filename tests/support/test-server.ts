@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../sync-server/server';
+import { openStore } from '../../sync-server/store/open-store';
+import type { Store } from '../../sync-server/store/store';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  store: Store;
+  app: FastifyInstance;
+  /** Stop and start again on the same port and database (a server restart). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real sync server on a loopback port, over a real SQLite file (or the given store URL). */
+export async function startTestServer(options: { dbUrl?: string; now?: () => number } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-server-'));
+  const dbUrl = options.dbUrl ?? `sqlite:${join(dir, 'outpost.db')}`;
+  let store = await openStore(dbUrl);
+  let app = await buildServer({
+    store,
+    logger: false,
+    streamCoalesceMs: 5,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  const server: TestServer = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    app,
+    async restart() {
+      await app.close();
+      await store.close();
+      store = await openStore(dbUrl);
+      app = await buildServer({ store, logger: false, streamCoalesceMs: 5 });
+      await app.listen({ port, host: '127.0.0.1' });
+      server.store = store;
+      server.app = app;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
