@@ -11,7 +11,6 @@ export type DomainErrorCode =
   | 'lead.disqualifyReasonRequired'
   | 'lead.convertNotQualified'
   | 'lead.conversionIncomplete'
-  | 'lead.createdConverted'
   | 'deal.transitionForbidden'
   | 'deal.lostReasonRequired'
   | 'deal.closedAtRequired'
@@ -20,7 +19,8 @@ export type DomainErrorCode =
   | 'deal.retiredStage'
   | 'pipeline.noStages'
   | 'pipeline.duplicateStage'
-  | 'money.currencyMismatch';
+  | 'money.currencyMismatch'
+  | 'permission.denied';
 
 export interface DomainError {
   readonly code: DomainErrorCode;

@@ -1,5 +1,6 @@
 import { domainError, fail, ok, type DomainError, type Result } from './errors';
 import type { Lead, LeadStatus } from './schemas/lead';
+import type { IsoDateTime } from './time';
 
 /**
  * NEW → CONTACTED → QUALIFIED, and DISQUALIFIED from any open step (with a reason). A
@@ -14,8 +15,30 @@ export const LEAD_TRANSITIONS: Readonly<Record<LeadStatus, readonly LeadStatus[]
   CONVERTED: [],
 };
 
+/** One step, as the user takes it in the UI. */
 export function canTransitionLead(from: LeadStatus, to: LeadStatus): boolean {
   return from === to || LEAD_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Whether `to` can follow `from` through allowed steps. The server sees only the end of an offline
+ * session — a lead created, called, qualified and converted on a plane arrives as one write — so
+ * it checks reachability and the invariants of the final state, not single steps.
+ */
+export function canReachLeadStatus(from: LeadStatus, to: LeadStatus): boolean {
+  const seen = new Set<LeadStatus>([from]);
+  const queue: LeadStatus[] = [from];
+  while (queue.length) {
+    const next = queue.shift()!;
+    if (next === to) return true;
+    for (const step of LEAD_TRANSITIONS[next]) {
+      if (!seen.has(step)) {
+        seen.add(step);
+        queue.push(step);
+      }
+    }
+  }
+  return false;
 }
 
 /** The statuses a user can pick next for a lead (conversion has its own action). */
@@ -31,6 +54,7 @@ export function isLeadOpen(status: LeadStatus): boolean {
 export function changeLeadStatus(
   lead: Pick<Lead, 'status'>,
   to: Exclude<LeadStatus, 'CONVERTED'>,
+  at: IsoDateTime,
   reason = '',
 ): Result<Partial<Lead>> {
   if (!canTransitionLead(lead.status, to)) {
@@ -38,9 +62,10 @@ export function changeLeadStatus(
   }
   if (to === 'DISQUALIFIED') {
     if (!reason.trim()) return fail(domainError('lead.disqualifyReasonRequired', 'a disqualified lead needs a reason'));
-    return ok({ status: to, disqualifyReason: reason.trim() });
+    return ok({ status: to, disqualifyReason: reason.trim(), qualifiedAt: null });
   }
-  return ok({ status: to, disqualifyReason: '' });
+  // Qualification is recorded, so that conversion can be checked even when it happened offline.
+  return ok({ status: to, disqualifyReason: '', qualifiedAt: to === 'QUALIFIED' ? at : null });
 }
 
 function leadTransitionError(from: LeadStatus, to: LeadStatus): DomainError {
@@ -52,20 +77,22 @@ function leadTransitionError(from: LeadStatus, to: LeadStatus): DomainError {
   return domainError('lead.transitionForbidden', `a lead cannot go from ${from} to ${to}`, { from, to });
 }
 
-/** Every rule a stored lead must satisfy after a change (`before` is null for a new lead). */
+/**
+ * Every rule a stored lead must satisfy after a change (`before` is null for a new lead): the new
+ * status must be reachable from the stored one (CONVERTED is final), a converted lead must have
+ * been qualified and must link what it became, a disqualified one must say why.
+ */
 export function checkLeadWrite(before: Lead | null, after: Lead): DomainError[] {
   const errors: DomainError[] = [];
-  if (before === null) {
-    if (after.status === 'CONVERTED') {
-      errors.push(domainError('lead.createdConverted', 'a lead cannot be created already converted'));
-    }
-  } else if (!canTransitionLead(before.status, after.status)) {
+  if (before !== null && !canReachLeadStatus(before.status, after.status)) {
     errors.push(leadTransitionError(before.status, after.status));
   }
   if (after.status === 'DISQUALIFIED' && !after.disqualifyReason.trim()) {
     errors.push(domainError('lead.disqualifyReasonRequired', 'a disqualified lead needs a reason'));
   }
-  if (after.status === 'CONVERTED' && (!after.convertedDealId || !after.convertedAt || !after.contactId)) {
+  if (after.status === 'CONVERTED' && !after.qualifiedAt) {
+    errors.push(leadTransitionError(before?.status ?? 'NEW', 'CONVERTED'));
+  } else if (after.status === 'CONVERTED' && (!after.convertedDealId || !after.convertedAt || !after.contactId)) {
     errors.push(domainError('lead.conversionIncomplete', 'a converted lead must link the deal and contact it became'));
   }
   if (before?.status === 'CONVERTED' && before.convertedDealId !== after.convertedDealId) {

@@ -60,8 +60,12 @@ export function mergeRecords<C extends CollectionName>(
   const t = theirs as unknown as Doc;
   const a = assumed as unknown as Doc | null;
 
+  // My unsynced edit of a field: its clock moved since the state I assumed (comparing values alone
+  // misses an edit back to the assumed value, e.g. reopened and then marked lost again).
   const myEdits = (field: string) =>
-    a ? !sameValue(m[field], a[field]) : compareHlc(fieldClock(m, field), '') > 0 || !sameValue(m[field], t[field]);
+    a
+      ? fieldClock(m, field) !== fieldClock(a, field) || !sameValue(m[field], a[field])
+      : compareHlc(fieldClock(m, field), '') > 0 || !sameValue(m[field], t[field]);
 
   const overwrite = (field: string): FieldOverwrite => ({
     collection,

@@ -8,14 +8,25 @@ import type { CollectionName } from './collections';
  */
 export type Migration = (oldDoc: Record<string, unknown>) => Record<string, unknown>;
 
+/** A new version that only changes indexes: the records themselves stay as they are. */
+const sameRecord: Migration = (doc) => doc;
+
 export const MIGRATIONS: { readonly [K in CollectionName]: Readonly<Record<number, Migration>> } = {
-  companies: {},
-  contacts: {},
-  leads: {},
-  deals: {},
-  activities: {},
+  // v1 of companies, contacts, deals, activities, stage_changes: fewer IndexedDB indexes.
+  companies: { 1: sameRecord },
+  contacts: { 1: sameRecord },
+  leads: {
+    // v1: leads record when they were qualified, so a conversion made offline can be checked.
+    1: (doc) => ({
+      ...doc,
+      qualifiedAt:
+        doc.status === 'QUALIFIED' || doc.status === 'CONVERTED' ? (doc.convertedAt ?? doc.updatedAt ?? null) : null,
+    }),
+  },
+  deals: { 1: sameRecord },
+  activities: { 1: sameRecord },
   pipelines: {},
-  stage_changes: {},
+  stage_changes: { 1: sameRecord },
   saved_views: {},
   users: {},
   settings: {},

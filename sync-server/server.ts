@@ -2,10 +2,12 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { SYNC_LIMITS } from '@domain/sync-protocol';
 import { registerAppFiles } from './http/app-files';
+import { HttpError } from './http/api-error';
 import { installErrorHandler } from './http/error-handler';
+import { installGracefulClose } from './http/graceful-close';
 import { registerHealthRoute } from './http/health-route';
 import { registerChangeStream } from './replication/change-stream';
 import { registerPullRoute } from './replication/pull-route';
@@ -41,17 +43,34 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const app = Fastify({
     logger: config.logger ?? false,
     bodyLimit: SYNC_LIMITS.maxBodyBytes,
-    return503OnClosing: true,
+    // installGracefulClose answers requests that arrive while closing, in the API's error shape.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
   } as never) as unknown as FastifyInstance;
 
   installErrorHandler(app);
+  installGracefulClose(app);
+  installJsonParser(app);
+  // Ajv coerces "Infinity" or "1e400" in a query string to a number that passes `type: integer`
+  // and skips its minimum/maximum checks: refuse it here instead of failing deep in the store.
+  app.addHook('preHandler', async (request) => {
+    for (const [key, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        throw new HttpError(400, 'request.invalid', `invalid request: /${key} must be a finite integer`);
+      }
+    }
+  });
   // Devices may gzip large pushes; the body limit applies to the decompressed bytes.
   app.addHook('preParsing', async (request, _reply, payload) => {
     if (request.headers['content-encoding'] !== 'gzip') return payload;
     const gunzip = createGunzip({ maxOutputLength: SYNC_LIMITS.maxBodyBytes + 1 });
     delete request.headers['content-encoding'];
-    return (payload as Readable).pipe(gunzip);
+    // Fastify compares Content-Length (the compressed size) with `receivedEncodedLength` when the
+    // stream has one, else with the decompressed size, which never matches: count the wire bytes.
+    const decoded = Object.assign(gunzip, { receivedEncodedLength: 0 });
+    payload.on('data', (chunk: Buffer) => (decoded.receivedEncodedLength += chunk.length));
+    // pipeline, not pipe: a broken upload fails the body instead of leaving the parser waiting.
+    return pipeline(payload as Readable, decoded, () => undefined);
   });
   await app.register(fastifyCors, { origin: [...(config.corsOrigins ?? DEFAULT_CORS_ORIGINS)], maxAge: 600 });
   await app.register(fastifyCompress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'] });
@@ -63,4 +82,39 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   registerChangeStream(app, config.store, { coalesceMs: config.streamCoalesceMs ?? 25 });
   if (config.rendererDir) await registerAppFiles(app, config.rendererDir);
   return app;
+}
+
+/**
+ * Fastify's JSON body parser (secure-json-parse: prototype-poisoning keys are refused), without
+ * its two regular-expression scans of the whole body when the text cannot hold such a key: they
+ * look for a key `"__proto__"` or `"constructor"` (quotes included) whose letters may be written
+ * as `\u` escapes, so a text with no `\u` escape and neither quoted word cannot match them.
+ * Anything else goes through the default parser unchanged. A 100-row push is about 80 KB and the
+ * scans cost as much as parsing it.
+ */
+function installJsonParser(app: FastifyInstance): void {
+  const fullParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (
+      text.length === 0 ||
+      text.charCodeAt(0) === 0xfeff ||
+      text.includes('\\u') ||
+      text.includes('"__proto__"') ||
+      text.includes('"constructor"')
+    ) {
+      fullParser(request, text, done);
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // What the default parser answers for text that is not JSON.
+      fullParser(request, text, done);
+      return;
+    }
+    done(null, parsed);
+  });
 }

@@ -878,6 +878,7 @@ export function createDemoWorld(options: DemoDataOptions) {
         contactId: '',
         status: 'NEW',
         disqualifyReason: '',
+        qualifiedAt: null,
         convertedDealId: '',
         convertedAt: null,
         ownerId: owner.id,
@@ -888,7 +889,7 @@ export function createDemoWorld(options: DemoDataOptions) {
   }
 
   function applyLeadStatus(lead: Lead, to: Exclude<LeadStatus, 'CONVERTED'>, reason: string, ms: number, by: string) {
-    const patch = unwrap(changeLeadStatus(lead, to, reason), `lead ${lead.id} to ${to}`);
+    const patch = unwrap(changeLeadStatus(lead, to, toIso(ms), reason), `lead ${lead.id} to ${to}`);
     return editRecord('leads', lead, patch, ctx(ms, by)) ?? lead;
   }
 

@@ -32,7 +32,7 @@ export interface Company extends RecordBase, Owned {
 
 export const companySchema: CollectionSchema = {
   title: 'company',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -65,5 +65,5 @@ export const companySchema: CollectionSchema = {
     'tags',
     'notes',
   ],
-  indexes: ['nameKey', 'updatedAt', ['ownerId', 'nameKey'], 'domain'],
+  indexes: ['nameKey'],
 };

@@ -32,7 +32,7 @@ export interface Contact extends RecordBase, Owned {
 
 export const contactSchema: CollectionSchema = {
   title: 'contact',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -69,5 +69,5 @@ export const contactSchema: CollectionSchema = {
     'tags',
     'notes',
   ],
-  indexes: ['nameKey', 'updatedAt', ['companyId', 'nameKey'], ['ownerId', 'nameKey'], 'email'],
+  indexes: ['nameKey', ['companyId', 'nameKey']],
 };

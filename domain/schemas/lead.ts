@@ -35,6 +35,8 @@ export interface Lead extends RecordBase, Owned {
   /** Expected value, when the SDR has an idea of it. */
   estimatedValue: Money | null;
   disqualifyReason: string;
+  /** When the lead was last qualified; null unless QUALIFIED or CONVERTED. */
+  qualifiedAt: IsoDateTime | null;
   /** Set by conversion: the deal this lead became. */
   convertedDealId: string;
   convertedAt: IsoDateTime | null;
@@ -44,7 +46,7 @@ export interface Lead extends RecordBase, Owned {
 
 export const leadSchema: CollectionSchema = {
   title: 'lead',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -63,6 +65,7 @@ export const leadSchema: CollectionSchema = {
     source: shortText(60),
     estimatedValue: { ...moneyField, type: ['object', 'null'] },
     disqualifyReason: shortText(200),
+    qualifiedAt: nullableDateTimeField,
     convertedDealId: refField,
     convertedAt: nullableDateTimeField,
     tags: tagsField,
@@ -84,10 +87,11 @@ export const leadSchema: CollectionSchema = {
     'source',
     'estimatedValue',
     'disqualifyReason',
+    'qualifiedAt',
     'convertedDealId',
     'convertedAt',
     'tags',
     'notes',
   ],
-  indexes: ['nameKey', 'updatedAt', ['status', 'nameKey'], ['ownerId', 'status', 'nameKey'], 'contactId', 'email'],
+  indexes: ['nameKey', 'contactId'],
 };

@@ -24,7 +24,7 @@ export interface StageChange extends RecordBase, Owned {
 
 export const stageChangeSchema: CollectionSchema = {
   title: 'stage change',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -53,5 +53,5 @@ export const stageChangeSchema: CollectionSchema = {
     'at',
     'by',
   ],
-  indexes: [['dealId', 'at'], ['pipelineId', 'at'], 'at'],
+  indexes: [['dealId', 'at']],
 };

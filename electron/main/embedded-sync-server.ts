@@ -1,7 +1,6 @@
 /**
- * The seam for the single-user sync server that the desktop app may run in-process (a later issue
- * plugs sync-server/'s buildServer in here, on a loopback port). Main starts it before the first
- * window, stops it on quit, and the bridge's syncServerUrl() reports its URL.
+ * The single-user sync server the desktop app runs beside itself (docs/adr/0006). Main starts it
+ * before the first window, stops it on quit, and the bridge's syncServerUrl() reports its URL.
  */
 export interface EmbeddedSyncServer {
   start(): Promise<void>;
@@ -10,11 +9,87 @@ export interface EmbeddedSyncServer {
   url(): string | null;
 }
 
-/** Until the embedded server lands: nothing runs and there is no URL. */
+/** When a server is configured (a team server, or the one `npm start` runs): nothing to run here. */
 export function createNoEmbeddedSyncServer(): EmbeddedSyncServer {
   return {
     async start() {},
     async stop() {},
     url: () => null,
+  };
+}
+
+/** The slice of Electron's UtilityProcess this module needs (injected; tested with a fake). */
+export interface ForkedProcess {
+  readonly stdout: { on(event: 'data', listener: (chunk: Buffer | string) => void): unknown } | null;
+  once(event: 'exit', listener: (code: number) => void): unknown;
+  kill(): boolean;
+}
+
+export interface ForkedSyncServerOptions {
+  /** utilityProcess.fork in production. */
+  fork(modulePath: string, args: string[], options: { stdio: 'pipe'; serviceName: string }): ForkedProcess;
+  /** The bundled server CLI (out/server/cli.mjs). */
+  serverModule: string;
+  /** The SQLite file in the user's data folder. */
+  databaseFile: string;
+  startTimeoutMs?: number;
+  stopTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+const LISTENING = /Outpost sync server listening at (http:\/\/127\.0\.0\.1:\d+)/;
+
+/**
+ * Runs the sync server in an Electron utility process (Electron's own Node, so no Node install is
+ * needed on the user's machine) on a free loopback port and the user's SQLite file.
+ */
+export function createForkedSyncServer(options: ForkedSyncServerOptions): EmbeddedSyncServer {
+  let child: ForkedProcess | null = null;
+  let url: string | null = null;
+  let exited: Promise<number> | null = null;
+
+  return {
+    url: () => url,
+    start() {
+      const args = ['--port', '0', '--host', '127.0.0.1', '--db', `sqlite:${options.databaseFile}`, '--no-app'];
+      const proc = options.fork(options.serverModule, args, { stdio: 'pipe', serviceName: 'Outpost sync server' });
+      child = proc;
+      exited = new Promise((resolve) => proc.once('exit', resolve));
+      return new Promise<void>((resolve, reject) => {
+        let output = '';
+        const timer = setTimeout(() => {
+          proc.kill();
+          reject(new Error(`the sync server did not start within ${options.startTimeoutMs ?? 15_000} ms`));
+        }, options.startTimeoutMs ?? 15_000);
+        proc.stdout?.on('data', (chunk) => {
+          const text = chunk.toString();
+          options.log?.(text.trimEnd());
+          if (url) return;
+          output = (output + text).slice(-4096);
+          const match = LISTENING.exec(output);
+          if (match) {
+            url = match[1]!;
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        void exited!.then((code) => {
+          if (url) {
+            url = null;
+            options.log?.(`the sync server stopped (exit code ${code})`);
+            return;
+          }
+          clearTimeout(timer);
+          reject(new Error(`the sync server exited with code ${code} before listening`));
+        });
+      });
+    },
+    async stop() {
+      if (!child || !exited) return;
+      child.kill();
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, options.stopTimeoutMs ?? 10_000))]);
+      child = null;
+      url = null;
+    },
   };
 }

@@ -3,7 +3,18 @@
  * small policy module that takes Electron's objects as parameters, so it is tested without the
  * Electron binary (tests/unit/electron).
  */
-import { app, BrowserWindow, ipcMain, Menu, Notification, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import { join } from 'node:path';
 import { resolveAppConfig } from './app-config';
 import { buildAppMenuTemplate } from './app-menu';
@@ -11,7 +22,7 @@ import { APP_SCHEME, originOf } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerBridgeHandlers } from './bridge-handlers';
 import { buildContentSecurityPolicy } from '@domain/content-security-policy';
-import { createNoEmbeddedSyncServer } from './embedded-sync-server';
+import { createForkedSyncServer, createNoEmbeddedSyncServer } from './embedded-sync-server';
 import { createIpcHandle } from './ipc-handle';
 import { openExternalUrl } from './open-external-url';
 import { applyPermissionPolicy } from './permission-policy';
@@ -43,7 +54,16 @@ function startOutpost(): void {
   // Every WebContents, not only the ones our factory makes, gets the navigation guards.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy));
 
-  const syncServer = createNoEmbeddedSyncServer();
+  // `npm start` runs the server beside Electron and passes its URL; an installed app runs its own.
+  const syncServer =
+    app.isPackaged && !config.configuredSyncUrl
+      ? createForkedSyncServer({
+          fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+          serverModule: join(import.meta.dirname, '..', 'server', 'cli.mjs'),
+          databaseFile: join(app.getPath('userData'), 'outpost.db'),
+          log: (line) => console.warn(`[sync server] ${line}`),
+        })
+      : createNoEmbeddedSyncServer();
   const syncServerUrl = (): string | null => config.configuredSyncUrl ?? syncServer.url();
   const contentSecurityPolicy = (): string => {
     const origin = originOf(syncServerUrl());

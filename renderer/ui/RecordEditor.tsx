@@ -75,7 +75,7 @@ export function RecordEditor<C extends DrawerCollection, V extends object>({
     setSaving(true);
     try {
       if (record) {
-        const patch = changedFields(spec.toRecord(initial, record), spec.toRecord(draft.values, record));
+        const patch = changedFields(spec.toRecord(draft.baseline, record), spec.toRecord(draft.values, record));
         if (Object.keys(patch).length) {
           const updated = await updateRecord(ws, spec.collection, record.id, patch as never);
           if (updated) await spec.afterSave?.(record, updated);
@@ -139,7 +139,7 @@ export function RecordEditor<C extends DrawerCollection, V extends object>({
               className="btn btn-ghost"
               onClick={() => {
                 void draft.clear();
-                draft.reset(initial);
+                draft.reset();
                 setErrors({});
                 setBanner([]);
               }}

@@ -23,6 +23,15 @@ export function installErrorHandler(app: FastifyInstance): void {
         .status(413)
         .send(errorBody('request.tooLarge', 'the request body is too large; push fewer rows at once'));
     }
+    // A compressed body that does not decompress: zlib's own codes (Z_DATA_ERROR…) mean nothing to a client.
+    if (error.code === 'FST_CP_ERR_INVALID_CONTENT' || /^Z_[A-Z_]+$/.test(error.code ?? '')) {
+      return reply
+        .status(400)
+        .send(errorBody('request.badEncoding', 'the request body could not be decompressed (Content-Encoding)'));
+    }
+    if (error.code === 'FST_CP_ERR_INVALID_CONTENT_ENCODING') {
+      return reply.status(415).send(errorBody('request.unsupportedEncoding', error.message));
+    }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.status(415).send(errorBody('request.unsupportedMediaType', 'send application/json'));
     }

@@ -16,15 +16,16 @@ export interface PushDependencies {
 /** Collections whose records a device may remove outright (its own saved views); the rest soft-delete. */
 const HARD_DELETABLE: ReadonlySet<CollectionName> = new Set(['saved_views']);
 
-const SERVER_FIELDS = ['_deleted', '_meta', '_rev', '_attachments'];
-
 export function toSyncDocument<C extends CollectionName>(record: StoredRecord): SyncDocument<C> {
   return { ...(record.body as unknown as CollectionDocs[C]), _deleted: record.deleted };
 }
 
+/** The stored body: the document without RxDB's own fields (`_deleted`, `_meta`, `_rev`, `_attachments`). */
 function bodyOf(doc: Record<string, unknown>): Record<string, unknown> {
-  const body = { ...doc };
-  for (const field of SERVER_FIELDS) delete body[field];
+  // A rest copy, not `delete`: deleting turns the copy into a slow dictionary object, which
+  // JSON.stringify (run on every stored body) serializes markedly slower.
+  const { _deleted, _meta, _rev, _attachments, ...body } = doc;
+  void [_deleted, _meta, _rev, _attachments];
   return body;
 }
 
@@ -33,7 +34,8 @@ function sameVersion(record: StoredRecord, doc: { hlc?: unknown; _deleted?: unkn
 }
 
 type Static = { row: PushRow; id: string } & (
-  { ok: true } | { ok: false; code: PushRejection['code']; message: string }
+  | { ok: true; body: Record<string, unknown>; bodyText: string }
+  | { ok: false; code: PushRejection['code']; message: string }
 );
 
 /** Checks that need nothing but the row: shape, schema, clock. Done outside the write lock. */
@@ -58,7 +60,10 @@ function checkRow(deps: PushDependencies, collection: CollectionName, row: PushR
       message: `the device clock is ${Math.round(drift / 60_000)} min ahead of the server; fix the device's date and time`,
     };
   }
-  return { row, id, ok: true };
+  // The stored body and its text, ready before the write lock is taken: serializing a batch is a
+  // good part of a push's cost, and the lock serializes every writer of the store.
+  const body = bodyOf(doc!);
+  return { row, id, ok: true, body, bodyText: JSON.stringify(body) };
 }
 
 /**
@@ -118,7 +123,7 @@ export async function applyPush<C extends CollectionName>(
         reject(item.id, 'record.hardDeleteForbidden', `${collection} records are archived, not removed`);
         continue;
       }
-      const body = bodyOf(doc);
+      const { body, bodyText } = item;
       if (!doc._deleted) {
         if (stored?.deleted) {
           reject(item.id, 'record.appendOnly', 'this record was removed and cannot be edited');
@@ -144,6 +149,7 @@ export async function applyPush<C extends CollectionName>(
         ownerId: typeof body.ownerId === 'string' ? body.ownerId : '',
         teamId: typeof body.teamId === 'string' ? body.teamId : '',
         body,
+        bodyText,
       };
       writes.set(item.id, write);
       // A second row for the same record in this batch builds on this one.

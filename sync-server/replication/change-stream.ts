@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
+import { errorBody } from '../http/api-error';
 import type { Store } from '../store/store';
 
 export interface ChangeStreamOptions {
@@ -17,13 +18,30 @@ export function registerChangeStream(app: FastifyInstance, store: Store, options
   const coalesceMs = options.coalesceMs ?? 25;
   const heartbeatMs = options.heartbeatMs ?? 20_000;
   const open = new Set<ServerResponse>();
+  let closing = false;
 
   app.addHook('preClose', async () => {
+    closing = true;
     for (const res of open) res.end();
     open.clear();
   });
 
   app.get('/sync/stream', async (request, reply) => {
+    // Read the head before hijacking: once hijacked, a failure could no longer be answered and the
+    // device would wait on a silent stream forever instead of retrying.
+    let latest: number;
+    try {
+      latest = await store.currentSeq();
+    } catch (error) {
+      request.log.warn({ err: error }, 'change stream: the store is not reachable');
+      return reply.status(503).send(errorBody('store.unavailable', 'the database is not reachable'));
+    }
+    // The device may have gone while we read: subscribing now would leak the listener and timer.
+    if (request.raw.destroyed || reply.raw.destroyed) return reply.hijack();
+    // A request routed just before close() began can get here after preClose ended the open
+    // streams: a stream opened now would never end, and close() (a restart) would wait forever.
+    if (closing)
+      return reply.status(503).send(errorBody('server.closing', 'the server is restarting; retry in a moment'));
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -34,7 +52,6 @@ export function registerChangeStream(app: FastifyInstance, store: Store, options
       ...corsHeaders(reply.getHeaders()),
     });
     open.add(res);
-    let latest = await store.currentSeq();
     res.write(`retry: 2000\nevent: resync\ndata: ${JSON.stringify({ seq: latest })}\n\n`);
 
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -19,6 +19,9 @@ export function assertRecordWrites(records: readonly RecordWrite[]): void {
     if (typeof record.body !== 'object' || record.body === null || Array.isArray(record.body)) {
       throw new TypeError(`${where}: body must be an object`);
     }
+    if (record.bodyText !== undefined && typeof record.bodyText !== 'string') {
+      throw new TypeError(`${where}: bodyText must be the body's JSON text`);
+    }
   }
 }
 

@@ -2,14 +2,21 @@ import Database from 'better-sqlite3';
 import type { CollectionName } from '@domain/collections';
 import { accessFilterFor, assertPullArguments } from './access-filter';
 import { CommitListeners } from './commit-listeners';
-import { assertRecordWrites, withSeq } from './record-writes';
+import { bufferedGroup, type SerializedRecord } from './group-transaction';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import type { AccessScope, PullPage, Store, StoreTransaction, StoredRecord } from './store';
-import { TransactionGate } from './transaction-gate';
+import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
+import { TransactionGate, type TransactionGroup } from './transaction-gate';
 
 /** How long a write waits for another process (or another store on the same file) to commit. */
 const WRITE_LOCK_TIMEOUT_MS = 5_000;
 const READ_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Every connection's settings. FULL: the WAL is synced at every commit, so an acknowledged write
+ * survives power loss (NORMAL in WAL mode may lose the last commits).
+ */
+const CONNECTION_PRAGMAS = ['synchronous = FULL', 'foreign_keys = ON'];
 
 type Row = {
   collection: string;
@@ -24,44 +31,70 @@ type Row = {
 
 const COLUMNS = 'collection, id, seq, hlc, deleted, owner_id, team_id, body';
 
+const CURRENT_SEQ = "SELECT value FROM meta WHERE key = 'seq'";
+const SET_SEQ = "UPDATE meta SET value = ? WHERE key = 'seq'";
+const GET_MANY = `SELECT ${COLUMNS} FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))`;
+const UPSERT = `INSERT INTO records (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, hlc = excluded.hlc, deleted = excluded.deleted,
+    owner_id = excluded.owner_id, team_id = excluded.team_id, body = excluded.body`;
+
 /**
  * The SQLite adapter (the default store: single server, desktop embedded mode).
  *
- * Two connections to one WAL file: the writer runs the serialized write transactions, the reader
- * serves pulls and lookups from committed data only. A single connection would let a pull see the
- * rows of a transaction that is still awaiting its callback and may yet roll back. An in-memory
- * database cannot be shared between connections, so `:memory:` uses one connection and makes its
- * reads wait for the transaction in flight.
+ * Two connections to one WAL file. The writer lives on its own thread (sqlite-writer.ts) and runs
+ * the write transactions; the reader, on the calling thread, serves pulls and lookups from
+ * committed data only (a single connection would let a pull see the rows of a transaction that is
+ * still awaiting its callback and may yet roll back). An in-memory database cannot be shared
+ * between connections, so `:memory:` uses one connection on the calling thread and makes its reads
+ * wait for the transaction in flight.
+ *
+ * Writes are committed in groups (transaction-gate.ts): transactions queued while one runs share
+ * its BEGIN IMMEDIATE … COMMIT, each in its own savepoint, and their callers hear back only after
+ * that COMMIT — synchronous=FULL, so after the fsync. One fsync then serves several pushes, and it
+ * runs on the writer thread while the event loop parses and validates the next ones.
  *
  * Seq order: SQLite has one writer at a time (BEGIN IMMEDIATE) and the counter row is updated in
  * the same transaction as the records, so commit order equals seq order, also across processes,
- * and a rolled-back transaction leaves the counter where it was.
+ * and a rolled-back transaction (or member of a group) leaves the counter where it was.
  */
 export async function openSqliteStore(file: string): Promise<Store> {
   const inMemory = file === ':memory:';
-  const writer = openConnection(file);
-  let reader: Database.Database;
+  // Migrations at open, then the reads (and, in memory, the writes too).
+  const reader = openConnection(file);
+  let writer: SqliteWriter;
   try {
     if (!inMemory) {
-      const mode = String(writer.pragma('journal_mode = WAL', { simple: true }));
+      const mode = String(reader.pragma('journal_mode = WAL', { simple: true }));
       if (mode !== 'wal') throw new Error(`SQLite store ${file}: could not switch to WAL (journal_mode is ${mode})`);
     }
-    // The writer never busy-waits inside SQLite: that would block the event loop. beginImmediate()
-    // retries asynchronously instead.
-    writer.pragma('busy_timeout = 0');
-    await migrate(writer);
-    reader = inMemory ? writer : openConnection(file);
-    // The reader never writes; make a mistake loud instead of a second writer.
-    if (!inMemory) reader.pragma('query_only = ON');
+    // Never busy-wait inside SQLite on this thread: that would block the event loop.
+    // beginImmediate() retries asynchronously instead.
+    reader.pragma('busy_timeout = 0');
+    await migrate(reader);
+    reader.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
+    if (inMemory) {
+      writer = inlineWriter(reader);
+    } else {
+      // The reader never writes; make a mistake loud instead of a second writer.
+      reader.pragma('query_only = ON');
+      // The writer thread may wait for another process's write lock inside SQLite: that blocks
+      // only its own thread.
+      writer = await threadWriter(file, [...CONNECTION_PRAGMAS, `busy_timeout = ${WRITE_LOCK_TIMEOUT_MS}`]);
+    }
   } catch (error) {
-    writer.close();
+    reader.close();
     throw error;
   }
 
-  const w = writerStatements(writer);
   const r = readerStatements(reader);
-  const gate = new TransactionGate('SQLite');
+  const getMany = (collection: CollectionName, ids: readonly string[]) =>
+    recordMap(ids.length === 0 ? [] : (r.getMany.all(collection, JSON.stringify(ids)) as Row[]));
   const listeners = new CommitListeners(Number(r.currentSeq.get()));
+  const gate: TransactionGate = new TransactionGate({
+    storeName: 'SQLite',
+    openGroup: () => openGroup(writer, getMany),
+    committed: (seq) => listeners.announce(seq),
+  });
 
   // A read on the shared in-memory connection must not see a transaction that is still open.
   const read = async <T>(fn: () => T): Promise<T> => {
@@ -92,73 +125,11 @@ export async function openSqliteStore(file: string): Promise<Store> {
     },
   );
 
-  const getMany = (statement: Database.Statement, collection: CollectionName, ids: readonly string[]) => {
-    const found = new Map<string, StoredRecord>();
-    if (ids.length === 0) return found;
-    for (const row of statement.all(collection, JSON.stringify(ids)) as Row[]) found.set(row.id, toStoredRecord(row));
-    return found;
-  };
-
   return {
     kind: 'sqlite',
 
     transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-      return gate.run(async () => {
-        await beginImmediate(writer);
-        let open = true;
-        try {
-          const startSeq = Number(w.currentSeq.get());
-          let seq = startSeq;
-          // Same rule as PostgreSQL (StoreTransaction): after a failed read or write the
-          // transaction can only roll back, so a half-written batch is never committed.
-          let failure: unknown;
-          const guarded = <R>(work: () => R): R => {
-            if (!open) throw new Error('SQLite store: this transaction has already finished');
-            if (failure) throw new Error('SQLite store: this transaction failed earlier', { cause: failure });
-            try {
-              return work();
-            } catch (error) {
-              failure = error;
-              throw error;
-            }
-          };
-          const tx: StoreTransaction = {
-            getRecords: async (collection, ids) => guarded(() => getMany(w.getMany, collection, ids)),
-            putRecords: async (records) => {
-              // Refused before anything is written: the transaction stays usable.
-              assertRecordWrites(records);
-              return guarded(() => {
-                const stored = records.map((record, index) => withSeq(record, seq + index + 1));
-                for (const record of stored) {
-                  w.upsert.run(
-                    record.collection,
-                    record.id,
-                    record.seq,
-                    record.hlc,
-                    record.deleted ? 1 : 0,
-                    record.ownerId,
-                    record.teamId,
-                    JSON.stringify(record.body),
-                  );
-                }
-                seq += stored.length;
-                if (stored.length > 0) w.setSeq.run(seq);
-                return stored;
-              });
-            },
-          };
-          const result = await fn(tx);
-          open = false;
-          if (failure) throw failure;
-          writer.exec('COMMIT');
-          if (seq > startSeq) listeners.announce(seq);
-          return result;
-        } catch (error) {
-          open = false;
-          if (writer.inTransaction) writer.exec('ROLLBACK');
-          throw error;
-        }
-      });
+      return gate.run(fn);
     },
 
     async pull(collection, afterSeq, limit, scope) {
@@ -167,7 +138,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
     },
 
     getRecords(collection, ids) {
-      return read(() => getMany(r.getMany, collection, ids));
+      return read(() => getMany(collection, ids));
     },
 
     currentSeq() {
@@ -185,20 +156,80 @@ export async function openSqliteStore(file: string): Promise<Store> {
     async close() {
       if (gate.isClosing) return;
       await gate.close();
-      if (reader !== writer) reader.close();
-      writer.close();
+      await writer.close();
+      reader.close();
     },
   };
 }
 
+/**
+ * Opens one group's write transaction (see TransactionGate, group-transaction.ts). BEGIN IMMEDIATE
+ * takes the file's write lock first, so no other connection commits while the group's callbacks
+ * read: `read` may serve them from the reader's committed state. The group's writes then travel to
+ * the writer thread in one message with the counter update and the COMMIT.
+ */
+async function openGroup(
+  writer: SqliteWriter,
+  read: (collection: CollectionName, ids: readonly string[]) => Map<string, StoredRecord>,
+): Promise<TransactionGroup> {
+  const rollback = () => writer.run([{ op: 'rollbackIfOpen' }]).then(noop, noop);
+  const [, head] = await writer
+    .run([
+      { op: 'exec', sql: 'BEGIN IMMEDIATE' },
+      { op: 'value', sql: CURRENT_SEQ, params: [] },
+    ])
+    .catch(async (error: unknown) => {
+      await rollback();
+      throw error;
+    });
+  const toRow = (record: SerializedRecord) => [
+    record.collection,
+    record.id,
+    record.seq,
+    record.hlc,
+    record.deleted ? 1 : 0,
+    record.ownerId,
+    record.teamId,
+    record.text,
+  ];
+  return bufferedGroup('SQLite', Number(head), {
+    read: async (collection, ids) => read(collection, ids),
+    // Each member's rows go to the writer thread as soon as it has finished: the inserts run there
+    // while the next members run here. Not awaited: a failure poisons the transaction (see
+    // sqlite-writer.ts), so the COMMIT below fails and nothing of the group is kept.
+    write(records) {
+      writer
+        .run([
+          // Never let an upsert run outside the group's transaction (it would commit on its own).
+          { op: 'expectTransaction' },
+          { op: 'runEach', sql: UPSERT, rows: records.map(toRow) },
+        ])
+        .catch(noop);
+    },
+    async commit(_records, seq, openNext) {
+      const committed = writer.run([
+        { op: 'expectTransaction' },
+        { op: 'run', sql: SET_SEQ, params: [seq] },
+        { op: 'exec', sql: 'COMMIT' },
+      ]);
+      // Queued on the writer thread right behind the COMMIT: it runs as soon as the fsync is done.
+      const next = openNext ? openGroup(writer, read) : null;
+      // Nobody may be left waiting on a failed opening unheard.
+      next?.catch(noop);
+      await committed;
+      return { next };
+    },
+    rollback,
+  });
+}
+
+function noop(): void {}
+
 function openConnection(file: string): Database.Database {
   const db = new Database(file);
   try {
-    // FULL: the WAL is synced at every commit, so an acknowledged write survives power loss
-    // (NORMAL in WAL mode may lose the last commits).
-    db.pragma('synchronous = FULL');
+    for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
     db.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
-    db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
     throw error;
@@ -252,24 +283,11 @@ async function migrate(db: Database.Database): Promise<void> {
   }
 }
 
-function writerStatements(db: Database.Database) {
-  return {
-    currentSeq: db.prepare("SELECT value FROM meta WHERE key = 'seq'").pluck(),
-    setSeq: db.prepare("UPDATE meta SET value = ? WHERE key = 'seq'"),
-    getMany: getManyStatement(db),
-    upsert: db.prepare(
-      `INSERT INTO records (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, hlc = excluded.hlc, deleted = excluded.deleted,
-         owner_id = excluded.owner_id, team_id = excluded.team_id, body = excluded.body`,
-    ),
-  };
-}
-
 function readerStatements(db: Database.Database) {
   return {
-    currentSeq: db.prepare("SELECT value FROM meta WHERE key = 'seq'").pluck(),
+    currentSeq: db.prepare(CURRENT_SEQ).pluck(),
     ping: db.prepare('SELECT 1'),
-    getMany: getManyStatement(db),
+    getMany: db.prepare(GET_MANY),
     pullAll: db.prepare(`SELECT ${COLUMNS} FROM records WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?`),
     // One statement for every scope shape: the id lists travel as JSON arrays. The scan walks
     // (collection, seq) and skips rows the scope hides, so pages stay full (trap 3).
@@ -284,10 +302,6 @@ function readerStatements(db: Database.Database) {
   };
 }
 
-function getManyStatement(db: Database.Database): Database.Statement {
-  return db.prepare(`SELECT ${COLUMNS} FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))`);
-}
-
 function toStoredRecord(row: Row): StoredRecord {
   return {
     collection: row.collection as CollectionName,
@@ -299,4 +313,10 @@ function toStoredRecord(row: Row): StoredRecord {
     teamId: row.team_id,
     body: JSON.parse(row.body) as Record<string, unknown>,
   };
+}
+
+function recordMap(rows: readonly Row[]): Map<string, StoredRecord> {
+  const found = new Map<string, StoredRecord>();
+  for (const row of rows) found.set(row.id, toStoredRecord(row));
+  return found;
 }

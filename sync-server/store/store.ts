@@ -20,7 +20,14 @@ export interface StoredRecord {
 }
 
 /** What a write puts; the store assigns `seq`. */
-export type RecordWrite = Omit<StoredRecord, 'seq'>;
+export type RecordWrite = Omit<StoredRecord, 'seq'> & {
+  /**
+   * Exactly `JSON.stringify(body)`, when the caller has it already: the store keeps this text
+   * instead of serializing the body again. The push route serializes before it takes the write
+   * lock, so the writers' critical section is shorter.
+   */
+  bodyText?: string;
+};
 
 /**
  * Which records a pull may return. Applied inside the query (trap 3: filtering after LIMIT gives

@@ -141,4 +141,18 @@ describe('replication between devices through the sync server', () => {
     expect(a.engine.status.pending).toBe(0);
     expect(a.engine.status.lastSyncedAt).not.toBeNull();
   });
+
+  it('reports offline, not a sync problem, when the network is gone, and recovers when it returns', async () => {
+    const a = await device('alpha');
+    await withPipeline(a);
+    await a.engine.awaitInSync();
+    a.online = false; // the network drops without the app being told
+    await insertRecord(a.ws, 'deals', dealBody({ title: 'Written in a tunnel' }));
+    await expect.poll(() => a.engine.status.state, { timeout: 15_000 }).toBe('offline');
+    expect(a.engine.status.lastError).toBeNull();
+    a.online = true;
+    a.engine.resync();
+    await expect.poll(() => a.engine.status.pending, { timeout: 30_000 }).toBe(0);
+    expect(a.engine.status.state).toBe('online');
+  });
 });

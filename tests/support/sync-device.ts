@@ -35,6 +35,8 @@ export async function createTestDevice(options: {
   /** Drive pulls by hand instead of listening to the change stream. */
   liveStream?: boolean;
   pushBatchSize?: number;
+  /** This device's wall clock runs this far ahead (or, negative, behind) of the others. */
+  clockSkewMs?: number;
 }): Promise<TestDevice> {
   const name = options.name ?? `device${++counter}`;
   const db = await openDatabase({
@@ -43,11 +45,13 @@ export async function createTestDevice(options: {
     multiInstance: false,
     collections: options.collections,
   });
+  const skew = options.clockSkewMs ?? 0;
   const clock = new HybridClock(
     name
       .toLowerCase()
       .replace(/[^0-9a-z]/g, '')
       .slice(0, 16) || 'device',
+    skew ? () => Date.now() + skew : Date.now,
   );
   const journal = await openSyncJournal(db);
   const device = { online: true } as TestDevice;

@@ -1,5 +1,9 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DomainErrorCode } from '@domain/errors';
+import { describeDomainError } from '../../i18n/domain-errors';
 import { getBridge } from '../../platform/bridge';
+import { useUi } from '../../shell/ui-store';
 import { usePreferences } from '../device-preferences';
 import { useWorkspace } from '../workspace-context';
 import { startSync, type SyncEngine, type SyncStatus } from './sync-engine';
@@ -36,6 +40,25 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const serverUrl = !prefs.syncEnabled ? null : prefs.syncServerUrl || defaultUrl || null;
+
+  const { t } = useTranslation();
+  const showToast = useUi((s) => s.showToast);
+  const navigate = useUi((s) => s.navigate);
+  useEffect(() => {
+    const sub = ws.journal.rejections$.subscribe((r) =>
+      showToast(
+        t('settings.sync.rejectedToast', {
+          reason: describeDomainError(t, {
+            code: r.code as DomainErrorCode,
+            message: r.message,
+            ...(r.params ? { params: r.params } : {}),
+          }),
+        }),
+        { label: t('settings.sync.review'), run: () => navigate('settings') },
+      ),
+    );
+    return () => sub.unsubscribe();
+  }, [ws, t, showToast, navigate]);
 
   useEffect(() => {
     if (!serverUrl) return;

@@ -5,7 +5,7 @@ import type { HybridClock } from '@domain/hlc';
 import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import { setConflictResolver, type OutpostDatabase } from '../database';
 import { subscribeToChanges } from './change-stream';
-import { OfflineError, SyncHttpError, type SyncHttp } from './sync-http';
+import { OfflineError, type SyncHttp } from './sync-http';
 import type { SyncJournal } from './sync-journal';
 
 export type SyncState = 'connecting' | 'online' | 'offline' | 'error' | 'stopped';
@@ -73,12 +73,18 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   });
   const update = (patch: Partial<SyncStatus>) => status$.next({ ...status$.value, ...patch });
   let retryMs = MIN_RETRY_MS;
+  /** Offline (pause()): requests fail at once and are retried, the replications keep running. */
+  let paused = false;
 
   setConflictResolver(db, {
     nextHlc: () => clock.now(),
     isRejected: (collection, id, hlc) => rejected.has(`${collection}/${id}@${hlc}`),
     onOverwrites: (entries) => void journal.recordOverwrites(entries),
-    onMerged: (collection, id, hlc) => journal.notePendingWrite(collection, id, hlc),
+    // Not noted as pending: RxDB drops the merged version when the record changed locally while the
+    // push was out, and a pending clock that no stored version carries is never cleared ("1 change
+    // waiting" forever). The local edit's own pending entry covers the merge until it is pushed:
+    // the merge is stamped after that edit, so its acceptance clears the entry.
+    onMerged: () => undefined,
     onSettled: (collection, id, hlc) => journal.notePushed(collection, id, hlc),
   });
   const pendingSub = journal.pendingCount$.subscribe((pending) => update({ pending }));
@@ -86,7 +92,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const succeeded = () => {
     retryMs = MIN_RETRY_MS;
     for (const r of replications.values()) r.retryTime = retryMs;
-    update({ state: 'online', lastSyncedAt: new Date().toISOString(), lastError: null });
+    update({ state: paused ? 'offline' : 'online', lastSyncedAt: new Date().toISOString(), lastError: null });
   };
 
   const reportProgress = (collection: CollectionName, at: number, head: number) => {
@@ -118,6 +124,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
         batchSize: pullBatchSize,
         stream$: pokes.asObservable(),
         handler: async (checkpoint) => {
+          if (paused) throw new OfflineError('sync is paused');
           const from = checkpoint?.seq ?? 0;
           const page = await http.pull(collection, from, pullBatchSize);
           for (const doc of page.documents) {
@@ -135,11 +142,23 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       push: {
         batchSize: pushBatchSize,
         handler: async (rows) => {
+          if (paused) throw new OfflineError('sync is paused');
           const sent = rows.map((r) => ({
             newDocumentState: r.newDocumentState as unknown as SyncDocument,
             assumedMasterState: (r.assumedMasterState ?? null) as unknown as SyncDocument | null,
           }));
-          const result = await http.push(collection, sent);
+          const result = await http.push(collection, sent, db[collection].schema.version);
+          // The server's states come back to be merged: absorb their clocks first, as for pulled
+          // documents, so that the merge and every later local edit sort after them. Otherwise the
+          // merge stamps a clock its own clock never issued and the next edit can get the same hlc
+          // (taken for the synced version, never pushed) or an older one (losing to older edits).
+          for (const doc of [...result.conflicts, ...result.rejected.map((r) => r.master)]) {
+            try {
+              if (doc) clock.receive(doc.hlc);
+            } catch {
+              // A clock far ahead is not absorbed; the server refuses such edits anyway.
+            }
+          }
           const conflicted = new Set(result.conflicts.map((d) => d.id));
           const refused = new Map(result.rejected.map((r) => [r.id, r]));
           for (const row of sent) {
@@ -173,17 +192,24 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       },
     });
     replication.error$.subscribe((error) => {
-      const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0] ?? error;
-      const offline = cause instanceof OfflineError;
-      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-      for (const r of replications.values()) r.retryTime = retryMs;
+      // RxDB hands errors on as plain objects (name and message kept), so match by name.
+      const cause = ((error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0] ?? error) as {
+        name?: string;
+        message?: string;
+      };
+      const offline = cause?.name === 'OfflineError';
+      // Paused: retry soon and quietly, so that resume() is followed by a sync within a second.
+      if (paused) {
+        replication.retryTime = MIN_RETRY_MS;
+        return;
+      }
+      // Back off this replication only. One outage (a server restart) fails the pull and the push
+      // of every collection at once; doubling one shared delay per error turned a 0.3 s restart
+      // into a 60 s stall of every device, which neither resume() nor a poke can cut short.
+      replication.retryTime = Math.min((replication.retryTime ?? MIN_RETRY_MS) * 2, MAX_RETRY_MS);
       update({
         state: offline ? 'offline' : 'error',
-        lastError: offline
-          ? null
-          : cause instanceof SyncHttpError
-            ? `${cause.code}: ${cause.message}`
-            : String((cause as Error)?.message ?? cause),
+        lastError: offline ? null : String(cause?.message ?? cause),
       });
     });
     replications.set(collection, replication as RxReplicationState<unknown, SyncCheckpoint>);
@@ -209,9 +235,18 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     },
     resync: () => pokes.next('RESYNC'),
     async pause() {
-      await Promise.all([...replications.values()].map((r) => r.pause()));
+      // Not RxDB's pause(): pausing while a push is out lets the upstream checkpoint move past the
+      // pushed documents without recording the server's state of them (rxdb 17.6), after which
+      // every server change to them is ignored as "local changes not pushed yet" and they are never
+      // pushed again — a silent, permanent divergence. Failing requests are retried instead.
+      paused = true;
+      update({ state: 'offline' });
     },
     async resume() {
+      paused = false;
+      update({ state: 'connecting' });
+      retryMs = MIN_RETRY_MS;
+      for (const r of replications.values()) r.retryTime = retryMs;
       await Promise.all([...replications.values()].map((r) => r.start()));
       pokes.next('RESYNC');
     },

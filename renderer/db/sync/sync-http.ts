@@ -2,16 +2,19 @@ import type { CollectionName } from '@domain/collections';
 import type { ApiError, PullResponse, PushRow, PushResponse } from '@domain/sync-protocol';
 
 /** The network is unreachable or the device is offline: retry later, nothing is wrong with the data. */
-export class OfflineError extends Error {}
+export class OfflineError extends Error {
+  override readonly name = 'OfflineError';
+}
 
 /** The server answered with an error; `code` is the API's stable error code. */
 export class SyncHttpError extends Error {
+  override readonly name = 'SyncHttpError';
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
   ) {
-    super(message);
+    super(`${code}: ${message}`);
   }
 }
 
@@ -25,7 +28,8 @@ export interface SyncHttpOptions {
 export interface SyncHttp {
   readonly baseUrl: string;
   pull(collection: CollectionName, checkpoint: number, limit: number): Promise<PullResponse>;
-  push(collection: CollectionName, rows: PushRow[]): Promise<PushResponse>;
+  /** `schemaVersion`: the version of the device's records, so an up-to-date server can migrate them. */
+  push(collection: CollectionName, rows: PushRow[], schemaVersion?: number): Promise<PushResponse>;
 }
 
 /** The device side of the HTTP replication protocol (docs/sync-protocol.md). */
@@ -66,8 +70,9 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
     pull(collection, checkpoint, limit) {
       return request<PullResponse>(`/sync/${collection}/pull?checkpoint=${checkpoint}&limit=${limit}`);
     },
-    push(collection, rows) {
-      return request<PushResponse>(`/sync/${collection}/push`, {
+    push(collection, rows, schemaVersion) {
+      const query = schemaVersion === undefined ? '' : `?schemaVersion=${schemaVersion}`;
+      return request<PushResponse>(`/sync/${collection}/push${query}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ rows }),

@@ -1,4 +1,4 @@
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { CollectionName } from '@domain/collections';
 import type { FieldOverwrite } from '@domain/merge';
 import type { RejectionCode } from '@domain/sync-protocol';
@@ -37,6 +37,8 @@ export interface SyncJournal {
   notePendingWrite(collection: CollectionName, id: string, hlc: string): void;
   notePushed(collection: CollectionName, id: string, hlc: string): void;
   readonly pendingCount$: Observable<number>;
+  /** Refusals as they arrive, so the UI can tell the user at once. */
+  readonly rejections$: Observable<RejectedChange>;
   recordOverwrites(entries: readonly FieldOverwrite[]): Promise<void>;
   recordRejections(entries: readonly Omit<RejectedChange, 'key' | 'at'>[]): Promise<void>;
   dismissConflict(key: string): Promise<void>;
@@ -48,6 +50,7 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
   const saved = await db.getLocal<{ entries: Record<string, string> }>(PENDING_DOC);
   const pending = new Map<string, string>(Object.entries(saved?.toJSON().data.entries ?? {}));
   const pendingCount$ = new BehaviorSubject(pending.size);
+  const rejections$ = new Subject<RejectedChange>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<unknown> = Promise.resolve();
 
@@ -79,6 +82,7 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
 
   return {
     pendingCount$,
+    rejections$: rejections$.asObservable(),
     notePendingWrite(collection, id, hlc) {
       const key = `${collection}/${id}`;
       const known = pending.get(key);
@@ -108,10 +112,9 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
       const at = new Date().toISOString();
       for (const e of entries) pending.delete(`${e.collection}/${e.recordId}`);
       persistPending();
-      await appendTo(
-        REJECTIONS_DOC,
-        entries.map((e) => ({ ...e, key: `${e.collection}/${e.recordId}/${at}`, at })),
-      );
+      const items = entries.map((e) => ({ ...e, key: `${e.collection}/${e.recordId}/${at}`, at }));
+      await appendTo(REJECTIONS_DOC, items);
+      for (const item of items) rejections$.next(item);
     },
     dismissConflict: (key) => removeFrom(CONFLICTS_DOC, key),
     dismissRejection: (key) => removeFrom(REJECTIONS_DOC, key),

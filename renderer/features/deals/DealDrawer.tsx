@@ -22,6 +22,7 @@ import { useUi } from '../../shell/ui-store';
 import { dealToForm, formToDeal, validateDeal, type DealFormValues } from './deal-form';
 import { DealStatusBar } from './DealStatusBar';
 import { StageHistory } from './StageHistory';
+import { ActivityTimeline } from '../activities/ActivityTimeline';
 
 export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Record<string, string> | undefined }) {
   const { t, i18n } = useTranslation();
@@ -191,7 +192,12 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
         );
       }}
     >
-      {record && <StageHistory deal={record} pipeline={pipelineOf(record.pipelineId)} />}
+      {record && (
+        <>
+          <ActivityTimeline links={{ dealId: record.id, contactId: record.contactId, companyId: record.companyId }} />
+          <StageHistory deal={record} pipeline={pipelineOf(record.pipelineId)} />
+        </>
+      )}
     </RecordEditor>
   );
 }

@@ -32,6 +32,7 @@ export function LeadDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
       teamId: ws.user.teamId,
       status: 'NEW',
       disqualifyReason: '',
+      qualifiedAt: null,
       convertedDealId: '',
       convertedAt: null,
     }),

@@ -23,7 +23,7 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
   const [problems, setProblems] = useState<string[]>([]);
 
   const move = async (to: Exclude<LeadStatus, 'CONVERTED'>, reason = '') => {
-    const result = changeLeadStatus(lead, to, reason);
+    const result = changeLeadStatus(lead, to, new Date().toISOString(), reason);
     if (!result.ok) {
       setProblems(describeDomainErrors(t, result.errors));
       return;

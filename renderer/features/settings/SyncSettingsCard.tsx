@@ -31,6 +31,14 @@ function show(value: unknown): string {
   return String(value).slice(0, 80);
 }
 
+/** What a person calls a record: its name, title or subject. */
+function recordName(doc: Record<string, unknown>): string {
+  const text = (key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : '');
+  return (
+    text('title') || text('name') || [text('firstName'), text('lastName')].filter(Boolean).join(' ') || text('subject')
+  );
+}
+
 /** Which server, the live status, and what sync could not keep as typed: nothing hidden. */
 export function SyncSettingsCard() {
   const { t, i18n } = useTranslation();
@@ -120,7 +128,10 @@ export function SyncSettingsCard() {
           {rejected.map((r) => (
             <li key={r.key} className="journal-row">
               <span>
-                <strong>{t('settings.sync.recordLabel', { collection: r.collection })}</strong>:{' '}
+                <strong>
+                  {recordName(r.attempted) || t('settings.sync.recordLabel', { collection: r.collection })}
+                </strong>
+                :{' '}
                 {describeDomainError(t, {
                   code: r.code as DomainErrorCode,
                   message: r.message,

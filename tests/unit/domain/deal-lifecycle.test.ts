@@ -157,11 +157,13 @@ describe('checkDealWrite', () => {
   );
   const dealIn = (status: DealStatus) => (status === 'OPEN' ? makeDeal() : status === 'WON' ? won() : lost());
 
-  it.each(TABLE)('%s → %s allowed: %s', (from, to, allowed) => {
+  it.each(TABLE)('one step %s → %s allowed: %s', (from, to, allowed) => {
     expect(canTransitionDeal(from, to)).toBe(allowed);
-    const errors = checkDealWrite(dealIn(from), dealIn(to), pipeline);
-    if (allowed) expect(errors).toEqual([]);
-    else expect(errors.map((e) => e.code)).toEqual(['deal.transitionForbidden']);
+  });
+
+  it.each(TABLE)('a stored %s deal may be %s after an offline session (every status is reachable)', (from, to) => {
+    // WON → LOST is two clicks (reopen, mark lost) that the server sees as one write.
+    expect(checkDealWrite(dealIn(from), dealIn(to), pipeline)).toEqual([]);
   });
 
   it('matches the table of allowed moves: open closes, closed reopens, won and lost never swap', () => {
@@ -177,9 +179,8 @@ describe('checkDealWrite', () => {
     ]);
   });
 
-  it('refuses a stage change of a closed deal', () => {
-    const errors = checkDealWrite(won(), won({ stageId: STAGE.proposal }), pipeline);
-    expect(errors.map((e) => e.code)).toEqual(['deal.stageOfClosedDeal']);
+  it('accepts a closed deal in another stage: reopened, moved and closed again offline', () => {
+    expect(checkDealWrite(won(), won({ stageId: STAGE.proposal }), pipeline)).toEqual([]);
   });
 
   it('allows a closed deal to be reopened into another stage in one write', () => {

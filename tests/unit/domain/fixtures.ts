@@ -136,6 +136,7 @@ export function makeLead(overrides: Partial<Lead> = {}, step = 3): Lead {
       source: 'web-form',
       estimatedValue: { amount: 1_200_000, currency: 'USD' },
       disqualifyReason: '',
+      qualifiedAt: null,
       convertedDealId: '',
       convertedAt: null,
       tags: ['smb'],

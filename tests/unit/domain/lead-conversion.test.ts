@@ -26,7 +26,7 @@ function input(overrides: Partial<ConversionInput> = {}): ConversionInput {
   };
 }
 
-const qualified = () => makeLead({ status: 'QUALIFIED' });
+const qualified = () => makeLead({ status: 'QUALIFIED', qualifiedAt: '2026-03-01T10:00:00.000Z' });
 
 describe('convertLeadToDeal', () => {
   it.each<LeadStatus>(['NEW', 'CONTACTED', 'DISQUALIFIED', 'CONVERTED'])(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   LEAD_TRANSITIONS,
+  canReachLeadStatus,
   canTransitionLead,
   changeLeadStatus,
   checkLeadWrite,
@@ -22,11 +23,14 @@ const TABLE = LEAD_STATUSES.flatMap((from) =>
   LEAD_STATUSES.map((to) => [from, to, ALLOWED[from].includes(to)] as const),
 );
 
+const AT = '2026-03-02T15:00:00.000Z';
+
 /** A lead in `status` that satisfies every other rule of that status. */
 function leadIn(status: LeadStatus): Lead {
   return makeLead({
     status,
     disqualifyReason: status === 'DISQUALIFIED' ? 'not-a-fit' : '',
+    qualifiedAt: status === 'QUALIFIED' || status === 'CONVERTED' ? AT : null,
     ...(status === 'CONVERTED'
       ? { convertedDealId: testId(0xdea1), convertedAt: '2026-03-02T15:00:00.000Z', contactId: testId(0xc101) }
       : {}),
@@ -38,15 +42,21 @@ describe('lead transitions', () => {
     expect(Object.keys(LEAD_TRANSITIONS).sort()).toEqual([...LEAD_STATUSES].sort());
   });
 
-  it.each(TABLE)('%s → %s allowed: %s', (from, to, allowed) => {
+  it.each(TABLE)('one step %s → %s allowed: %s', (from, to, allowed) => {
     expect(canTransitionLead(from, to)).toBe(allowed);
+  });
+
+  it.each(TABLE)('a stored lead %s may become %s after an offline session unless it was converted', (from, to) => {
+    // The server sees the end of an offline session, not each step: it checks reachability.
+    const reachable = from !== 'CONVERTED' || to === 'CONVERTED';
+    expect(canReachLeadStatus(from, to)).toBe(reachable);
     const errors = checkLeadWrite(leadIn(from), leadIn(to));
-    if (allowed) expect(errors).toEqual([]);
-    else expect(errors[0]?.code).toBe(to === 'CONVERTED' ? 'lead.convertNotQualified' : 'lead.transitionForbidden');
+    if (reachable) expect(errors).toEqual([]);
+    else expect(errors[0]).toMatchObject({ code: 'lead.transitionForbidden', params: { from, to } });
   });
 
   it.each(TABLE.filter(([, to]) => to !== 'CONVERTED'))('changeLeadStatus %s → %s allowed: %s', (from, to, allowed) => {
-    const result = changeLeadStatus({ status: from }, to as Exclude<LeadStatus, 'CONVERTED'>, 'not-a-fit');
+    const result = changeLeadStatus({ status: from }, to as Exclude<LeadStatus, 'CONVERTED'>, AT, 'not-a-fit');
     expect(result.ok).toBe(allowed);
     if (!result.ok) expect(result.errors[0]).toMatchObject({ code: 'lead.transitionForbidden', params: { from, to } });
   });
@@ -54,22 +64,30 @@ describe('lead transitions', () => {
 
 describe('changeLeadStatus', () => {
   it('requires a reason to disqualify and stores it trimmed', () => {
-    const noReason = changeLeadStatus({ status: 'CONTACTED' }, 'DISQUALIFIED', '   ');
+    const noReason = changeLeadStatus({ status: 'CONTACTED' }, 'DISQUALIFIED', AT, '   ');
     expect(noReason).toEqual({
       ok: false,
       errors: [expect.objectContaining({ code: 'lead.disqualifyReasonRequired' })],
     });
-    expect(changeLeadStatus({ status: 'CONTACTED' }, 'DISQUALIFIED', ' no-contact ')).toEqual({
+    expect(changeLeadStatus({ status: 'CONTACTED' }, 'DISQUALIFIED', AT, ' no-contact ')).toEqual({
       ok: true,
-      value: { status: 'DISQUALIFIED', disqualifyReason: 'no-contact' },
+      value: { status: 'DISQUALIFIED', disqualifyReason: 'no-contact', qualifiedAt: null },
     });
   });
 
   it('clears the disqualify reason when a lead is reopened', () => {
-    expect(changeLeadStatus({ status: 'DISQUALIFIED' }, 'NEW')).toEqual({
+    expect(changeLeadStatus({ status: 'DISQUALIFIED' }, 'NEW', AT)).toEqual({
       ok: true,
-      value: { status: 'NEW', disqualifyReason: '' },
+      value: { status: 'NEW', disqualifyReason: '', qualifiedAt: null },
     });
+  });
+
+  it('records when a lead is qualified, and forgets it when the lead steps back', () => {
+    expect(changeLeadStatus({ status: 'CONTACTED' }, 'QUALIFIED', AT)).toEqual({
+      ok: true,
+      value: { status: 'QUALIFIED', disqualifyReason: '', qualifiedAt: AT },
+    });
+    expect(changeLeadStatus({ status: 'QUALIFIED' }, 'CONTACTED', AT)).toMatchObject({ value: { qualifiedAt: null } });
   });
 });
 
@@ -94,8 +112,16 @@ describe('checkLeadWrite', () => {
     expect(nextLeadStatuses('CONVERTED')).toEqual([]);
   });
 
-  it('rejects a lead created already converted', () => {
-    expect(checkLeadWrite(null, leadIn('CONVERTED')).map((e) => e.code)).toContain('lead.createdConverted');
+  it('accepts a lead created and converted offline, pushed once, when it was qualified and links its deal', () => {
+    expect(checkLeadWrite(null, leadIn('CONVERTED'))).toEqual([]);
+  });
+
+  it('rejects converting a lead that was never qualified, new or stored', () => {
+    const unqualified = { ...leadIn('CONVERTED'), qualifiedAt: null };
+    expect(checkLeadWrite(null, unqualified).map((e) => e.code)).toEqual(['lead.convertNotQualified']);
+    expect(checkLeadWrite(leadIn('NEW'), unqualified)).toEqual([
+      expect.objectContaining({ code: 'lead.convertNotQualified', params: { from: 'NEW' } }),
+    ]);
   });
 
   it('accepts a new lead in any open status', () => {

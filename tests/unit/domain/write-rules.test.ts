@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { editRecord } from '@domain/record-edits';
 import { checkRecordWrite, type WriteLookups } from '@domain/write-rules';
-import { STAGE, USER_B, ctxAt, makeContact, makeDeal, makeLead, salesPipeline, sampleRecords } from './fixtures';
+import {
+  STAGE,
+  USER_B,
+  ctxAt,
+  makeContact,
+  makeDeal,
+  makeLead,
+  salesPipeline,
+  sampleRecords,
+  testId,
+} from './fixtures';
 
 const pipeline = salesPipeline();
 const lookups: WriteLookups = { pipeline: (id) => (id === pipeline.id ? pipeline : undefined) };
@@ -41,13 +51,19 @@ describe('checkRecordWrite', () => {
   });
 
   it('delegates leads to the lead state machine', () => {
-    const lead = makeLead({ status: 'NEW' });
-    expect(checkRecordWrite('leads', lead, { ...lead, status: 'QUALIFIED' }, lookups).map((e) => e.code)).toEqual([
+    const converted = makeLead({
+      status: 'CONVERTED',
+      qualifiedAt: '2026-03-02T15:00:00.000Z',
+      convertedAt: '2026-03-02T15:00:00.000Z',
+      convertedDealId: testId(0xdea1),
+      contactId: testId(0xc101),
+    });
+    expect(checkRecordWrite('leads', converted, { ...converted, status: 'NEW' }, lookups).map((e) => e.code)).toEqual([
       'lead.transitionForbidden',
     ]);
-    expect(checkRecordWrite('leads', null, { ...lead, status: 'CONVERTED' }, lookups).map((e) => e.code)).toContain(
-      'lead.createdConverted',
-    );
+    expect(checkRecordWrite('leads', null, { ...converted, qualifiedAt: null }, lookups).map((e) => e.code)).toEqual([
+      'lead.convertNotQualified',
+    ]);
   });
 
   it('delegates deals to the deal rules, looking their pipeline up', () => {

@@ -1,0 +1,186 @@
+import Dexie from 'dexie';
+import { COLLECTION_SCHEMAS } from '../../../domain/collections';
+import type { PullResponse } from '../../../domain/sync-protocol';
+import { openDatabase } from '../../../renderer/db/database';
+import { openDeviceClock } from '../../../renderer/db/device-clock';
+import { startSync } from '../../../renderer/db/sync/sync-engine';
+import { createSyncHttp } from '../../../renderer/db/sync/sync-http';
+import { openSyncJournal } from '../../../renderer/db/sync/sync-journal';
+import type { AppRunOptions, BrowserRunOptions, BrowserRunResult, OutpostBench, RawRunOptions } from './protocol';
+
+/**
+ * The browser half of the initial-sync benchmark. Loaded from the sync server itself (same origin
+ * as the API, as in browser mode), driven by Playwright through `window.outpostBench`.
+ */
+
+const status = (text: string) => {
+  document.getElementById('status')!.textContent = text;
+};
+
+async function fetchPage(checkpoint: number, limit: number): Promise<PullResponse> {
+  const response = await fetch(`/sync/contacts/pull?checkpoint=${checkpoint}&limit=${limit}`);
+  if (!response.ok) throw new Error(`pull answered ${response.status}`);
+  return (await response.json()) as PullResponse;
+}
+
+/**
+ * The floor: the same pull pages fetched raw and each written with one Dexie bulkPut into a plain
+ * table (primary key only). The next page is fetched while the previous one is written, as RxDB's
+ * replication also does.
+ */
+async function raw(options: RawRunOptions): Promise<BrowserRunResult> {
+  const limit = options.limit ?? 500;
+  const indexes = options.indexes ?? 'none';
+  const pagesPerWrite = options.pagesPerWrite ?? 1;
+  const opened = performance.now();
+  const db = new Dexie(options.name);
+  db.version(1).stores({ docs: TABLE_INDEXES[indexes] });
+  await db.open();
+  const table = db.table('docs');
+  const started = performance.now();
+  const openMs = started - opened;
+  let checkpoint = 0;
+  let docs = 0;
+  let pages = 0;
+  let firstPageMs = NaN;
+  let fetchMs = 0;
+  let writeMs = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let pending: object[] = [];
+  let pendingPages = 0;
+  for (;;) {
+    const fetchStarted = performance.now();
+    const page = await fetchPage(checkpoint, limit);
+    fetchMs += performance.now() - fetchStarted;
+    checkpoint = page.checkpoint.seq;
+    const last = page.documents.length < limit;
+    pending.push(...(indexes === 'none' ? page.documents : page.documents.map(rxdbLike)));
+    pendingPages++;
+    if (pending.length && (pendingPages >= pagesPerWrite || last)) {
+      const batch = pending;
+      pending = [];
+      pendingPages = 0;
+      await writing;
+      pages++;
+      writing = (async () => {
+        const writeStarted = performance.now();
+        await table.bulkPut(batch);
+        writeMs += performance.now() - writeStarted;
+        docs += batch.length;
+        if (Number.isNaN(firstPageMs)) firstPageMs = performance.now() - started;
+        status(`raw: ${docs}`);
+      })();
+    }
+    if (last) break;
+  }
+  await writing;
+  const totalMs = performance.now() - started;
+  const stored = await table.count();
+  db.close();
+  if (stored !== options.expected) throw new Error(`raw: ${stored} documents stored, expected ${options.expected}`);
+  return { docs, totalMs, firstPageMs, openMs, pages, fetchMs, writeMs };
+}
+
+/** RxDB's internal indexes of a Dexie table (getDexieStoreSchema), then the contacts schema's. */
+const RXDB_INTERNAL_INDEXES = ['id', '[_deleted+id]', '[_meta.lwt+id]', '_meta.lwt'];
+/** The contacts schema's own indexes, as RxDB's Dexie storage declares them (prefixed, id last). */
+const SCHEMA_INDEXES = COLLECTION_SCHEMAS.contacts.indexes.map(
+  (index) => `[_deleted+${(Array.isArray(index) ? index : [index]).join('+')}+id]`,
+);
+
+const TABLE_INDEXES = {
+  none: 'id',
+  internal: RXDB_INTERNAL_INDEXES.join(','),
+  all: [...RXDB_INTERNAL_INDEXES, ...SCHEMA_INDEXES].join(','),
+};
+
+function rxdbLike(doc: { _deleted: boolean }): Record<string, unknown> {
+  return { ...doc, _deleted: doc._deleted ? '1' : '0', _meta: { lwt: Date.now() }, _rev: '1-bench', _attachments: {} };
+}
+
+/**
+ * The app: openDatabase (Dexie storage, production options: no dev-mode, multi-instance) and the
+ * sync engine for the contacts collection, with the production pull batch size, until in sync.
+ */
+async function app(options: AppRunOptions): Promise<BrowserRunResult> {
+  const opened = performance.now();
+  const db = await openDatabase({
+    name: options.name,
+    ...(options.multiInstance === undefined ? {} : { multiInstance: options.multiInstance }),
+  });
+  const clock = await openDeviceClock(db);
+  const journal = await openSyncJournal(db);
+  let started = performance.now();
+  const openMs = started - opened;
+  let docs = 0;
+  let pages = 0;
+  let firstPageMs = NaN;
+  const subscription = db.contacts.eventBulks$.subscribe((bulk) => {
+    pages++;
+    docs += bulk.events.length;
+    if (Number.isNaN(firstPageMs)) firstPageMs = performance.now() - started;
+    status(`app: ${docs}`);
+  });
+  started = performance.now();
+  // Records the page size the engine asks for, so the Node side can check the baseline used the same.
+  let pullLimit = 0;
+  const recordingFetch: typeof fetch = (input, init) => {
+    const url = new URL(String(input), location.origin);
+    if (url.pathname.endsWith('/pull')) pullLimit = Number(url.searchParams.get('limit'));
+    return fetch(input, init);
+  };
+  const engine = startSync({
+    db,
+    http: createSyncHttp({ baseUrl: location.origin, fetch: recordingFetch }),
+    clock,
+    journal,
+    collections: ['contacts'],
+    ...(options.limit ? { pullBatchSize: options.limit } : {}),
+  });
+  await engine.awaitInSync();
+  const totalMs = performance.now() - started;
+  subscription.unsubscribe();
+  await engine.stop();
+  const stored = await db.contacts.count().exec();
+  await db.close();
+  if (stored !== options.expected) throw new Error(`app: ${stored} documents stored, expected ${options.expected}`);
+  return { docs, totalMs, firstPageMs, openMs, pages, extra: { pullLimit } };
+}
+
+/** Diagnosis: RxDB's own bulk insert of the same documents (no replication), one call per page. */
+async function rxdbBulkInsert(options: BrowserRunOptions): Promise<BrowserRunResult> {
+  const limit = options.limit ?? 500;
+  const opened = performance.now();
+  const db = await openDatabase({ name: options.name });
+  const started = performance.now();
+  const openMs = started - opened;
+  let checkpoint = 0;
+  let docs = 0;
+  let pages = 0;
+  let firstPageMs = NaN;
+  let fetchMs = 0;
+  let writeMs = 0;
+  for (;;) {
+    const fetchStarted = performance.now();
+    const page = await fetchPage(checkpoint, limit);
+    fetchMs += performance.now() - fetchStarted;
+    if (page.documents.length) {
+      const writeStarted = performance.now();
+      const result = await db.contacts.bulkInsert(page.documents.map(({ _deleted: _, ...doc }) => doc) as never[]);
+      writeMs += performance.now() - writeStarted;
+      if (result.error.length) throw new Error(`bulkInsert: ${result.error.length} errors`);
+      docs += page.documents.length;
+      pages++;
+      if (Number.isNaN(firstPageMs)) firstPageMs = performance.now() - started;
+      status(`rxdb: ${docs}`);
+    }
+    checkpoint = page.checkpoint.seq;
+    if (page.documents.length < limit) break;
+  }
+  const totalMs = performance.now() - started;
+  await db.close();
+  return { docs, totalMs, firstPageMs, openMs, pages, fetchMs, writeMs };
+}
+
+window.outpostBench = { raw, app, rxdbBulkInsert } satisfies OutpostBench;
+status('ready');

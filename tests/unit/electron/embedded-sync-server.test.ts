@@ -1,0 +1,68 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { createForkedSyncServer, type ForkedProcess } from '../../../electron/main/embedded-sync-server';
+
+class FakeProcess extends EventEmitter implements ForkedProcess {
+  readonly stdout = new EventEmitter();
+  killed = false;
+  kill() {
+    this.killed = true;
+    setTimeout(() => this.emit('exit', 0), 1);
+    return true;
+  }
+}
+
+function setup(startTimeoutMs = 1000) {
+  const calls: { modulePath: string; args: string[] }[] = [];
+  const proc = new FakeProcess();
+  const server = createForkedSyncServer({
+    fork: (modulePath, args) => {
+      calls.push({ modulePath, args });
+      return proc;
+    },
+    serverModule: '/app/out/server/cli.mjs',
+    databaseFile: '/home/ana/.config/Outpost/outpost.db',
+    startTimeoutMs,
+  });
+  return { calls, proc, server };
+}
+
+describe('the embedded sync server of the installed app', () => {
+  it('runs the bundled server on a free loopback port and the user’s SQLite file, and reports its URL', async () => {
+    const { calls, proc, server } = setup();
+    const started = server.start();
+    proc.stdout.emit('data', 'Outpost sync server listening at http://127.0.0.1:43817 (store: sqlite)\n');
+    await started;
+    expect(calls).toEqual([
+      {
+        modulePath: '/app/out/server/cli.mjs',
+        args: ['--port', '0', '--host', '127.0.0.1', '--db', 'sqlite:/home/ana/.config/Outpost/outpost.db', '--no-app'],
+      },
+    ]);
+    expect(server.url()).toBe('http://127.0.0.1:43817');
+  });
+
+  it('fails clearly when the server exits before listening', async () => {
+    const { proc, server } = setup();
+    const started = server.start();
+    proc.emit('exit', 1);
+    await expect(started).rejects.toThrow('exited with code 1 before listening');
+    expect(server.url()).toBeNull();
+  });
+
+  it('gives up and stops the process when the server does not start in time', async () => {
+    const { proc, server } = setup(20);
+    await expect(server.start()).rejects.toThrow('did not start within 20 ms');
+    expect(proc.killed).toBe(true);
+  });
+
+  it('stops the server on quit and forgets its URL', async () => {
+    const { proc, server } = setup();
+    const started = server.start();
+    proc.stdout.emit('data', 'Outpost sync server listening at http://127.0.0.1:5000\n');
+    await started;
+    await server.stop();
+    expect(proc.killed).toBe(true);
+    expect(server.url()).toBeNull();
+  });
+});
