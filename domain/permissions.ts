@@ -7,6 +7,12 @@ export interface Actor {
   id: string;
   role: Role;
   teamId: string;
+  /**
+   * Everyone currently in the actor's team (the actor included). `team` reach covers records they
+   * own as well as records marked with the team, so moving a rep to another team moves what the
+   * supervisors see. Empty when unknown (the UI before the users collection has synced).
+   */
+  teamMemberIds: readonly string[];
 }
 
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'reassign' | 'convert' | 'close';
@@ -121,7 +127,11 @@ export function reaches(actor: Actor, reach: Reach, keys: AccessKeys): boolean {
     case 'all':
       return true;
     case 'team':
-      return keys.ownerId === actor.id || (keys.teamId !== '' && keys.teamId === actor.teamId);
+      return (
+        keys.ownerId === actor.id ||
+        (keys.ownerId !== '' && actor.teamMemberIds.includes(keys.ownerId)) ||
+        (keys.teamId !== '' && keys.teamId === actor.teamId)
+      );
     case 'own':
       return keys.ownerId === actor.id;
     case 'ownOrUnassigned':
@@ -211,4 +221,59 @@ export function authorizeWrite<C extends CollectionName>(
     if (b.status !== a.status) check('close', before, 'your role may not close or reopen this deal');
   }
   return errors;
+}
+
+/**
+ * What an actor may pull of one collection, as a filter a store can apply inside its query:
+ * everything, or records owned by one of `ownerIds`, marked with one of `teamIds`, or (when
+ * `unowned`) owned by nobody.
+ */
+export type ReadFilter =
+  { kind: 'all' } | { kind: 'some'; ownerIds: readonly string[]; teamIds: readonly string[]; unowned: boolean };
+
+export function readFilterOf(actor: Actor, collection: CollectionName): ReadFilter {
+  const reach = reachOf(actor, collection, 'read');
+  switch (reach) {
+    case 'all':
+      return { kind: 'all' };
+    case 'team':
+      return {
+        kind: 'some',
+        ownerIds: [...new Set([actor.id, ...actor.teamMemberIds])].sort(),
+        teamIds: actor.teamId ? [actor.teamId] : [],
+        unowned: false,
+      };
+    case 'own':
+      return { kind: 'some', ownerIds: [actor.id], teamIds: [], unowned: false };
+    case 'ownOrUnassigned':
+      return { kind: 'some', ownerIds: [actor.id], teamIds: [], unowned: true };
+    case 'none':
+      return { kind: 'some', ownerIds: [], teamIds: [], unowned: false };
+  }
+}
+
+/**
+ * A fingerprint of everything an actor may read. Two actors with the same key see the same
+ * records; when a user's key changes (new role, new team, a colleague joined or left the team) the
+ * device resyncs, because records that entered their sight may be older than its checkpoints.
+ */
+export function scopeKeyOf(actor: Actor): string {
+  const parts = [actor.role, actor.id];
+  for (const collection of Object.keys(PERMISSIONS[actor.role]).sort() as CollectionName[]) {
+    const filter = readFilterOf(actor, collection);
+    parts.push(
+      filter.kind === 'all'
+        ? `${collection}:all`
+        : `${collection}:${filter.ownerIds.join(',')}|${filter.teamIds.join(',')}|${filter.unowned ? 1 : 0}`,
+    );
+  }
+  // FNV-1a, 2×32 bits: short, stable, no crypto needed (it is compared, never trusted).
+  const text = parts.join(';');
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x01000193) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }

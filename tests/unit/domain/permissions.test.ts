@@ -6,7 +6,7 @@ import { makeDeal, makeLead, testId } from './fixtures';
 
 const TEAM = testId(0x7e);
 const OTHER_TEAM = testId(0x7f);
-const actor = (role: Actor['role'], id = testId(0xa1)): Actor => ({ id, role, teamId: TEAM });
+const actor = (role: Actor['role'], id = testId(0xa1)): Actor => ({ id, role, teamId: TEAM, teamMemberIds: [id] });
 const someoneElse = testId(0xb2);
 
 describe('the permission table', () => {
