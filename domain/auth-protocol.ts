@@ -7,7 +7,7 @@ import type { Role } from './schemas/user-profile';
  *   GET  /auth/status          → AuthStatus                       (no token needed)
  *   POST /auth/setup           SetupRequest   → SessionGrant      (only while the server has no user)
  *   POST /auth/login           LoginRequest   → SessionGrant      (rate-limited per account and address)
- *   POST /auth/local-session   {}             → SessionGrant      (single-user mode, loopback only)
+ *   POST /auth/local-session   LocalSessionRequest → SessionGrant (single-user mode, loopback only)
  *   POST /auth/refresh         RefreshRequest → SessionGrant      (rotates: the old refresh token dies)
  *   POST /auth/logout          RefreshRequest → 204               (revokes that refresh token)
  *   GET  /auth/me              → SessionUser                      (Bearer access token)
@@ -61,6 +61,12 @@ export interface SetupRequest {
   password: string;
   /** Name of the first team (the Sales Manager's). */
   teamName?: string;
+}
+
+/** Single-user mode: the name and language of the owner, used only when the owner is created. */
+export interface LocalSessionRequest {
+  name?: string;
+  locale?: 'en' | 'es';
 }
 
 export interface LoginRequest {
@@ -130,4 +136,6 @@ export type AuthErrorCode =
   | 'auth.localOnly' // 403: local-session outside single-user mode or from another machine
   | 'auth.emailTaken' // 409
   | 'auth.weakPassword' // 400
+  | 'auth.ownerMissing' // 503: single-user mode could not create or find the owner in time: retry
+  | 'user.notFound' // 404: /admin/users/:id of nobody
   | 'permission.denied'; // 403: the role may not do this

@@ -18,7 +18,18 @@ export interface OutpostBridge {
   openExternal(url: string): Promise<boolean>;
   /** Show a native notification (reminders, incoming calls). */
   notify(title: string, body: string): Promise<void>;
+  /**
+   * The signed-in session this device keeps between runs (a serialized SessionGrant and its
+   * server), or null. The desktop keeps it encrypted with the OS keychain (Electron safeStorage);
+   * the browser encrypts it with a non-extractable WebCrypto key. Never plain localStorage.
+   */
+  readSession(): Promise<string | null>;
+  /** Replace the kept session; null forgets it (sign-out). At most MAX_SESSION_LENGTH characters. */
+  writeSession(value: string | null): Promise<void>;
 }
+
+/** Generous for a grant with two tokens; small enough that a renderer cannot flood main. */
+export const MAX_SESSION_LENGTH = 16 * 1024;
 
 /** IPC channel per bridge method; main registers exactly these, preload calls exactly these. */
 export const BRIDGE_CHANNELS = {
@@ -26,6 +37,8 @@ export const BRIDGE_CHANNELS = {
   syncServerUrl: 'outpost:sync-server-url',
   openExternal: 'outpost:open-external',
   notify: 'outpost:notify',
+  readSession: 'outpost:read-session',
+  writeSession: 'outpost:write-session',
 } as const satisfies { [K in keyof OutpostBridge]: `outpost:${string}` };
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

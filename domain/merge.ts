@@ -48,6 +48,11 @@ function clockTime(hlc: string): string {
  * were my own unsynced edits, so the ones that lost can be logged for the user.
  *
  * `nextHlc` stamps a merged record that differs from the server's, so the server sees a new version.
+ *
+ * `assumedHlc` stands in for a missing `assumed` when only the version's clock is known (a record
+ * bootstrapped by the initial sync and edited before its server state was stored, ADR 0010): every
+ * field clock of that version is at or before its hlc and every later local edit after it, so "my
+ * unsynced edit" is exactly "a field clock later than it".
  */
 export function mergeRecords<C extends CollectionName>(
   collection: C,
@@ -55,6 +60,7 @@ export function mergeRecords<C extends CollectionName>(
   theirs: CollectionDocs[C],
   assumed: CollectionDocs[C] | null,
   nextHlc: () => string,
+  assumedHlc: string | null = null,
 ): MergeResult<CollectionDocs[C]> {
   const m = mine as unknown as Doc;
   const t = theirs as unknown as Doc;
@@ -65,7 +71,9 @@ export function mergeRecords<C extends CollectionName>(
   const myEdits = (field: string) =>
     a
       ? fieldClock(m, field) !== fieldClock(a, field) || !sameValue(m[field], a[field])
-      : compareHlc(fieldClock(m, field), '') > 0 || !sameValue(m[field], t[field]);
+      : assumedHlc
+        ? compareHlc(fieldClock(m, field), assumedHlc) > 0
+        : compareHlc(fieldClock(m, field), '') > 0 || !sameValue(m[field], t[field]);
 
   const overwrite = (field: string): FieldOverwrite => ({
     collection,

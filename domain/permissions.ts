@@ -176,7 +176,15 @@ export function authorizeWrite<C extends CollectionName>(
 
   if (collection === 'users') {
     const own = before !== null && (before as { id: string }).id === actor.id;
-    if (actor.role === 'SALES_MANAGER') return [];
+    if (actor.role === 'SALES_MANAGER') {
+      // A workspace must keep a manager: nobody demotes, deactivates or archives themselves.
+      const b = before as CollectionDocs['users'] | null;
+      const a = after as CollectionDocs['users'];
+      if (own && b && (b.role !== a.role || b.active !== a.active || (!b.deletedAt && !!a.deletedAt))) {
+        return [denied('update', collection, 'you cannot demote, deactivate or archive yourself')];
+      }
+      return [];
+    }
     if (!before) return [denied('create', collection, 'only a sales manager adds users')];
     const changed = Object.keys(after).filter(
       (k) =>
@@ -205,7 +213,9 @@ export function authorizeWrite<C extends CollectionName>(
   const softDeleted = !(before as { deletedAt: unknown }).deletedAt && !!(after as { deletedAt: unknown }).deletedAt;
   check(softDeleted ? 'delete' : 'update', before, 'it is not yours to change');
   if (was.ownerId !== now.ownerId || was.teamId !== now.teamId) {
+    const errorsBefore = errors.length;
     check('reassign', before, 'your role may not reassign it');
+    if (errors.length === errorsBefore) check('create', after, 'you may not hand it to that owner or team');
   } else {
     check(softDeleted ? 'delete' : 'update', after, 'outside what your role may change');
   }

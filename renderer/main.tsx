@@ -1,17 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { App } from './App';
-import { openDatabase } from './db/database';
-import { openDeviceClock } from './db/device-clock';
-import { readPreferences } from './db/device-preferences';
-import { openSyncJournal } from './db/sync/sync-journal';
+import { defaultPreferences } from './db/device-preferences';
+import { AuthGate } from './features/auth/AuthGate';
 import { initI18n } from './i18n/i18n';
 import { en } from './i18n/en';
 import { es } from './i18n/es';
 import { applyTheme } from './shell/theme';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/auth.css';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -29,15 +27,19 @@ function renderFailure(error: unknown) {
   );
 }
 
+/**
+ * Until someone is signed in there is no user database (each user has their own), so the sign-in
+ * screens use the browser's language and the system theme; the user's own preferences apply once
+ * their database opens.
+ */
 async function boot() {
-  const db = await openDatabase({ name: 'outpost', devMode: __OUTPOST_DEV__ });
-  const prefs = await readPreferences(db);
-  applyTheme(prefs.theme);
-  const [i18n, clock, journal] = await Promise.all([initI18n(prefs.locale), openDeviceClock(db), openSyncJournal(db)]);
+  const initial = defaultPreferences();
+  applyTheme(initial.theme);
+  const i18n = await initI18n(initial.locale);
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App db={db} clock={clock} journal={journal} />
+        <AuthGate />
       </I18nextProvider>
     </StrictMode>,
   );

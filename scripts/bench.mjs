@@ -45,6 +45,11 @@ const PARTS = [
     script: 'tests/bench/sync/fanout.bench.ts',
     description: 'write-to-client latency with 100 connected clients vs 1',
   },
+  {
+    name: 'pipeline',
+    script: 'tests/bench/pipeline/board.bench.ts',
+    description: 'Kanban board with 5k open deals in Chromium: first render, drop-to-persisted, drag frames',
+  },
 ];
 
 const USAGE = `Usage: npm run bench -- [--quick] [--part NAME[,NAME…]]… [--diagnose] [--strict] [--list]

@@ -8,7 +8,7 @@ const LISTENING = /Outpost sync server listening at (http:\/\/\S+)/;
 
 /**
  * @param {{ projectDir: string, port?: number, host?: string, dbUrl: string, appDir?: string | null,
- *           logLevel?: string, env?: NodeJS.ProcessEnv, inheritOutput?: boolean }} options
+ *           logLevel?: string, env?: NodeJS.ProcessEnv, inheritOutput?: boolean, extraArgs?: string[] }} options
  * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
  */
 export function startSyncServer(options) {
@@ -17,6 +17,8 @@ export function startSyncServer(options) {
   const args = [cli, '--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1', '--db', options.dbUrl];
   if (options.appDir) args.push('--app', options.appDir);
   else args.push('--no-app');
+  // More CLI flags, e.g. ['--auth', 'team'] for a team server (the end-to-end sign-in tests).
+  args.push(...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, {
     cwd: options.projectDir,
     env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', ...options.env },

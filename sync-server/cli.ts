@@ -1,12 +1,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AuthMode } from '@domain/auth-protocol';
+import { assertAuthModeFitsHost } from './auth/auth-config';
 import { openStore } from './store/open-store';
 import { buildServer } from './server';
 
-const USAGE = `Usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--db sqlite:data/outpost.db | postgres://…] [--app dist/renderer | --no-app]
+const USAGE = `Usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--db sqlite:data/outpost.db | postgres://…] [--app dist/renderer | --no-app] [--auth single-user | team]
 
-Environment: OUTPOST_PORT, OUTPOST_HOST, OUTPOST_DB, LOG_LEVEL.`;
+--auth single-user (the default): one owner, signed in without a password; loopback hosts only.
+--auth team: accounts with passwords; the first person to finish setup becomes the Sales Manager.
+
+Environment: OUTPOST_PORT, OUTPOST_HOST, OUTPOST_DB, OUTPOST_AUTH, LOG_LEVEL.`;
 
 async function main() {
   const { values } = parseArgs({
@@ -16,6 +21,7 @@ async function main() {
       db: { type: 'string' },
       app: { type: 'string' },
       'no-app': { type: 'boolean' },
+      auth: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -31,8 +37,19 @@ async function main() {
   const appDir = values['no-app'] ? null : resolve(values.app ?? 'dist/renderer');
   const rendererDir = appDir && (values.app || existsSync(resolve(appDir, 'index.html'))) ? appDir : null;
 
+  const authMode = values.auth ?? process.env.OUTPOST_AUTH ?? 'single-user';
+  if (authMode !== 'single-user' && authMode !== 'team')
+    throw new Error(`--auth must be single-user or team, not ${authMode}`);
+  // Before opening anything: a single-user server on a public address would let anyone in.
+  assertAuthModeFitsHost(authMode, host);
+
   const store = await openStore(dbUrl);
-  const app = await buildServer({ store, rendererDir, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildServer({
+    store,
+    rendererDir,
+    auth: { mode: authMode satisfies AuthMode },
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -49,7 +66,9 @@ async function main() {
   const address = await app.listen({ port, host });
   const url = address.replace('[::1]', '127.0.0.1');
   // The one line scripts (npm start, tests) wait for; keep its shape.
-  console.log(`Outpost sync server listening at ${url} (store: ${store.kind}${rendererDir ? `, app: ${url}` : ''})`);
+  console.log(
+    `Outpost sync server listening at ${url} (store: ${store.kind}, auth: ${authMode}${rendererDir ? `, app: ${url}` : ''})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,11 @@ import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createGunzip } from 'node:zlib';
 import { pipeline, type Readable } from 'node:stream';
+import { SCOPE_KEY_HEADER } from '@domain/auth-protocol';
 import { SYNC_LIMITS } from '@domain/sync-protocol';
+import type { AuthConfig } from './auth/auth-config';
+import { installAuth } from './auth/install-auth';
+import { stripAccessToken } from './auth/query-token';
 import { registerAppFiles } from './http/app-files';
 import { HttpError } from './http/api-error';
 import { installErrorHandler } from './http/error-handler';
@@ -13,10 +17,12 @@ import { registerChangeStream } from './replication/change-stream';
 import { registerPullRoute } from './replication/pull-route';
 import { registerPushRoute } from './replication/push-route';
 import { createRecordValidator } from './replication/record-validator';
-import type { AccessScope, Store } from './store/store';
+import type { Store } from './store/store';
 
 export interface ServerConfig {
   store: Store;
+  /** Sign-in mode and test knobs (sync-server/auth/auth-config.ts; docs/security.md). */
+  auth: AuthConfig;
   /** false for silence (tests), true for JSON logs, or a pino logger of the host (Electron). */
   logger?: boolean | FastifyBaseLogger | { level: string };
   /** Serve the built app from this folder (browser mode); null for an API-only server. */
@@ -46,6 +52,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     // installGracefulClose answers requests that arrive while closing, in the API's error shape.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    // The change stream's `?access_token=` leaves the URL before routing and logging (query-token.ts).
+    rewriteUrl: stripAccessToken,
   } as never) as unknown as FastifyInstance;
 
   installErrorHandler(app);
@@ -72,12 +80,18 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     // pipeline, not pipe: a broken upload fails the body instead of leaving the parser waiting.
     return pipeline(payload as Readable, decoded, () => undefined);
   });
-  await app.register(fastifyCors, { origin: [...(config.corsOrigins ?? DEFAULT_CORS_ORIGINS)], maxAge: 600 });
+  await app.register(fastifyCors, {
+    origin: [...(config.corsOrigins ?? DEFAULT_CORS_ORIGINS)],
+    maxAge: 600,
+    // The desktop app's page (app://outpost) is another origin: let it read the scope key.
+    exposedHeaders: [SCOPE_KEY_HEADER],
+  });
   await app.register(fastifyCompress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'] });
 
-  const scopeOf = (): AccessScope => ({ kind: 'all' });
+  // Before the routes: its hook decides who each request acts as (request.outpostActor).
+  await installAuth(app, config.store, config.auth, config.now ?? Date.now);
   registerHealthRoute(app, config.store);
-  registerPullRoute(app, config.store, scopeOf);
+  registerPullRoute(app, config.store);
   registerPushRoute(app, { store: config.store, validator: createRecordValidator(), now: config.now ?? Date.now });
   registerChangeStream(app, config.store, { coalesceMs: config.streamCoalesceMs ?? 25 });
   if (config.rendererDir) await registerAppFiles(app, config.rendererDir);

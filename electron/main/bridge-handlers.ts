@@ -1,6 +1,12 @@
-import { BRIDGE_CHANNELS, type AppInfo, type BridgeMethod, type OutpostBridge } from '@domain/desktop-bridge';
+import {
+  BRIDGE_CHANNELS,
+  MAX_SESSION_LENGTH,
+  type AppInfo,
+  type BridgeMethod,
+  type OutpostBridge,
+} from '@domain/desktop-bridge';
 import type { Handle } from './ipc-handle';
-import { noArgs, stringArgs, type ArgsValidator } from './ipc-validators';
+import { noArgs, nullableStringArg, stringArgs, type ArgsValidator } from './ipc-validators';
 
 /** What the bridge handlers need from the rest of main; the composition root supplies it. */
 export interface BridgeServices {
@@ -8,6 +14,9 @@ export interface BridgeServices {
   syncServerUrl(): string | null;
   openExternal(url: string): Promise<boolean>;
   notify(title: string, body: string): void;
+  /** The encrypted session store (session-store.ts). */
+  readSession(): Promise<string | null>;
+  writeSession(value: string | null): Promise<void>;
 }
 
 type BridgeHandler<K extends BridgeMethod> = {
@@ -29,6 +38,8 @@ function bridgeHandlers(services: BridgeServices): { [K in BridgeMethod]: Bridge
       validate: stringArgs(MAX_NOTIFICATION_TITLE_LENGTH, MAX_NOTIFICATION_BODY_LENGTH),
       run: (title, body) => services.notify(title, body),
     },
+    readSession: { validate: noArgs, run: () => services.readSession() },
+    writeSession: { validate: nullableStringArg(MAX_SESSION_LENGTH), run: (value) => services.writeSession(value) },
   };
 }
 

@@ -10,6 +10,7 @@ import {
   Menu,
   Notification,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -26,6 +27,7 @@ import { createForkedSyncServer, createNoEmbeddedSyncServer } from './embedded-s
 import { createIpcHandle } from './ipc-handle';
 import { openExternalUrl } from './open-external-url';
 import { applyPermissionPolicy } from './permission-policy';
+import { createSessionStore } from './session-store';
 import { createSecureWindow, hardenWebContents, type NavigationPolicy } from './secure-window';
 import { claimSingleInstance, focusWindow } from './single-instance';
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, trackWindowState } from './window-state';
@@ -117,6 +119,13 @@ function startOutpost(): void {
       trustedOrigin: config.trustedOrigin,
       onRejected: (error) => console.warn(error.message),
     });
+    // Tokens live in the OS keychain's encryption, or in memory only when there is none (never plaintext).
+    const sessionStore = createSessionStore({
+      file: join(app.getPath('userData'), 'session.bin'),
+      cipher: safeStorage,
+      onMemoryOnly: () =>
+        console.warn('No OS keychain encryption available: the sign-in is kept in memory until Outpost quits.'),
+    });
     registerBridgeHandlers(handle, {
       appInfo: () => ({ version: app.getVersion(), shell: 'desktop', os: process.platform }),
       syncServerUrl,
@@ -124,6 +133,8 @@ function startOutpost(): void {
       notify: (title, body) => {
         if (Notification.isSupported()) new Notification({ title, body }).show();
       },
+      readSession: () => sessionStore.read(),
+      writeSession: (value) => sessionStore.write(value),
     });
 
     Menu.setApplicationMenu(

@@ -25,3 +25,15 @@ export function stringArgs<const T extends readonly number[]>(...maxLengths: T):
     return { ok: true, args: [...args] as Strings<T> };
   };
 }
+
+/** Exactly one argument: a string of at most `maxLength` characters, or null (e.g. "forget it"). */
+export function nullableStringArg(maxLength: number): ArgsValidator<[string | null]> {
+  return (args) => {
+    if (args.length !== 1) return { ok: false, reason: `expected 1 argument, got ${args.length}` };
+    const [value] = args;
+    if (value === null) return { ok: true, args: [null] };
+    if (typeof value !== 'string') return { ok: false, reason: 'argument 1 must be a string or null' };
+    if (value.length > maxLength) return { ok: false, reason: `argument 1 is longer than ${maxLength} characters` };
+    return { ok: true, args: [value] };
+  };
+}

@@ -14,6 +14,8 @@ export function createPreloadBridge(invoke: Invoke): Readonly<OutpostBridge> {
     syncServerUrl: () => invoke(BRIDGE_CHANNELS.syncServerUrl) as ReturnType<OutpostBridge['syncServerUrl']>,
     openExternal: (url) => invoke(BRIDGE_CHANNELS.openExternal, url) as ReturnType<OutpostBridge['openExternal']>,
     notify: (title, body) => invoke(BRIDGE_CHANNELS.notify, title, body) as ReturnType<OutpostBridge['notify']>,
+    readSession: () => invoke(BRIDGE_CHANNELS.readSession) as ReturnType<OutpostBridge['readSession']>,
+    writeSession: (value) => invoke(BRIDGE_CHANNELS.writeSession, value) as ReturnType<OutpostBridge['writeSession']>,
   };
   return Object.freeze(bridge);
 }

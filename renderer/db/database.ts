@@ -13,6 +13,7 @@ import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type CollectionDocs, type Collect
 import { migrationStrategiesFor } from '@domain/migrations';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { createConflictHandler, type ConflictResolver } from './sync/conflict-handler';
+import { completeScopeResync, scopeResyncRequested } from './sync/scope-resync';
 
 export type OutpostCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> };
 export type OutpostDatabase = RxDatabase<OutpostCollections>;
@@ -64,17 +65,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
   })) as OutpostDatabase;
   const slot = { current: null as ConflictResolver | null };
   resolvers.set(db, slot);
-  const collections = Object.fromEntries(
-    (options.collections ?? COLLECTION_NAMES).map((name) => [
-      name,
-      {
-        schema: COLLECTION_SCHEMAS[name] as unknown as RxJsonSchema<CollectionDocs[typeof name]>,
-        localDocuments: true,
-        migrationStrategies: migrationStrategiesFor(name),
-        conflictHandler: createConflictHandler(name, () => slot.current),
-      },
-    ]),
-  );
-  await db.addCollections(collections as never);
+  const names = options.collections ?? COLLECTION_NAMES;
+  const collectionsConfig = () =>
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        {
+          schema: COLLECTION_SCHEMAS[name] as unknown as RxJsonSchema<CollectionDocs[typeof name]>,
+          localDocuments: true,
+          migrationStrategies: migrationStrategiesFor(name),
+          conflictHandler: createConflictHandler(name, () => slot.current),
+        },
+      ]),
+    );
+  await db.addCollections(collectionsConfig() as never);
+  // The user's sight changed (scope-resync.ts): start the replicated collections empty — with their
+  // replication checkpoints — before anything reads them. Device-only state (preferences, drafts,
+  // the rejected-changes list) lives in the database's local documents and stays.
+  if (await scopeResyncRequested(db)) {
+    for (const name of names) await db.collections[name].remove();
+    await db.addCollections(collectionsConfig() as never);
+    await completeScopeResync(db);
+  }
   return db;
 }

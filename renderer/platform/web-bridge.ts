@@ -1,5 +1,6 @@
-import type { OutpostBridge } from '@domain/desktop-bridge';
+import { MAX_SESSION_LENGTH, type OutpostBridge } from '@domain/desktop-bridge';
 import { isSafeExternalUrl } from '@domain/external-links';
+import { createWebSessionStore } from './web-session-store';
 
 /**
  * The bridge when the UI runs in a plain browser (npm start without Electron, e2e tests): the
@@ -7,6 +8,7 @@ import { isSafeExternalUrl } from '@domain/external-links';
  * browser mode the sync server also serves the app.
  */
 export function createWebBridge(): OutpostBridge {
+  const sessions = createWebSessionStore();
   return Object.freeze({
     async appInfo() {
       return { version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', shell: 'web' as const, os: navigator.platform };
@@ -26,6 +28,11 @@ export function createWebBridge(): OutpostBridge {
       if (!('Notification' in window)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();
       if (Notification.permission === 'granted') new Notification(title, { body });
+    },
+    readSession: () => sessions.read(),
+    async writeSession(value: string | null) {
+      if (value !== null && value.length > MAX_SESSION_LENGTH) throw new Error('the session is too large to keep');
+      await sessions.write(value);
     },
   });
 }

@@ -4,6 +4,8 @@ import { ComingSoon } from '../features/ComingSoon';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { DealsPage } from '../features/deals/DealsPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
+import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
@@ -25,7 +27,7 @@ function SectionPage() {
     case 'settings':
       return <SettingsPage />;
     case 'pipeline':
-      return <ComingSoon icon="▦" titleKey="pipeline.title" hintKey="pipeline.soon" />;
+      return <PipelinePage />;
     case 'activities':
       return <ComingSoon icon="◷" titleKey="activities.title" hintKey="activities.soon" />;
     case 'call-center':
@@ -43,6 +45,7 @@ export function AppShell() {
       <SideNav />
       <div className="main">
         <Header />
+        <SessionEndedBanner />
         <div className="layout-with-drawer">
           <main className="content" aria-label={t(`nav.${section === 'call-center' ? 'callCenter' : section}`)}>
             <SectionPage />

@@ -14,8 +14,14 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
+/** The tabs of Settings: device settings, the user's own profile, user management (Sales Manager). */
+export type SettingsTab = 'general' | 'profile' | 'users';
+
 interface UiState {
   section: Section;
+  settingsTab: SettingsTab;
+  /** Settings, on one of its tabs (the user menu's "Profile"). */
+  openSettings(tab: SettingsTab): void;
   drawer: DrawerTarget | null;
   toasts: Toast[];
   navigate(section: Section): void;
@@ -48,6 +54,11 @@ const initial = parseHash(typeof location === 'undefined' ? '' : location.hash);
 export const useUi = create<UiState>((set, get) => ({
   section: initial.section,
   drawer: initial.drawer,
+  settingsTab: 'general',
+  openSettings(tab) {
+    set({ section: 'settings', drawer: null, settingsTab: tab });
+    history.replaceState(null, '', toHash('settings', null));
+  },
   toasts: [],
   navigate(section) {
     set({ section, drawer: null });

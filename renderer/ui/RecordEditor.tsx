@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CollectionDocs } from '@domain/collections';
 import { insertRecord, updateRecord } from '../db/record-writes';
 import { useDraft } from '../db/use-draft';
+import { useCan } from '../auth/use-permissions';
 import { useDeleteWithUndo } from '../db/use-delete-with-undo';
 import { useWorkspace } from '../db/workspace-context';
 import type { DrawerCollection } from '../shell/sections';
@@ -61,6 +62,8 @@ export function RecordEditor<C extends DrawerCollection, V extends object>({
   const [banner, setBanner] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const deletion = useDeleteWithUndo(spec.collection);
+  // Hidden, not just refused later: the role table (domain/permissions) says who may delete what.
+  const allowed = useCan();
 
   const title = record ? spec.describe(record) : spec.newTitle;
 
@@ -109,7 +112,7 @@ export function RecordEditor<C extends DrawerCollection, V extends object>({
       actions={
         <>
           {headerActions}
-          {record && (
+          {record && allowed('delete', spec.collection, record) && (
             <button
               type="button"
               className="btn btn-ghost"

@@ -6,6 +6,13 @@ export interface Column<T> {
   header: string;
   cell: (row: T) => ReactNode;
   primary?: boolean;
+  /** The header becomes a button that sorts by this column (the list does the sorting). */
+  sortable?: boolean;
+}
+
+export interface TableSort {
+  key: string;
+  dir: 'asc' | 'desc';
 }
 
 /**
@@ -21,6 +28,8 @@ export function SimpleRecordTable<T extends { id: string }>({
   canShowMore,
   onShowMore,
   moreLabel,
+  sort,
+  onSort,
 }: {
   label: string;
   rows: readonly T[];
@@ -30,6 +39,8 @@ export function SimpleRecordTable<T extends { id: string }>({
   canShowMore: boolean;
   onShowMore: () => void;
   moreLabel: string;
+  sort?: TableSort;
+  onSort?: (key: string) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -38,8 +49,30 @@ export function SimpleRecordTable<T extends { id: string }>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" style={c.primary ? { width: '26%' } : undefined}>
-                {c.header}
+              <th
+                key={c.key}
+                scope="col"
+                style={c.primary ? { width: '26%' } : undefined}
+                aria-sort={
+                  sort?.key === c.key
+                    ? sort.dir === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : c.sortable
+                      ? 'none'
+                      : undefined
+                }
+              >
+                {c.sortable && onSort ? (
+                  <button type="button" className="th-sort" onClick={() => onSort(c.key)}>
+                    {c.header}
+                    <span className="th-sort-mark" aria-hidden="true">
+                      {sort?.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                ) : (
+                  c.header
+                )}
               </th>
             ))}
           </tr>

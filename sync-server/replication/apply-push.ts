@@ -3,6 +3,7 @@ import { checkClockDrift } from '@domain/hlc';
 import { isUuid } from '@domain/ids';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { PushRejection, PushResponse, PushRow, SyncDocument } from '@domain/sync-protocol';
+import { accessKeysOf, authorizeWrite, can, type Actor } from '@domain/permissions';
 import { checkRecordWrite } from '@domain/write-rules';
 import type { RecordWrite, Store, StoredRecord } from '../store/store';
 import type { RecordValidator } from './record-validator';
@@ -12,6 +13,9 @@ export interface PushDependencies {
   validator: RecordValidator;
   now: () => number;
 }
+
+/** Who pushes: every row is authorized for this user (domain/permissions). */
+export type PushActor = Actor;
 
 /** Collections whose records a device may remove outright (its own saved views); the rest soft-delete. */
 const HARD_DELETABLE: ReadonlySet<CollectionName> = new Set(['saved_views']);
@@ -73,6 +77,7 @@ function checkRow(deps: PushDependencies, collection: CollectionName, row: PushR
  */
 export async function applyPush<C extends CollectionName>(
   deps: PushDependencies,
+  actor: PushActor,
   collection: C,
   rows: readonly PushRow<C>[],
 ): Promise<PushResponse<C>> {
@@ -93,12 +98,15 @@ export async function applyPush<C extends CollectionName>(
       params?: Record<string, string | number>,
     ) => {
       const stored = current.get(id);
+      // The device reverts to the server's state, but only to a state its user may see: a record
+      // that left their sight goes back as a removal (master null), never as its new contents.
+      const visible = stored && can(actor, 'read', collection, stored.body);
       rejected.push({
         id,
         code,
         message,
         ...(params ? { params } : {}),
-        master: stored ? toSyncDocument<C>(stored) : null,
+        master: visible ? toSyncDocument<C>(stored) : null,
       });
     };
 
@@ -114,6 +122,15 @@ export async function applyPush<C extends CollectionName>(
       if (stored && sameVersion(stored, doc as never)) continue;
       // Removing what the server never had (a refused create being reverted): nothing to do.
       if (!stored && doc._deleted) continue;
+      // A record this user may not see (reassigned away while the device was offline, or an id
+      // they should not know): refused without a word of its contents, conflict or not.
+      if (stored && !can(actor, 'read', collection, stored.body)) {
+        reject(item.id, 'permission.denied', `you can no longer see this ${collection} record: it was not changed`, {
+          action: 'read',
+          collection,
+        });
+        continue;
+      }
       // The device edited a state that is no longer the server's: send the server's to merge.
       if (stored && !sameVersion(stored, assumed as never)) {
         conflicts.push(toSyncDocument<C>(stored));
@@ -141,15 +158,42 @@ export async function applyPush<C extends CollectionName>(
           continue;
         }
       }
+      // After the record's own rules, so an edit of an append-only record says so, whoever sends it.
+      const denied = doc._deleted
+        ? stored && !can(actor, 'delete', collection, stored.body)
+          ? [`you may not delete this ${collection} record`]
+          : []
+        : authorizeWrite(
+            actor,
+            collection,
+            (stored?.body as CollectionDocs[C] | undefined) ?? null,
+            body as unknown as CollectionDocs[C],
+          ).map((e) => e.message);
+      if (denied.length) {
+        reject(item.id, 'permission.denied', denied.join('; '), { collection });
+        continue;
+      }
+      const keys = accessKeysOf(collection, body);
       const write: RecordWrite = {
         collection,
         id: item.id,
         hlc: String(doc.hlc),
         deleted: !!doc._deleted,
-        ownerId: typeof body.ownerId === 'string' ? body.ownerId : '',
-        teamId: typeof body.teamId === 'string' ? body.teamId : '',
+        ownerId: keys.ownerId,
+        teamId: keys.teamId,
         body,
         bodyText,
+        // A new owner or team: log who saw it until now, so their devices receive a removal.
+        ...(stored && (stored.ownerId !== keys.ownerId || stored.teamId !== keys.teamId)
+          ? {
+              previousAccess: {
+                ownerId: stored.ownerId,
+                teamId: stored.teamId,
+                hlc: stored.hlc,
+                bodyText: JSON.stringify(stored.body),
+              },
+            }
+          : {}),
       };
       writes.set(item.id, write);
       // A second row for the same record in this batch builds on this one.

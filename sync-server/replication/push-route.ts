@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { SYNC_LIMITS, type PushRequest, type PushResponse } from '@domain/sync-protocol';
 import { COLLECTION_SCHEMAS } from '@domain/collections';
 import { migrateRecord } from '@domain/migrations';
+import { actorOf } from '../auth/request-actor';
 import { HttpError } from '../http/api-error';
 import { applyPush, type PushDependencies } from './apply-push';
 import { collectionParam } from './collection-param';
@@ -43,6 +44,7 @@ export function registerPushRoute(app: FastifyInstance, deps: PushDependencies) 
     { schema: { body: bodySchema, querystring: querySchema } },
     async (request): Promise<PushResponse> => {
       const collection = collectionParam(request.params.collection);
+      const actor = actorOf(request);
       const current = COLLECTION_SCHEMAS[collection].version;
       const from = request.query.schemaVersion ?? current;
       if (from > current) {
@@ -63,7 +65,7 @@ export function registerPushRoute(app: FastifyInstance, deps: PushDependencies) 
                 ? (migrateRecord(collection, row.assumedMasterState as never, from, current) as never)
                 : null,
             }));
-      const result = await applyPush(deps, collection, rows);
+      const result = await applyPush(deps, actor, collection, rows);
       if (result.rejected.length) {
         request.log.info(
           { collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) },

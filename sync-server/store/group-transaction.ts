@@ -1,11 +1,13 @@
 import type { CollectionName } from '@domain/collections';
 import { assertRecordWrites, recordKey, withSeq } from './record-writes';
-import type { StoredRecord, StoreTransaction } from './store';
+import type { PreviousAccess, StoredRecord, StoreTransaction } from './store';
 import type { TransactionGroup } from './transaction-gate';
 
 /** A record ready to be written: its body serialized once, when it was put. */
 export interface SerializedRecord extends StoredRecord {
   text: string;
+  /** The access this write took away (RecordWrite.previousAccess), to log with it. */
+  previousAccess?: PreviousAccess;
 }
 
 /** What an adapter supplies to run a group whose database transaction (and write lock) it holds. */
@@ -118,7 +120,12 @@ export function bufferedGroup(storeName: string, startSeq: number, backend: Grou
             const stored = records.map((record, index) => withSeq(record, seq + index + 1));
             seq += stored.length;
             stored.forEach((record, index) => {
-              const serialized: SerializedRecord = { ...record, text: texts[index]! };
+              const previousAccess = records[index]!.previousAccess;
+              const serialized: SerializedRecord = {
+                ...record,
+                text: texts[index]!,
+                ...(previousAccess ? { previousAccess } : {}),
+              };
               own.push(serialized);
               ownLatest.set(recordKey(record.collection, record.id), serialized);
             });
@@ -163,6 +170,7 @@ export function bufferedGroup(storeName: string, startSeq: number, backend: Grou
 
 /** A pending write as a read returns it: a body of its own, parsed from what will be stored. */
 function unserialized(record: SerializedRecord): StoredRecord {
-  const { text, ...stored } = record;
+  const { text, previousAccess, ...stored } = record;
+  void previousAccess;
   return { ...stored, body: JSON.parse(text) as Record<string, unknown> };
 }

@@ -37,4 +37,55 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
       INSERT INTO meta (key, value) VALUES ('seq', 0);
     `,
   },
+  {
+    version: 2,
+    // Revocation (trap 8 of SYNC-NOTES): a write that changes a record's owner or team also logs
+    // who could see it before, with the body they last saw, under the write's own seq. A pull then
+    // sends the record as a removal to everyone who could see it before and cannot now.
+    sql: `
+      CREATE TABLE access_changes (
+        seq bigint PRIMARY KEY,
+        collection text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        old_owner_id text COLLATE "C" NOT NULL,
+        old_team_id text COLLATE "C" NOT NULL,
+        new_owner_id text COLLATE "C" NOT NULL,
+        new_team_id text COLLATE "C" NOT NULL,
+        old_hlc text COLLATE "C" NOT NULL,
+        old_body text NOT NULL
+      );
+      CREATE INDEX access_changes_collection_seq ON access_changes (collection, seq);
+      -- Access keys as domain/permissions accessKeysOf reads them (saved views: their user and
+      -- shared team; users: themselves and their team); version 1 copied ownerId/teamId only.
+      UPDATE records SET owner_id = coalesce(body::jsonb->>'userId', ''),
+        team_id = coalesce(body::jsonb->>'sharedWithTeamId', '') WHERE collection = 'saved_views';
+      UPDATE records SET owner_id = id WHERE collection = 'users';
+    `,
+  },
+  {
+    version: 3,
+    // Accounts (sync-server/store/auth-store.ts): server-only, never replicated. The profile each
+    // user has in the \`users\` collection is a record; these rows are what signs them in.
+    sql: `
+      CREATE TABLE credentials (
+        user_id text COLLATE "C" PRIMARY KEY,
+        email text COLLATE "C" NOT NULL UNIQUE,
+        password_hash text NOT NULL,
+        created_at text NOT NULL,
+        last_seen_at text
+      );
+      CREATE TABLE refresh_tokens (
+        id text COLLATE "C" PRIMARY KEY,
+        user_id text COLLATE "C" NOT NULL,
+        secret_hash text NOT NULL,
+        expires_at text NOT NULL,
+        revoked_at text,
+        device_name text NOT NULL,
+        created_at text NOT NULL,
+        replaced_by text COLLATE "C"
+      );
+      CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id);
+      CREATE TABLE server_secrets (name text COLLATE "C" PRIMARY KEY, value text NOT NULL);
+    `,
+  },
 ];

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { CollectionName } from '@domain/collections';
-import { accessFilterFor, assertPullArguments } from './access-filter';
+import { accessFilterFor, assertPullArguments, mergePage, removalOf } from './access-filter';
 import { CommitListeners } from './commit-listeners';
+import { createPostgresAuthStore } from './postgres-auth-store';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { PostgresSeqListener } from './postgres-seq-listener';
 import { PostgresSeqNotifier } from './postgres-seq-notifier';
@@ -82,6 +83,22 @@ function upsertText(rows: number): string {
     ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, hlc = excluded.hlc, deleted = excluded.deleted,
       owner_id = excluded.owner_id, team_id = excluded.team_id, body = excluded.body`;
 }
+
+/** Records the scope could see before a write and cannot after it ($3–$5: the scope; $6: limit). */
+const PULL_REMOVALS = `SELECT seq, id, old_owner_id, old_team_id, old_hlc, old_body FROM access_changes
+  WHERE collection = $1 AND seq > $2
+    AND (old_owner_id = ANY($3::text[]) OR old_team_id = ANY($4::text[]) OR ($5::boolean AND old_owner_id = ''))
+    AND NOT (new_owner_id = ANY($3::text[]) OR new_team_id = ANY($4::text[]) OR ($5::boolean AND new_owner_id = ''))
+  ORDER BY seq LIMIT $6`;
+
+type RemovalRow = {
+  seq: string;
+  id: string;
+  old_owner_id: string;
+  old_team_id: string;
+  old_hlc: string;
+  old_body: string;
+};
 
 /**
  * READS_ARE_PLANNED_EACH_TIME: lookups and pulls are unnamed statements, which PostgreSQL plans
@@ -220,6 +237,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   return {
     kind: 'postgres',
+    // Sign-in tables, on the read pool: short statements, never inside a record write.
+    auth: createPostgresAuthStore(pool),
 
     transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
       return gate.run(fn);
@@ -245,8 +264,27 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
             });
       const head = Number(result.rows[0]?.head ?? 0);
       const records = result.rows.filter((row) => row.id !== null).map(toStoredRecord);
-      const last = records[records.length - 1];
-      return { records, checkpoint: records.length === limit && last ? last.seq : head, head };
+      if (filter.kind === 'everything') return mergePage(records, [], limit, head);
+      // A second statement, so a second snapshot: removals past the first one's head are left for
+      // the next pull (commit order is seq order, so every removal up to head is visible here).
+      const removed = await pool.query<RemovalRow>({
+        text: PULL_REMOVALS,
+        values: [collection, afterSeq, filter.ownerIds, filter.teamIds, filter.unowned, limit],
+      });
+      const removals = removed.rows
+        .filter((row) => Number(row.seq) <= head)
+        .map((row) =>
+          removalOf({
+            seq: Number(row.seq),
+            collection,
+            id: row.id,
+            oldOwnerId: row.old_owner_id,
+            oldTeamId: row.old_team_id,
+            oldHlc: row.old_hlc,
+            oldBody: row.old_body,
+          }),
+        );
+      return mergePage(records, removals, limit, head);
     },
 
     async getRecords(collection, ids) {
@@ -302,6 +340,24 @@ async function upsert(client: pg.PoolClient, records: readonly SerializedRecord[
   });
   const rows = values.length / 8;
   await client.query({ name: `outpost_upsert_${rows}`, text: upsertText(rows), values });
+  const changes = records.filter((record) => record.previousAccess);
+  if (changes.length > 0) {
+    await client.query({
+      text: `INSERT INTO access_changes (seq, collection, id, old_owner_id, old_team_id, new_owner_id, new_team_id, old_hlc, old_body)
+        SELECT * FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+      values: [
+        changes.map((c) => c.seq),
+        changes.map((c) => c.collection),
+        changes.map((c) => c.id),
+        changes.map((c) => c.previousAccess!.ownerId),
+        changes.map((c) => c.previousAccess!.teamId),
+        changes.map((c) => c.ownerId),
+        changes.map((c) => c.teamId),
+        changes.map((c) => c.previousAccess!.hlc),
+        changes.map((c) => c.previousAccess!.bodyText),
+      ],
+    });
+  }
 }
 
 async function readCurrentSeq(pool: pg.Pool): Promise<number> {

@@ -22,6 +22,16 @@ export function assertRecordWrites(records: readonly RecordWrite[]): void {
     if (record.bodyText !== undefined && typeof record.bodyText !== 'string') {
       throw new TypeError(`${where}: bodyText must be the body's JSON text`);
     }
+    const previous = record.previousAccess;
+    if (
+      previous !== undefined &&
+      (typeof previous.ownerId !== 'string' ||
+        typeof previous.teamId !== 'string' ||
+        typeof previous.hlc !== 'string' ||
+        typeof previous.bodyText !== 'string')
+    ) {
+      throw new TypeError(`${where}: previousAccess needs ownerId, teamId, hlc and bodyText strings`);
+    }
   }
 }
 

@@ -29,4 +29,55 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       INSERT INTO meta (key, value) VALUES ('seq', 0);
     `,
   },
+  {
+    version: 2,
+    // Revocation (trap 8 of SYNC-NOTES): a write that changes a record's owner or team also logs
+    // who could see it before, with the body they last saw, under the write's own seq. A pull then
+    // sends the record as a removal to everyone who could see it before and cannot now.
+    sql: `
+      CREATE TABLE access_changes (
+        seq INTEGER PRIMARY KEY,
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        old_owner_id TEXT NOT NULL,
+        old_team_id TEXT NOT NULL,
+        new_owner_id TEXT NOT NULL,
+        new_team_id TEXT NOT NULL,
+        old_hlc TEXT NOT NULL,
+        old_body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX access_changes_collection_seq ON access_changes (collection, seq);
+      -- Access keys as domain/permissions accessKeysOf reads them (saved views: their user and
+      -- shared team; users: themselves and their team); version 1 copied ownerId/teamId only.
+      UPDATE records SET owner_id = coalesce(json_extract(body, '$.userId'), ''),
+        team_id = coalesce(json_extract(body, '$.sharedWithTeamId'), '') WHERE collection = 'saved_views';
+      UPDATE records SET owner_id = id WHERE collection = 'users';
+    `,
+  },
+  {
+    version: 3,
+    // Accounts (sync-server/store/auth-store.ts): server-only, never replicated. The profile each
+    // user has in the \`users\` collection is a record; these rows are what signs them in.
+    sql: `
+      CREATE TABLE credentials (
+        user_id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT
+      ) STRICT;
+      CREATE TABLE refresh_tokens (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT,
+        device_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        replaced_by TEXT
+      ) STRICT;
+      CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id);
+      CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    `,
+  },
 ];

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import type { CollectionName } from '@domain/collections';
-import { accessFilterFor, assertPullArguments } from './access-filter';
+import { accessFilterFor, assertPullArguments, mergePage, removalOf } from './access-filter';
 import { CommitListeners } from './commit-listeners';
+import { createSqliteAuthStore, openSqliteAuthConnection } from './sqlite-auth-store';
 import { bufferedGroup, type SerializedRecord } from './group-transaction';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import type { AccessScope, PullPage, Store, StoreTransaction, StoredRecord } from './store';
@@ -32,6 +33,8 @@ type Row = {
 const COLUMNS = 'collection, id, seq, hlc, deleted, owner_id, team_id, body';
 
 const CURRENT_SEQ = "SELECT value FROM meta WHERE key = 'seq'";
+const LOG_ACCESS_CHANGE = `INSERT INTO access_changes
+  (seq, collection, id, old_owner_id, old_team_id, new_owner_id, new_team_id, old_hlc, old_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const SET_SEQ = "UPDATE meta SET value = ? WHERE key = 'seq'";
 const GET_MANY = `SELECT ${COLUMNS} FROM records WHERE collection = ? AND id IN (SELECT value FROM json_each(?))`;
 const UPSERT = `INSERT INTO records (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -96,6 +99,10 @@ export async function openSqliteStore(file: string): Promise<Store> {
     committed: (seq) => listeners.announce(seq),
   });
 
+  // Sign-in tables: a connection of their own, or in memory the shared one, kept out of open writes.
+  const authDb = inMemory ? reader : openSqliteAuthConnection(file);
+  const auth = createSqliteAuthStore(authDb, inMemory ? (fn) => gate.exclusive(fn) : undefined);
+
   // A read on the shared in-memory connection must not see a transaction that is still open.
   const read = async <T>(fn: () => T): Promise<T> => {
     gate.assertOpen();
@@ -118,15 +125,43 @@ export async function openSqliteStore(file: string): Promise<Store> {
           limit,
         ) as Row[];
       }
-      const records = rows.map(toStoredRecord);
-      const last = records[records.length - 1];
+      let removals: StoredRecord[] = [];
+      if (filter.kind === 'some') {
+        const owners = JSON.stringify(filter.ownerIds);
+        const teams = JSON.stringify(filter.teamIds);
+        const unowned = filter.unowned ? 1 : 0;
+        removals = (
+          r.pullRemovals.all(
+            collection,
+            afterSeq,
+            owners,
+            teams,
+            unowned,
+            owners,
+            teams,
+            unowned,
+            limit,
+          ) as RemovalRow[]
+        ).map((row) =>
+          removalOf({
+            seq: row.seq,
+            collection,
+            id: row.id,
+            oldOwnerId: row.old_owner_id,
+            oldTeamId: row.old_team_id,
+            oldHlc: row.old_hlc,
+            oldBody: row.old_body,
+          }),
+        );
+      }
       // Head and rows come from one read transaction, so no commit can fall between them.
-      return { records, checkpoint: records.length === limit && last ? last.seq : head, head };
+      return mergePage(rows.map(toStoredRecord), removals, limit, head);
     },
   );
 
   return {
     kind: 'sqlite',
+    auth,
 
     transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
       return gate.run(fn);
@@ -157,6 +192,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
       if (gate.isClosing) return;
       await gate.close();
       await writer.close();
+      if (authDb !== reader) authDb.close();
       reader.close();
     },
   };
@@ -203,6 +239,7 @@ async function openGroup(
           // Never let an upsert run outside the group's transaction (it would commit on its own).
           { op: 'expectTransaction' },
           { op: 'runEach', sql: UPSERT, rows: records.map(toRow) },
+          { op: 'runEach', sql: LOG_ACCESS_CHANGE, rows: records.flatMap(toAccessChangeRow) },
         ])
         .catch(noop);
     },
@@ -221,6 +258,25 @@ async function openGroup(
     },
     rollback,
   });
+}
+
+/** The access-change log row of a write that changed owner or team (none otherwise). */
+function toAccessChangeRow(record: SerializedRecord): unknown[][] {
+  const previous = record.previousAccess;
+  if (!previous) return [];
+  return [
+    [
+      record.seq,
+      record.collection,
+      record.id,
+      previous.ownerId,
+      previous.teamId,
+      record.ownerId,
+      record.teamId,
+      previous.hlc,
+      previous.bodyText,
+    ],
+  ];
 }
 
 function noop(): void {}
@@ -283,6 +339,19 @@ async function migrate(db: Database.Database): Promise<void> {
   }
 }
 
+type RemovalRow = {
+  seq: number;
+  id: string;
+  old_owner_id: string;
+  old_team_id: string;
+  old_hlc: string;
+  old_body: string;
+};
+
+/** Matches a scope: owner in the first list, team in the second, or unowned when the third is 1. */
+const inScope = (owner: string, team: string) =>
+  `(${owner} IN (SELECT value FROM json_each(?)) OR ${team} IN (SELECT value FROM json_each(?)) OR (? AND ${owner} = ''))`;
+
 function readerStatements(db: Database.Database) {
   return {
     currentSeq: db.prepare(CURRENT_SEQ).pluck(),
@@ -297,6 +366,13 @@ function readerStatements(db: Database.Database) {
          AND (owner_id IN (SELECT value FROM json_each(?))
               OR team_id IN (SELECT value FROM json_each(?))
               OR (? AND owner_id = ''))
+       ORDER BY seq LIMIT ?`,
+    ),
+    // Records that the scope could see before a write and cannot after it: sent as removals.
+    pullRemovals: db.prepare(
+      `SELECT seq, id, old_owner_id, old_team_id, old_hlc, old_body FROM access_changes
+       WHERE collection = ? AND seq > ?
+         AND ${inScope('old_owner_id', 'old_team_id')} AND NOT ${inScope('new_owner_id', 'new_team_id')}
        ORDER BY seq LIMIT ?`,
     ),
   };

@@ -1,4 +1,5 @@
 import type { CollectionName } from '@domain/collections';
+import type { AuthStore } from './auth-store';
 
 /**
  * A record as the server keeps it: the client's document body untouched (never rewritten: trap 5
@@ -27,7 +28,22 @@ export type RecordWrite = Omit<StoredRecord, 'seq'> & {
    * lock, so the writers' critical section is shorter.
    */
   bodyText?: string;
+  /**
+   * Set when this write changes the record's owner or team: who could see it until now and the
+   * body they last saw. The store logs it under the write's seq, so that a pull can send the record
+   * as a removal to those who lose sight of it (trap 8 of SYNC-NOTES).
+   */
+  previousAccess?: PreviousAccess;
 };
+
+export interface PreviousAccess {
+  ownerId: string;
+  teamId: string;
+  /** The stored version's hlc. */
+  hlc: string;
+  /** The stored body before this write, as stored (JSON text). */
+  bodyText: string;
+}
 
 /**
  * Which records a pull may return. Applied inside the query (trap 3: filtering after LIMIT gives
@@ -48,6 +64,10 @@ export type AccessScope =
     };
 
 export interface PullPage {
+  /**
+   * Visible records in seq order, and removals: for a record that left the scope's sight, the last
+   * version the scope could see with `deleted: true` and the seq of the write that took it away.
+   */
   records: StoredRecord[];
   /**
    * The seq to resume after: the last record returned, or, when the page is not full, the store's
@@ -79,6 +99,8 @@ export interface StoreTransaction {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Server-only sign-in data (credentials, refresh tokens, secrets): never replicated. */
+  readonly auth: AuthStore;
   /**
    * Run `fn` in a write transaction; writers are serialized so commit order equals seq order.
    * When `fn` throws, everything it wrote is rolled back and no seq is used up. Calling

@@ -17,14 +17,16 @@ export interface SyncServerHandle {
  * Every test gets its own real sync server (the built CLI, on a fresh SQLite file) serving the
  * built app, so tests never see each other's records and the app under test is the one shipped.
  */
-export const test = base.extend<{ server: SyncServerHandle }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures declare their dependencies by destructuring
-  server: async ({}, use) => {
+export const test = base.extend<{ server: SyncServerHandle; serverArgs: string[] }>({
+  /** More server CLI flags for a file or describe block: `test.use({ serverArgs: ['--auth', 'team'] })`. */
+  serverArgs: [[], { option: true }],
+  server: async ({ serverArgs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
     const server = (await startSyncServer({
       projectDir,
       dbUrl: `sqlite:${join(dir, 'outpost.db')}`,
       appDir: join(projectDir, 'dist', 'renderer'),
+      extraArgs: serverArgs,
     })) as SyncServerHandle;
     await use(server);
     await server.stop();

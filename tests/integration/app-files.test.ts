@@ -22,7 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Outpost</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   store = await openStore('sqlite::memory:');
-  app = await buildServer({ store, rendererDir });
+  app = await buildServer({ store, rendererDir, auth: { mode: 'single-user' } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as { port: number }).port;
 });

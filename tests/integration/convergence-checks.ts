@@ -1,4 +1,5 @@
 import { canonicalJson, sameValue } from '../../domain/canonical-json';
+import { DEFAULT_PIPELINE_ID, SETTING_IDS } from '../../domain/default-records';
 import { compareHlc } from '../../domain/hlc';
 import type { ConflictEntry, RejectedChange } from '../../renderer/db/sync/sync-journal';
 import type { StoredRecord } from '../../sync-server/store/store';
@@ -71,8 +72,13 @@ export function checkConvergence(evidence: ConvergenceEvidence): string[] {
     );
     if (!stored && !refused) problems.push(`${k} (created ${record.hlc}) never reached the server`);
   }
+  // The server writes the workspace's default records itself when its first user signs in.
+  const writtenBySetup = new Set([
+    key('pipelines', DEFAULT_PIPELINE_ID),
+    ...Object.values(SETTING_IDS).map((id) => key('settings', id)),
+  ]);
   for (const [k, stored] of server) {
-    if (!created.has(k)) problems.push(`the server has ${k}, which no device created`);
+    if (!created.has(k) && !writtenBySetup.has(k)) problems.push(`the server has ${k}, which no device created`);
     if (stored.deleted) problems.push(`the server removed ${k}`);
   }
 

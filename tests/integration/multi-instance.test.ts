@@ -7,6 +7,7 @@ import type { Store } from '../../sync-server/store/store';
 import { dealBody } from '../support/record-bodies';
 import { created, openEventStream, pull, pushAccepted, RecordFactory } from '../support/protocol-client';
 import { createTestDevice, type TestDevice } from '../support/sync-device';
+import { TEST_PASSWORD_COST } from '../support/test-server';
 import { getTestPostgresUrl } from './postgres-fixture';
 
 /**
@@ -24,7 +25,12 @@ interface Instance {
 async function startInstance(dbUrl: string): Promise<Instance> {
   // No safety-net poll: a poke in these tests can only come from LISTEN/NOTIFY.
   const store = await openPostgresStore(dbUrl, { pollIntervalMs: 0 });
-  const app = await buildServer({ store, logger: false, streamCoalesceMs: 5 });
+  const app = await buildServer({
+    store,
+    auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+    logger: false,
+    streamCoalesceMs: 5,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}`, store, app };
 }

@@ -348,6 +348,62 @@ function describeStoreContract(adapter: StoreUnderTest): void {
       expect(withoutUnowned.flatMap((p) => p.records).every((r) => r.ownerId !== '')).toBe(true);
     });
 
+    it('sends a record that left a scope’s sight as a removal of the last version it saw', async () => {
+      const { store } = await fresh();
+      const mine: AccessScope = { kind: 'scoped', ownerIds: ['me'], teamIds: [], unowned: false, openCollections: [] };
+      const theirs: AccessScope = { ...mine, ownerIds: ['them'] };
+      const v1 = write('deals', 'd1', { title: 'v1' }, { ownerId: 'me', hlc: 'h1' });
+      await store.transaction((tx) => tx.putRecords([v1, write('deals', 'd2', {}, { ownerId: 'me' })]));
+      const before = await store.pull('deals', 0, 10, mine);
+      expect(before.records.map((r) => r.id)).toEqual(['d1', 'd2']);
+
+      // Reassigned to someone else, with the previous access logged in the same write.
+      const [moved] = await store.transaction((tx) =>
+        tx.putRecords([
+          {
+            ...write('deals', 'd1', { title: 'v2' }, { ownerId: 'them', hlc: 'h2' }),
+            previousAccess: { ownerId: 'me', teamId: '', hlc: 'h1', bodyText: JSON.stringify(v1.body) },
+          },
+        ]),
+      );
+      const after = await store.pull('deals', before.checkpoint, 10, mine);
+      expect(after.records).toEqual([
+        {
+          collection: 'deals',
+          id: 'd1',
+          seq: moved!.seq,
+          hlc: 'h1',
+          deleted: true,
+          ownerId: 'me',
+          teamId: '',
+          body: v1.body,
+        },
+      ]);
+      expect(after.checkpoint).toBe(moved!.seq);
+      // The new owner gets the record itself, never a removal; a whole-store reader too.
+      expect((await store.pull('deals', 0, 10, theirs)).records.map((r) => [r.id, r.deleted, r.body.title])).toEqual([
+        ['d1', false, 'v2'],
+      ]);
+      expect((await store.pull('deals', 0, 10, ALL)).records.map((r) => r.id)).toEqual(['d2', 'd1']);
+
+      // Handed back: the device gets the record again after the removal, in seq order; pages of
+      // one entry page through removals and records alike.
+      await store.transaction((tx) =>
+        tx.putRecords([
+          {
+            ...write('deals', 'd1', { title: 'v3' }, { ownerId: 'me', hlc: 'h3' }),
+            previousAccess: { ownerId: 'them', teamId: '', hlc: 'h2', bodyText: '{}' },
+          },
+        ]),
+      );
+      const pages = await pullAll(store, 'deals', 0, 1, mine);
+      expect(pages.flatMap((p) => p.records.map((r) => [r.id, r.deleted, r.body.title ?? null]))).toEqual([
+        ['d2', false, null],
+        ['d1', true, 'v1'],
+        ['d1', false, 'v3'],
+      ]);
+    });
+
     it('serves an open collection whole to a scoped reader', async () => {
       const { store } = await fresh();
       await store.transaction((tx) =>

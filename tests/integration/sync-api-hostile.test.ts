@@ -7,8 +7,16 @@ import { buildServer } from '../../sync-server/server';
 import { openStore } from '../../sync-server/store/open-store';
 import type { Store } from '../../sync-server/store/store';
 import { dealBody } from '../support/record-bodies';
-import { created, httpCall, openEventStream, push, RecordFactory, type HttpAnswer } from '../support/protocol-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import {
+  created,
+  httpCall,
+  openEventStream,
+  ownerAuthorization,
+  push,
+  RecordFactory,
+  type HttpAnswer,
+} from '../support/protocol-client';
+import { startTestServer, TEST_PASSWORD_COST, type TestServer } from '../support/test-server';
 import { SERVER_TARGETS, type ServerTarget } from './server-targets';
 
 /**
@@ -382,22 +390,31 @@ function describeHostileInput(target: ServerTarget) {
         },
         close: () => real.close(),
       });
-      const app = await buildServer({ store, logger: false });
+      const app = await buildServer({
+        store,
+        auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+        logger: false,
+      });
+      // The server's own subscription (its user directory forgets users at every commit).
+      const serverOwn = listening;
       await app.listen({ port: 0, host: '127.0.0.1' });
       const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/sync/stream`;
       try {
+        const headers = await ownerAuthorization(url);
         await Promise.all(
-          Array.from({ length: 5 }, () => fetch(url, { signal: AbortSignal.timeout(30) }).catch(() => undefined)),
+          Array.from({ length: 5 }, () =>
+            fetch(url, { headers, signal: AbortSignal.timeout(30) }).catch(() => undefined),
+          ),
         );
         await new Promise((resolve) => setTimeout(resolve, 300));
-        expect(listening).toBe(0);
+        expect(listening).toBe(serverOwn);
 
         const stream = await openEventStream(url.replace('/sync/stream', ''));
         expect((await stream.next()).event).toBe('resync');
-        expect(listening).toBe(1);
+        expect(listening).toBe(serverOwn + 1);
         stream.close();
-        for (let i = 0; i < 100 && listening > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(listening).toBe(0);
+        for (let i = 0; i < 100 && listening > serverOwn; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(listening).toBe(serverOwn);
       } finally {
         await app.close();
         await real.close();
@@ -418,13 +435,14 @@ function describeHostileInput(target: ServerTarget) {
           });
           if (waitForAnswer) socket.end();
         });
+      // Signed in, so that the cut bodies reach the body parser instead of stopping at the token check.
+      const authorization = `Authorization: ${(await ownerAuthorization(server.url)).Authorization}\r\n`;
       await writesNothing(async () => {
         expect(await sendRaw('GARBAGE\r\n\r\n', { waitForAnswer: true })).toMatch(/^HTTP\/1\.1 400/);
-        const cut =
-          'POST /sync/deals/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"rows":[';
+        const cut = `POST /sync/deals/push HTTP/1.1\r\nHost: x\r\n${authorization}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"rows":[`;
         await sendRaw(cut, { waitForAnswer: false });
         await sendRaw(cut, { waitForAnswer: true });
-        const gzipCut = `POST /sync/deals/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 500\r\n\r\n`;
+        const gzipCut = `POST /sync/deals/push HTTP/1.1\r\nHost: x\r\n${authorization}Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 500\r\n\r\n`;
         await sendRaw(gzipCut + gzipSync('{"rows":[]}').subarray(0, 10).toString('latin1'), { waitForAnswer: false });
       });
       await expectAlive();

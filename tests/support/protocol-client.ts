@@ -8,6 +8,7 @@ import type { Lead } from '../../domain/schemas/lead';
 import type { SavedView } from '../../domain/schemas/saved-view';
 import type { StageChange } from '../../domain/schemas/stage-change';
 import type { RecordBase } from '../../domain/schemas/record';
+import type { SessionGrant } from '../../domain/auth-protocol';
 import type { ApiError, PullResponse, PushResponse, PushRow, SyncDocument } from '../../domain/sync-protocol';
 import { PIPELINE, STAGES } from './record-bodies';
 
@@ -29,8 +30,84 @@ export interface HttpAnswer<T> {
   body: T;
 }
 
+/**
+ * The owner's session on a single-user test server (POST /auth/local-session from loopback), one
+ * per server origin: every helper below that calls /sync or /admin signs in as the owner, the
+ * Sales Manager who may see and change everything, so protocol tests check the protocol.
+ */
+const ownerSessions = new Map<string, Promise<SessionGrant>>();
+
+export function ownerSession(baseUrl: string): Promise<SessionGrant> {
+  const origin = new URL(baseUrl).origin;
+  let session = ownerSessions.get(origin);
+  if (!session) {
+    session = (async () => {
+      const response = await fetch(`${origin}/auth/local-session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`local-session at ${origin} answered ${response.status} ${text}`);
+      return JSON.parse(text) as SessionGrant;
+    })();
+    ownerSessions.set(origin, session);
+    // A failed sign-in is not kept: the next call tries again.
+    session.catch(() => ownerSessions.get(origin) === session && ownerSessions.delete(origin));
+  }
+  return session;
+}
+
+/**
+ * Forget the cached session of a server (its database changed under the same port, or its
+ * access token expired) so the next call signs in again.
+ */
+export function forgetOwnerSession(baseUrl: string): void {
+  ownerSessions.delete(new URL(baseUrl).origin);
+}
+
+/** `Authorization: Bearer …` of the owner of the server at `baseUrl`. */
+export async function ownerAuthorization(baseUrl: string): Promise<Record<string, string>> {
+  return { Authorization: `Bearer ${(await ownerSession(baseUrl)).accessToken}` };
+}
+
+/** Paths that need a signed-in user (sync-server/auth/authenticate-hook.ts). */
+function needsUser(url: string): boolean {
+  const path = new URL(url).pathname;
+  return path.startsWith('/sync/') || path.startsWith('/admin/') || path === '/auth/me';
+}
+
+function hasAuthorization(headers: RequestInit['headers'] | Record<string, string> | undefined): boolean {
+  return new Headers(headers as HeadersInit | undefined).has('authorization');
+}
+
+/**
+ * A request as the owner: the owner's token is added unless the caller set an Authorization
+ * header (tests of sign-in set their own). A server restarted on another database under the same
+ * port no longer knows the cached token: signing in again once is part of the helper, not the test.
+ */
+async function fetchAsOwner(url: string, init: RequestInit): Promise<Response> {
+  if (!needsUser(url) || hasAuthorization(init.headers)) return fetch(url, init);
+  // A team server has no owner session (403 auth.localOnly): the request goes as the caller wrote it.
+  const send = async () =>
+    fetch(url, {
+      ...init,
+      headers: { ...(await ownerAuthorization(url).catch(() => ({}))), ...headersObject(init.headers) },
+    });
+  const response = await send();
+  if (response.status !== 401) return response;
+  forgetOwnerSession(url);
+  await response.body?.cancel();
+  return send();
+}
+
+function headersObject(headers: RequestInit['headers']): Record<string, string> {
+  return Object.fromEntries(new Headers(headers).entries());
+}
+
 export async function httpCall<T = unknown>(url: string, init: RequestInit = {}): Promise<HttpAnswer<T>> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
+  const response = await fetchAsOwner(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
   const text = await response.text();
   let body: unknown;
   try {
@@ -101,23 +178,21 @@ export async function serverSeq(baseUrl: string): Promise<number> {
 }
 
 /** A request below fetch: exact headers (no automatic Accept-Encoding) and the raw body bytes. */
-export function rawRequest(
+export async function rawRequest(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
 ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  const headers =
+    needsUser(url) && !hasAuthorization(options.headers)
+      ? { ...(await ownerAuthorization(url).catch(() => ({}))), ...options.headers }
+      : (options.headers ?? {});
   return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      url,
-      { method: options.method ?? 'GET', headers: options.headers ?? {}, timeout: REQUEST_TIMEOUT_MS },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      },
-    );
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
     req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within ${REQUEST_TIMEOUT_MS} ms`)));
     req.on('error', reject);
     req.end(options.body);
@@ -140,7 +215,7 @@ export async function openEventStream(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
   const url = `${baseUrl}/sync/stream${options.query ? `?${options.query}` : ''}`;
-  const response = await fetch(url, { headers: options.headers ?? {}, signal: controller.signal }).finally(() =>
+  const response = await fetchAsOwner(url, { headers: options.headers ?? {}, signal: controller.signal }).finally(() =>
     clearTimeout(timer),
   );
   const reader = response.body!.getReader();

@@ -6,6 +6,7 @@ import type { CollectionName } from '../../domain/collections';
 import { buildServer } from '../../sync-server/server';
 import { openStore } from '../../sync-server/store/open-store';
 import type { Store, StoredRecord } from '../../sync-server/store/store';
+import { TEST_PASSWORD_COST } from './test-server';
 
 /** One committed record version, as the server stored it. */
 export type CommittedVersion = Pick<StoredRecord, 'collection' | 'id' | 'seq' | 'hlc' | 'deleted' | 'body'>;
@@ -38,7 +39,12 @@ export async function startRecordingServer(options: { dbUrl?: string } = {}): Pr
   const open = async (port: number) => {
     const store = recordCommits(await openStore(dbUrl), committed);
     try {
-      const app = await buildServer({ store, logger: false, streamCoalesceMs: 5 });
+      const app = await buildServer({
+        store,
+        auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+        logger: false,
+        streamCoalesceMs: 5,
+      });
       await app.listen({ port, host: '127.0.0.1' });
       return { store, app };
     } catch (error) {
@@ -113,6 +119,7 @@ export async function startRecordingServer(options: { dbUrl?: string } = {}): Pr
 function recordCommits(store: Store, log: CommittedVersion[]): Store {
   return {
     kind: store.kind,
+    auth: store.auth,
     pull: (...args) => store.pull(...args),
     getRecords: (...args) => store.getRecords(...args),
     currentSeq: () => store.currentSeq(),

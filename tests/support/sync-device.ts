@@ -7,6 +7,7 @@ import { startSync, type SyncEngine } from '../../renderer/db/sync/sync-engine';
 import { createSyncHttp } from '../../renderer/db/sync/sync-http';
 import { openSyncJournal, type SyncJournal } from '../../renderer/db/sync/sync-journal';
 import type { Workspace } from '../../renderer/db/workspace';
+import { forgetOwnerSession, ownerAuthorization } from './protocol-client';
 
 let counter = 0;
 
@@ -37,6 +38,8 @@ export async function createTestDevice(options: {
   pushBatchSize?: number;
   /** This device's wall clock runs this far ahead (or, negative, behind) of the others. */
   clockSkewMs?: number;
+  /** Sees (and may delay) every request the device sends. */
+  beforeRequest?: (url: string, init: RequestInit | undefined) => void | Promise<void>;
 }): Promise<TestDevice> {
   const name = options.name ?? `device${++counter}`;
   const db = await openDatabase({
@@ -55,9 +58,24 @@ export async function createTestDevice(options: {
   );
   const journal = await openSyncJournal(db);
   const device = { online: true } as TestDevice;
+  // Signed in as the server's owner (single-user mode: POST /auth/local-session), as the desktop
+  // app is; a token the server no longer takes (restarted on another database) is renewed once.
   const guardedFetch: typeof fetch = async (input, init) => {
     if (!device.online) throw new TypeError('fetch failed: the device is offline');
-    return fetch(input, init);
+    await options.beforeRequest?.(String(input), init);
+    const send = async () =>
+      fetch(input, {
+        ...init,
+        headers: {
+          ...Object.fromEntries(new Headers(init?.headers).entries()),
+          ...(await ownerAuthorization(options.serverUrl)),
+        },
+      });
+    const response = await send();
+    if (response.status !== 401) return response;
+    forgetOwnerSession(options.serverUrl);
+    await response.body?.cancel();
+    return send();
   };
   const engine = startSync({
     db,
@@ -76,7 +94,12 @@ export async function createTestDevice(options: {
     clock,
     journal,
     engine,
-    ws: { db, clock, journal, user: { id: userId, teamId: '', name } },
+    ws: {
+      db,
+      clock,
+      journal,
+      user: { id: userId, teamId: '', name, email: `${name}@example.com`, role: 'SALES_MANAGER' },
+    },
     async setOnline(online: boolean) {
       device.online = online;
       if (online) await engine.resume();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { AuthConfig } from '../../sync-server/auth/auth-config';
 import { buildServer } from '../../sync-server/server';
 import { openStore } from '../../sync-server/store/open-store';
 import type { Store } from '../../sync-server/store/store';
@@ -16,13 +17,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real sync server on a loopback port, over a real SQLite file (or the given store URL). */
-export async function startTestServer(options: { dbUrl?: string; now?: () => number } = {}): Promise<TestServer> {
+/** scrypt at a cost tests can afford (production keeps DEFAULT_PASSWORD_COST). */
+export const TEST_PASSWORD_COST = { N: 1 << 10, r: 8, p: 1 };
+
+/**
+ * The real sync server on a loopback port, over a real SQLite file (or the given store URL).
+ * Single-user mode unless `auth` says otherwise: helpers sign in as the owner (protocol-client.ts).
+ */
+export async function startTestServer(
+  options: { dbUrl?: string; now?: () => number; auth?: AuthConfig } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-server-'));
   const dbUrl = options.dbUrl ?? `sqlite:${join(dir, 'outpost.db')}`;
+  const auth: AuthConfig = options.auth ?? { mode: 'single-user', passwordCost: TEST_PASSWORD_COST };
   let store = await openStore(dbUrl);
   let app = await buildServer({
     store,
+    auth,
     logger: false,
     streamCoalesceMs: 5,
     ...(options.now ? { now: options.now } : {}),
@@ -38,7 +49,7 @@ export async function startTestServer(options: { dbUrl?: string; now?: () => num
       await app.close();
       await store.close();
       store = await openStore(dbUrl);
-      app = await buildServer({ store, logger: false, streamCoalesceMs: 5 });
+      app = await buildServer({ store, auth, logger: false, streamCoalesceMs: 5 });
       await app.listen({ port, host: '127.0.0.1' });
       server.store = store;
       server.app = app;

@@ -7,6 +7,11 @@ export interface ConflictResolver {
   nextHlc(): string;
   /** The server refused this version: revert to the server's state instead of merging. */
   isRejected(collection: CollectionName, id: string, hlc: string): boolean;
+  /**
+   * For a version pushed without an assumed master state: the hlc of the server version it was
+   * bootstrapped from (bootstrap.ts), else null (a record created on this device).
+   */
+  assumedHlc(collection: CollectionName, id: string, hlc: string): string | null;
   onOverwrites(entries: readonly FieldOverwrite[]): void;
   /** A merged record that differs from the server's: it will be pushed. */
   onMerged(collection: CollectionName, id: string, hlc: string): void;
@@ -38,7 +43,15 @@ export function createConflictHandler<C extends CollectionName>(
         deps.onSettled(collection, mine.id, mine.hlc);
         return theirs;
       }
-      const result = mergeRecords(collection, mine, theirs, (input.assumedMasterState as Doc<C>) ?? null, deps.nextHlc);
+      const assumed = (input.assumedMasterState as Doc<C> | undefined) ?? null;
+      const result = mergeRecords(
+        collection,
+        mine,
+        theirs,
+        assumed,
+        deps.nextHlc,
+        assumed ? null : deps.assumedHlc(collection, mine.id, mine.hlc),
+      );
       if (result.overwritten.length) deps.onOverwrites(result.overwritten);
       if (result.equalsTheirs) deps.onSettled(collection, mine.id, mine.hlc);
       else deps.onMerged(collection, mine.id, (result.merged as Doc<C>).hlc);

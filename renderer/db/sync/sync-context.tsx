@@ -2,12 +2,13 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useTranslation } from 'react-i18next';
 import type { DomainErrorCode } from '@domain/errors';
 import { describeDomainError } from '../../i18n/domain-errors';
-import { getBridge } from '../../platform/bridge';
+import { useSession } from '../../auth/session-context';
 import { useUi } from '../../shell/ui-store';
 import { usePreferences } from '../device-preferences';
 import { useWorkspace } from '../workspace-context';
 import { startSync, type SyncEngine, type SyncStatus } from './sync-engine';
-import { createSyncHttp } from './sync-http';
+import { createAuthorizedStreamFetch, createSyncHttp } from './sync-http';
+import { createScopeWatcher } from './scope-watcher';
 
 interface SyncContextValue {
   engine: SyncEngine | null;
@@ -17,29 +18,27 @@ interface SyncContextValue {
 
 const SyncContext = createContext<SyncContextValue>({ engine: null, status: null, serverUrl: null });
 
+/** The stop of each database's last engine, so whoever closes the database can wait for it. */
+const stopping = new WeakMap<object, Promise<void>>();
+
+/** Resolves once the sync engine of `db` (if any ran) has stopped and flushed its journal. */
+export function whenSyncStopped(db: object): Promise<void> {
+  return stopping.get(db) ?? Promise.resolve();
+}
+
 /**
- * Runs the sync engine while the app is open: against the server chosen in Settings, else the one
- * the desktop shell embeds (or, in a browser, the server that served the app). Going offline
- * pauses it; coming back resumes and pulls at once.
+ * Runs the sync engine while the app is open, against the server the user signed in to (tokens
+ * are only good there), signing every request with the session. Going offline pauses it; coming
+ * back resumes and pulls at once. When the server ends the session, sync pauses and local
+ * changes wait on the device until the user signs in again.
  */
 export function SyncProvider({ children }: { children: ReactNode }) {
   const ws = useWorkspace();
+  const { keeper } = useSession();
   const [prefs] = usePreferences();
-  const [defaultUrl, setDefaultUrl] = useState<string | null | undefined>(undefined);
   const [value, setValue] = useState<SyncContextValue>({ engine: null, status: null, serverUrl: null });
 
-  useEffect(() => {
-    let cancelled = false;
-    void getBridge()
-      .syncServerUrl()
-      .then((url) => !cancelled && setDefaultUrl(url))
-      .catch(() => !cancelled && setDefaultUrl(null));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  const serverUrl = !prefs.syncEnabled ? null : prefs.syncServerUrl || defaultUrl || null;
+  const serverUrl = !prefs.syncEnabled ? null : keeper.serverUrl;
 
   const { t } = useTranslation();
   const showToast = useUi((s) => s.showToast);
@@ -64,23 +63,41 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     if (!serverUrl) return;
     const engine = startSync({
       db: ws.db,
-      http: createSyncHttp({ baseUrl: serverUrl }),
+      http: createSyncHttp({ baseUrl: serverUrl, auth: keeper }),
+      // Sign-in: the change stream cannot send headers, so this fetch adds ?access_token= (and refreshes it).
+      fetch: createAuthorizedStreamFetch(keeper),
       clock: ws.clock,
       journal: ws.journal,
+      // What this user may see changed (role, team, team members): reload with a fresh pull.
+      onScopeKey: createScopeWatcher(ws.db, ws.journal, () => {
+        showToast(t('settings.sync.scopeChanged'));
+        setTimeout(() => window.location.reload(), 1_500);
+      }),
     });
     const subscription = engine.status$.subscribe((status) => setValue({ engine, status, serverUrl }));
+    // Sign-in: when the server ends the session, sync pauses until the user signs in again
+    // (local data and unsynced changes stay on the device).
+    let sessionEnded = false;
     const offline = () => void engine.pause();
-    const online = () => void engine.resume();
+    const online = () => void (sessionEnded || engine.resume());
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
+    const ended = keeper.ended$.subscribe((reason) => {
+      if (!reason) return;
+      sessionEnded = true;
+      void engine.pause();
+    });
     return () => {
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
       subscription.unsubscribe();
-      void engine.stop();
+      ended.unsubscribe();
+      stopping.set(ws.db, engine.stop());
       setValue({ engine: null, status: null, serverUrl: null });
     };
-  }, [ws, serverUrl]);
+    // t and showToast are stable enough: a language switch must not restart replication.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ws, serverUrl, keeper]);
 
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
 }

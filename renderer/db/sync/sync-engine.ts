@@ -4,6 +4,7 @@ import { COLLECTION_NAMES, type CollectionName } from '@domain/collections';
 import type { HybridClock } from '@domain/hlc';
 import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import { setConflictResolver, type OutpostDatabase } from '../database';
+import { BASE_HLC_META, bootstrapCollection } from './bootstrap';
 import { subscribeToChanges } from './change-stream';
 import { OfflineError, type SyncHttp } from './sync-http';
 import type { SyncJournal } from './sync-journal';
@@ -34,6 +35,16 @@ export interface SyncEngineOptions {
   waitForLeadership?: boolean;
   /** Listen to the server's change stream; tests may drive pulls by hand instead. */
   liveStream?: boolean;
+  /**
+   * Fill a never-synced, empty collection with large pages written in large transactions before
+   * its replication starts (bootstrap.ts, docs/adr/0010-initial-sync-bootstrap.md). Default true.
+   */
+  bootstrap?: boolean;
+  /**
+   * The scope key of every pull (what the signed-in user may see, docs/security.md): the caller
+   * compares it with the one this device synced under (scope-resync.ts).
+   */
+  onScopeKey?: (key: string) => void;
 }
 
 export interface SyncEngine {
@@ -62,6 +73,14 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const pullBatchSize = options.pullBatchSize ?? 500;
   const pushBatchSize = options.pushBatchSize ?? 100;
   const rejected = new Set<string>();
+  /**
+   * The hlc of the server version a pushed document was bootstrapped from, for documents pushed
+   * without an assumed master state (bootstrap.ts): the conflict merge takes it as the base.
+   */
+  const bootstrapBases = new Map<string, string>();
+  let stopped = false;
+  let onStop: () => void = () => undefined;
+  const stopRequested = new Promise<void>((resolve) => (onStop = resolve));
   const pokes = new Subject<'RESYNC'>();
   const progress = new Map<CollectionName, { start: number; at: number; head: number }>();
   const status$ = new BehaviorSubject<SyncStatus>({
@@ -79,6 +98,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   setConflictResolver(db, {
     nextHlc: () => clock.now(),
     isRejected: (collection, id, hlc) => rejected.has(`${collection}/${id}@${hlc}`),
+    assumedHlc: (collection, id, hlc) => bootstrapBases.get(`${collection}/${id}@${hlc}`) ?? null,
     onOverwrites: (entries) => void journal.recordOverwrites(entries),
     // Not noted as pending: RxDB drops the merged version when the record changed locally while the
     // push was out, and a pending clock that no stored version carries is never cleared ("1 change
@@ -109,36 +129,58 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     update({ progress: span > 0 ? Math.min(1, Math.max(0, 1 - behind / span)) : null });
   };
 
+  const absorb = (docs: readonly { hlc: string }[]) => {
+    for (const doc of docs) {
+      try {
+        clock.receive(doc.hlc);
+      } catch {
+        // A clock far ahead is not absorbed; the server refuses such edits anyway.
+      }
+    }
+  };
+
+  const pullPage = async (collection: CollectionName, from: number, limit: number) => {
+    if (paused) throw new OfflineError('sync is paused');
+    const page = await http.pull(collection, from, limit);
+    if (page.scopeKey) options.onScopeKey?.(page.scopeKey);
+    absorb(page.documents);
+    return page;
+  };
+
+  const reportError = (error: unknown) => {
+    if (paused) return;
+    const cause = error as { name?: string; message?: string };
+    const offline = cause?.name === 'OfflineError';
+    update({ state: offline ? 'offline' : 'error', lastError: offline ? null : String(cause?.message ?? cause) });
+  };
+
   const replications = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();
+  /** Collections whose bootstrap runs: their replication starts when it ends. */
+  const bootstrapping = new Map<CollectionName, Promise<void>>();
   for (const collection of collections) {
+    const replicationIdentifier = `outpost-${collection}-${http.baseUrl}`;
+    const pull = {
+      batchSize: pullBatchSize,
+      stream$: pokes.asObservable(),
+      initialCheckpoint: undefined as SyncCheckpoint | undefined,
+      handler: async (checkpoint: SyncCheckpoint | undefined) => {
+        const page = await pullPage(collection, checkpoint?.seq ?? 0, pullBatchSize);
+        reportProgress(collection, page.checkpoint.seq, page.serverSeq);
+        succeeded();
+        return { documents: page.documents as never[], checkpoint: page.checkpoint };
+      },
+    };
     const replication = replicateRxCollection<unknown, SyncCheckpoint>({
       collection: db[collection] as never,
-      replicationIdentifier: `outpost-${collection}-${http.baseUrl}`,
+      replicationIdentifier,
       live: true,
       retryTime: MIN_RETRY_MS,
       waitForLeadership: options.waitForLeadership ?? true,
       // The app hides to the tray: a hidden window must keep syncing (SYNC-NOTES).
       toggleOnDocumentVisible: false,
-      autoStart: true,
-      pull: {
-        batchSize: pullBatchSize,
-        stream$: pokes.asObservable(),
-        handler: async (checkpoint) => {
-          if (paused) throw new OfflineError('sync is paused');
-          const from = checkpoint?.seq ?? 0;
-          const page = await http.pull(collection, from, pullBatchSize);
-          for (const doc of page.documents) {
-            try {
-              clock.receive(doc.hlc);
-            } catch {
-              // A clock far ahead is not absorbed; the server refuses such edits anyway.
-            }
-          }
-          reportProgress(collection, page.checkpoint.seq, page.serverSeq);
-          succeeded();
-          return { documents: page.documents as never[], checkpoint: page.checkpoint };
-        },
-      },
+      // Started below, after the collection's bootstrap (if any).
+      autoStart: false,
+      pull,
       push: {
         batchSize: pushBatchSize,
         handler: async (rows) => {
@@ -147,18 +189,13 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
             newDocumentState: r.newDocumentState as unknown as SyncDocument,
             assumedMasterState: (r.assumedMasterState ?? null) as unknown as SyncDocument | null,
           }));
+          await noteBootstrapBases(collection, sent);
           const result = await http.push(collection, sent, db[collection].schema.version);
           // The server's states come back to be merged: absorb their clocks first, as for pulled
           // documents, so that the merge and every later local edit sort after them. Otherwise the
           // merge stamps a clock its own clock never issued and the next edit can get the same hlc
           // (taken for the synced version, never pushed) or an older one (losing to older edits).
-          for (const doc of [...result.conflicts, ...result.rejected.map((r) => r.master)]) {
-            try {
-              if (doc) clock.receive(doc.hlc);
-            } catch {
-              // A clock far ahead is not absorbed; the server refuses such edits anyway.
-            }
-          }
+          absorb([...result.conflicts, ...result.rejected.flatMap((r) => (r.master ? [r.master] : []))]);
           const conflicted = new Set(result.conflicts.map((d) => d.id));
           const refused = new Map(result.rejected.map((r) => [r.id, r]));
           for (const row of sent) {
@@ -213,6 +250,74 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       });
     });
     replications.set(collection, replication as RxReplicationState<unknown, SyncCheckpoint>);
+    const begin = async () => {
+      if (options.bootstrap !== false) {
+        if (options.waitForLeadership ?? true) await Promise.race([db.waitForLeadership(), stopRequested]);
+        if (stopped) return;
+        const result = await bootstrapCollection({
+          db,
+          collection,
+          replication: replication as RxReplicationState<unknown, SyncCheckpoint>,
+          replicationIdentifier,
+          pull: (from, limit) => pullPage(collection, from, limit),
+          onPageStored: (page) => {
+            bootstrapRetryMs = MIN_RETRY_MS;
+            reportProgress(collection, page.checkpoint.seq, page.serverSeq);
+            succeeded();
+          },
+          retry: async (error) => {
+            // As the replications do: quietly and soon while paused, else backing off.
+            reportError(error);
+            const wait = paused ? MIN_RETRY_MS : bootstrapRetryMs;
+            if (!paused) bootstrapRetryMs = Math.min(bootstrapRetryMs * 2, MAX_RETRY_MS);
+            await new Promise((r) => setTimeout(r, wait));
+            return !stopped;
+          },
+          stopped: () => stopped,
+        });
+        if (result?.pullCheckpoint) pull.initialCheckpoint = result.pullCheckpoint;
+        if (result?.pushCheckpoint) {
+          (replication as unknown as { push: { initialCheckpoint?: unknown } }).push.initialCheckpoint =
+            result.pushCheckpoint;
+        }
+      }
+      if (!stopped) await replication.start();
+    };
+    let bootstrapRetryMs = MIN_RETRY_MS;
+    bootstrapping.set(
+      collection,
+      begin()
+        .catch((error: unknown) => {
+          // The bootstrap failed for good (storage): the replication runs as usual, which is exact.
+          reportError(error);
+          if (!stopped) return replication.start();
+        })
+        .finally(() => bootstrapping.delete(collection)),
+    );
+  }
+
+  /**
+   * A push without an assumed master state is of a record created here — or of one bootstrapped
+   * and edited before the replication stored its meta: for those, look up the hlc they were pulled
+   * at, which the conflict merge takes as the base.
+   */
+  async function noteBootstrapBases(
+    collection: CollectionName,
+    rows: { newDocumentState: SyncDocument; assumedMasterState: SyncDocument | null }[],
+  ) {
+    const unassumed = rows.filter((r) => !r.assumedMasterState).map((r) => r.newDocumentState);
+    if (!unassumed.length) return;
+    if (bootstrapBases.size > 10_000) bootstrapBases.clear();
+    const stored = (await db[collection].storageInstance.findDocumentsById(
+      unassumed.map((d) => d.id),
+      true,
+    )) as unknown as { id: string; _meta: Record<string, unknown> }[];
+    const bases = new Map(stored.map((doc) => [doc.id, doc._meta[BASE_HLC_META]]));
+    for (const doc of unassumed) {
+      // Kept through local edits (RxDB merges `_meta` on every update): keyed by the pushed version.
+      const base = bases.get(doc.id);
+      if (typeof base === 'string') bootstrapBases.set(`${collection}/${doc.id}@${doc.hlc}`, base);
+    }
   }
 
   const stopStream =
@@ -247,7 +352,8 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       update({ state: 'connecting' });
       retryMs = MIN_RETRY_MS;
       for (const r of replications.values()) r.retryTime = retryMs;
-      await Promise.all([...replications.values()].map((r) => r.start()));
+      // A collection still bootstrapping starts its replication when the bootstrap ends.
+      await Promise.all([...replications].filter(([c]) => !bootstrapping.has(c)).map(([, r]) => r.start()));
       pokes.next('RESYNC');
     },
     async awaitInSync() {
@@ -255,6 +361,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
     },
     async stop() {
+      stopped = true;
+      onStop();
+      await Promise.all(bootstrapping.values());
       stopStream();
       pendingSub.unsubscribe();
       await Promise.all([...replications.values()].map((r) => r.cancel()));

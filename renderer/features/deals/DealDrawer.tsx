@@ -9,7 +9,8 @@ import type { Company } from '@domain/schemas/company';
 import type { Contact } from '@domain/schemas/contact';
 import type { Deal } from '@domain/schemas/deal';
 import { insertRecord } from '../../db/record-writes';
-import { useRecord } from '../../db/use-rx';
+import { useCan } from '../../auth/use-permissions';
+import { useRecord, useRxQuery } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainErrors } from '../../i18n/domain-errors';
@@ -30,6 +31,8 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
   const closeDrawer = useUi((s) => s.closeDrawer);
   const record = useRecord('deals', id === 'new' ? null : id);
   const { pipelines, loading } = usePipelines();
+  const allowed = useCan();
+  const { docs: users } = useRxQuery('users', { selector: { deletedAt: null }, sort: [{ email: 'asc' }] });
   if (record === undefined || loading) return null;
   const locale = i18n.language;
   const defaultPipeline = pipelines.find((p) => p.isDefault) ?? pipelines[0];
@@ -94,6 +97,7 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
         expectedCloseDate: '',
         contactId: prefill?.contactId ?? '',
         companyId: prefill?.companyId ?? '',
+        ownerId: ws.user.id,
         tags: '',
         notes: '',
       };
@@ -105,7 +109,22 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
       record={record}
       initial={initial}
       draftKey={`deals:${id}`}
-      intro={record ? <DealStatusBar deal={record} pipeline={pipelineOf(record.pipelineId)} /> : undefined}
+      intro={
+        record ? (
+          <>
+            <DealStatusBar deal={record} pipeline={pipelineOf(record.pipelineId)} />
+            {record.closedAt && (
+              <p className="muted">
+                {t(record.status === 'WON' ? 'pipeline.wonOn' : 'pipeline.lostOn', {
+                  date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(
+                    new Date(record.closedAt),
+                  ),
+                })}
+              </p>
+            )}
+          </>
+        ) : undefined
+      }
       fields={(v, update, errors) => {
         const pipeline = pipelineOf(v.pipelineId);
         const stage = pipeline ? findStage(pipeline, v.stageId) : undefined;
@@ -179,6 +198,20 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
               onChange={(companyId) => update({ companyId })}
               describe={(c) => c.name}
               emptyLabel={t('common.none')}
+            />
+            <SelectField
+              label={t('common.owner')}
+              value={v.ownerId}
+              onChange={(ownerId) => update({ ownerId })}
+              options={(users.some((u) => u.id === v.ownerId) || !v.ownerId
+                ? users
+                : [...users, { id: v.ownerId, name: t('common.unknown') }]
+              ).map((u) => ({
+                value: u.id,
+                label: u.name,
+                // Handing a deal to someone else is a reassignment, which not every role may do.
+                disabled: record !== null && u.id !== record.ownerId && !allowed('reassign', 'deals', record),
+              }))}
             />
             <TextField
               label={t('common.tags')}

@@ -9,6 +9,7 @@ import type { Deal } from '@domain/schemas/deal';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import { insertRecord, updateRecord } from '../../db/record-writes';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
+import { useCan } from '../../auth/use-permissions';
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainErrors } from '../../i18n/domain-errors';
 import { useUi } from '../../shell/ui-store';
@@ -23,6 +24,8 @@ export function DealStatusBar({ deal, pipeline }: { deal: Deal; pipeline: Pipeli
   const [askLost, setAskLost] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const stage = pipeline ? findStage(pipeline, deal.stageId) : undefined;
+  // Closing and reopening are the `close` permission (SDRs hand deals over; they never close them).
+  const mayClose = useCan()('close', 'deals', deal);
 
   const apply = async (result: Result<DealMove>, toastKey: string) => {
     if (!result.ok) {
@@ -41,7 +44,7 @@ export function DealStatusBar({ deal, pipeline }: { deal: Deal; pipeline: Pipeli
       <div className="status-actions" role="group" aria-label={t('deals.fields.status')}>
         <span className={`badge badge-${deal.status}`}>{t(`deals.status.${deal.status}`)}</span>
         <span className="toolbar-spacer" />
-        {deal.status === 'OPEN' ? (
+        {!mayClose ? null : deal.status === 'OPEN' ? (
           <>
             <button
               type="button"

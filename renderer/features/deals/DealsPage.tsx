@@ -1,19 +1,55 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MangoQuerySortPart } from 'rxdb';
+import { searchKey } from '@domain/derived-fields';
 import { formatMoney } from '@domain/money';
 import { findStage } from '@domain/pipeline-rules';
-import { useRecordList } from '../../db/use-record-list';
-import { useRecordsById } from '../../db/use-rx';
+import type { Deal } from '@domain/schemas/deal';
+import { PAGE_SIZE } from '../../db/use-record-list';
+import { useRecordsById, useRxQuery } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
-import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
+import { SimpleRecordTable, type TableSort } from '../../ui/SimpleRecordTable';
+
+const SORT_FIELDS: Record<string, string> = {
+  title: 'titleKey',
+  value: 'value.amount',
+  close: 'expectedCloseDate',
+  status: 'status',
+};
+
+/**
+ * The deals list, a page at a time, searched by name prefix and sorted by a column. Name order
+ * comes from the titleKey index; other orders are sorted by RxDB in memory over the matching
+ * deals (no index), which is fine for thousands of deals and the price of not indexing every
+ * column (each index costs seconds per 100k records on a first sync).
+ */
+function useDealRows(search: string, sort: TableSort) {
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const key = searchKey(search);
+  const field = SORT_FIELDS[sort.key] ?? 'titleKey';
+  const order: MangoQuerySortPart<Deal>[] = [{ [field]: sort.dir } as MangoQuerySortPart<Deal>];
+  if (field !== 'titleKey') order.push({ titleKey: 'asc' });
+  const { docs, loading } = useRxQuery('deals', {
+    selector: { titleKey: key ? { $gte: key, $lt: `${key}\uffff` } : { $gte: '' }, deletedAt: null },
+    sort: order,
+    limit: limit + 1,
+  });
+  return {
+    rows: docs.slice(0, limit),
+    loading,
+    canShowMore: docs.length > limit,
+    showMore: () => setLimit((l) => l + PAGE_SIZE * 2),
+  };
+}
 
 export function DealsPage() {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
-  const { rows, loading, canShowMore, showMore } = useRecordList('deals', search);
+  const [sort, setSort] = useState<TableSort>({ key: 'title', dir: 'asc' });
+  const { rows, loading, canShowMore, showMore } = useDealRows(search, sort);
   const { pipelines } = usePipelines();
   const companies = useRecordsById(
     'companies',
@@ -56,8 +92,10 @@ export function DealsPage() {
           canShowMore={canShowMore}
           onShowMore={showMore}
           moreLabel={t('common.loadMoreLabel', { section: t('deals.title') })}
+          sort={sort}
+          onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
           columns={[
-            { key: 'title', header: t('deals.fields.title'), cell: (d) => d.title, primary: true },
+            { key: 'title', header: t('deals.fields.title'), cell: (d) => d.title, primary: true, sortable: true },
             {
               key: 'stage',
               header: t('deals.fields.stage'),
@@ -66,17 +104,24 @@ export function DealsPage() {
                 return (pipeline && findStage(pipeline, d.stageId)?.name) ?? '';
               },
             },
-            { key: 'value', header: t('deals.fields.value'), cell: (d) => formatMoney(d.value, i18n.language) },
+            {
+              key: 'value',
+              header: t('deals.fields.value'),
+              cell: (d) => formatMoney(d.value, i18n.language),
+              sortable: true,
+            },
             {
               key: 'status',
               header: t('deals.fields.status'),
               cell: (d) => <span className={`badge badge-${d.status}`}>{t(`deals.status.${d.status}`)}</span>,
+              sortable: true,
             },
             { key: 'company', header: t('deals.fields.company'), cell: (d) => companies.get(d.companyId)?.name ?? '' },
             {
               key: 'close',
               header: t('deals.fields.expectedCloseDate'),
               cell: (d) => (d.expectedCloseDate ? dateFormat.format(new Date(`${d.expectedCloseDate}T00:00:00Z`)) : ''),
+              sortable: true,
             },
           ]}
         />

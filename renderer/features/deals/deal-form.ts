@@ -14,6 +14,8 @@ export interface DealFormValues {
   expectedCloseDate: string;
   contactId: string;
   companyId: string;
+  /** The deal's owner (user id); changing it is a reassignment. */
+  ownerId: string;
   tags: string;
   notes: string;
 }
@@ -29,6 +31,7 @@ export function dealToForm(d: Deal): DealFormValues {
     expectedCloseDate: d.expectedCloseDate,
     contactId: d.contactId,
     companyId: d.companyId,
+    ownerId: d.ownerId,
     tags: formatTags(d.tags),
     notes: d.notes,
   };
@@ -62,6 +65,7 @@ export function formToDeal(v: DealFormValues, locale: string, record: Deal | nul
     expectedCloseDate: v.expectedCloseDate,
     contactId: v.contactId,
     companyId: v.companyId,
+    ...(v.ownerId ? { ownerId: v.ownerId } : {}),
     tags: parseTags(v.tags),
     notes: v.notes,
   };

@@ -9,6 +9,7 @@ import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainErrors } from '../../i18n/domain-errors';
 import { useUi } from '../../shell/ui-store';
 import { ReasonDialog } from '../../ui/ReasonDialog';
+import { useCan } from '../../auth/use-permissions';
 import { convertLead } from './convert-lead';
 
 /** The lead's status and the moves the lead state machine allows from it, plus conversion. */
@@ -21,6 +22,7 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
   const { pipelines } = usePipelines();
   const [askReason, setAskReason] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  const mayConvert = useCan()('convert', 'leads', lead);
 
   const move = async (to: Exclude<LeadStatus, 'CONVERTED'>, reason = '') => {
     const result = changeLeadStatus(lead, to, new Date().toISOString(), reason);
@@ -77,9 +79,11 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
             {t('leads.openDeal')}
           </button>
         ) : (
-          <button type="button" className="btn btn-small btn-primary" onClick={() => void convert()}>
-            {t('leads.convert')}
-          </button>
+          mayConvert && (
+            <button type="button" className="btn btn-small btn-primary" onClick={() => void convert()}>
+              {t('leads.convert')}
+            </button>
+          )
         )}
       </div>
       {problems.length > 0 && (

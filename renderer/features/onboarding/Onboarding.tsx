@@ -8,21 +8,24 @@ export interface OnboardingChoice {
 }
 
 /**
- * First start: the user's name and an offer of demo data. Loading shows its progress; a failure
- * says why and leaves the choice open.
+ * First start in single-user mode (the embedded server signs its one owner in without a password):
+ * the user's name and an offer of demo data. Signing in and loading show progress; a failure says
+ * why (`error` is the complete sentence) and leaves the choice open.
  */
 export function Onboarding({
   onDone,
   progress,
   error,
+  busy: signingIn = false,
 }: {
   onDone: (choice: OnboardingChoice) => void;
   progress: { done: number; total: number } | null;
   error: string | null;
+  busy?: boolean;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const busy = progress !== null && !error;
+  const busy = (signingIn || progress !== null) && !error;
   const choose = (loadDemo: boolean) => onDone({ name: name.trim(), loadDemo });
   return (
     <ModalDialog
@@ -70,7 +73,7 @@ export function Onboarding({
       )}
       {error && (
         <div className="form-banner" role="alert" style={{ marginTop: 12 }}>
-          {t('onboarding.failed', { message: error })}
+          {error}
         </div>
       )}
     </ModalDialog>

@@ -17,7 +17,9 @@ export async function loadDemoData(ws: Workspace, onProgress: (done: number, tot
   for (const { collection, records } of demoBatches(options)) {
     if (!COLLECTION_NAMES.includes(collection as CollectionName)) continue;
     if (collection === 'settings') await addMissingSettingItems(ws, records);
-    const result = await ws.db[collection as CollectionName].bulkInsert(records as never[]);
+    // The signed-in user's profile belongs to the server (it holds their account): never overwrite it.
+    const fresh = collection === 'users' ? records.filter((r) => (r as { id: string }).id !== ws.user.id) : records;
+    const result = await ws.db[collection as CollectionName].bulkInsert(fresh as never[]);
     const failures = result.error.filter((e) => e.status !== 409);
     if (failures.length) throw new Error(`${collection}: ${failures.length} records could not be written`);
     done += records.length;

@@ -1,14 +1,65 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '@domain/desktop-bridge';
 import { usePreferences, type DevicePreferences } from '../../db/device-preferences';
 import { getBridge } from '../../platform/bridge';
+import { useIsWorkspaceAdmin } from '../../auth/use-permissions';
+import { useUi, type SettingsTab } from '../../shell/ui-store';
 import { SelectField } from '../../ui/fields';
 import { DemoDataCard } from './DemoDataCard';
+import { PipelinesCard } from './PipelinesCard';
+import { ProfileSettings } from './ProfileSettings';
 import { SyncSettingsCard } from './SyncSettingsCard';
+import { UsersSettings } from './UsersSettings';
 
+/** Settings as tabs: this device, the user's profile, and (Sales Manager only) the team's accounts. */
 export function SettingsPage() {
+  const { t } = useTranslation();
+  const isAdmin = useIsWorkspaceAdmin();
+  const requested = useUi((s) => s.settingsTab);
+  const openSettings = useUi((s) => s.openSettings);
+  const tabs: SettingsTab[] = isAdmin ? ['general', 'profile', 'users'] : ['general', 'profile'];
+  const tab = tabs.includes(requested) ? requested : 'general';
+  const baseId = useId();
+  const tabId = (name: SettingsTab) => `${baseId}-tab-${name}`;
+  return (
+    <div className="settings-page">
+      <div className="settings-tabs" role="tablist" aria-label={t('nav.settings')}>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={tabId(name)}
+            aria-selected={tab === name}
+            aria-controls={`${baseId}-panel`}
+            tabIndex={tab === name ? 0 : -1}
+            className={tab === name ? 'settings-tab active' : 'settings-tab'}
+            onClick={() => openSettings(name)}
+            onKeyDown={(e) => {
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (!step) return;
+              const next = tabs[(tabs.indexOf(name) + step + tabs.length) % tabs.length]!;
+              openSettings(next);
+              document.getElementById(tabId(next))?.focus();
+            }}
+          >
+            {t(`settingsTabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={tabId(tab)}>
+        {tab === 'general' && <GeneralSettings />}
+        {tab === 'profile' && <ProfileSettings />}
+        {tab === 'users' && <UsersSettings />}
+      </div>
+    </div>
+  );
+}
+
+function GeneralSettings() {
   const { t, i18n } = useTranslation();
+  const isAdmin = useIsWorkspaceAdmin();
   const [prefs, save] = usePreferences();
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
@@ -43,7 +94,9 @@ export function SettingsPage() {
         </div>
       </section>
       <SyncSettingsCard />
-      <DemoDataCard />
+      <PipelinesCard />
+      {/* Demo data writes records of every kind, for the whole team: workspace configuration. */}
+      {isAdmin && <DemoDataCard />}
       <section className="card settings-card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         {info && (

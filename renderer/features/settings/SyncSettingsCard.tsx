@@ -5,7 +5,7 @@ import { useSync } from '../../db/sync/sync-context';
 import { SYNC_LOCAL_DOCS, type ConflictEntry, type RejectedChange } from '../../db/sync/sync-journal';
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainError } from '../../i18n/domain-errors';
-import { getBridge } from '../../platform/bridge';
+import { useSession } from '../../auth/session-context';
 import type { DomainErrorCode } from '@domain/errors';
 
 function useLocalItems<T>(docId: string): T[] {
@@ -45,30 +45,11 @@ export function SyncSettingsCard() {
   const ws = useWorkspace();
   const [prefs, save] = usePreferences();
   const { engine, status } = useSync();
-  const [url, setUrl] = useState(prefs.syncServerUrl);
-  const [urlError, setUrlError] = useState<string | null>(null);
-  const [defaultUrl, setDefaultUrl] = useState<string | null>(null);
+  const { keeper } = useSession();
   const conflicts = useLocalItems<ConflictEntry>(SYNC_LOCAL_DOCS.conflicts);
   const rejected = useLocalItems<RejectedChange>(SYNC_LOCAL_DOCS.rejections);
   const when = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
-  useEffect(() => {
-    void getBridge()
-      .syncServerUrl()
-      .then(setDefaultUrl)
-      .catch(() => setDefaultUrl(null));
-  }, []);
-
-  const applyUrl = () => {
-    const trimmed = url.trim();
-    if (trimmed && !/^https?:\/\/[^\s/]+/.test(trimmed)) {
-      setUrlError(t('settings.sync.invalidUrl'));
-      return;
-    }
-    setUrlError(null);
-    void save({ syncServerUrl: trimmed.replace(/\/+$/, '') });
-  };
 
   const stateLabel = status
     ? t(`header.sync.${status.state === 'online' ? 'synced' : status.state === 'stopped' ? 'localOnly' : status.state}`)
@@ -86,29 +67,10 @@ export function SyncSettingsCard() {
         {t('settings.sync.enabled')}
       </label>
       <div className="settings-row" style={{ marginTop: 10 }}>
-        <div className="field" style={{ width: 360 }}>
-          <label htmlFor="sync-server-url">{t('settings.sync.serverUrl')}</label>
-          <input
-            id="sync-server-url"
-            className="input"
-            value={url}
-            placeholder={defaultUrl ?? 'https://'}
-            aria-invalid={urlError ? true : undefined}
-            aria-describedby="sync-server-url-hint"
-            onChange={(e) => setUrl(e.target.value)}
-          />
-          <span
-            className={urlError ? 'field-error' : 'field-hint'}
-            id="sync-server-url-hint"
-            role={urlError ? 'alert' : undefined}
-          >
-            {urlError ??
-              (defaultUrl ? t('settings.sync.serverUrlHint', { defaultUrl }) : t('settings.sync.serverUrlNone'))}
-          </span>
-        </div>
-        <button type="button" className="btn" onClick={applyUrl}>
-          {t('settings.sync.apply')}
-        </button>
+        {/* Tokens are only good at the server that issued them: another server means signing in there. */}
+        <p className="muted" style={{ margin: 0 }}>
+          {t('auth.signedInTo', { url: keeper.serverUrl, email: ws.user.email })}
+        </p>
         <button type="button" className="btn" disabled={!engine} onClick={() => engine?.resync()}>
           {t('settings.sync.syncNow')}
         </button>

@@ -17,8 +17,30 @@ const status = (text: string) => {
   document.getElementById('status')!.textContent = text;
 };
 
+/**
+ * The page signs in as the single-user server's owner once (it is served from loopback, as the
+ * desktop app's server is), then sends the token with every sync request.
+ */
+let authorization: Promise<Record<string, string>> | null = null;
+function ownerAuthorization(): Promise<Record<string, string>> {
+  authorization ??= fetch('/auth/local-session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  })
+    .then((response) => response.json() as Promise<{ accessToken: string }>)
+    .then(({ accessToken }) => ({ Authorization: `Bearer ${accessToken}` }));
+  return authorization;
+}
+
+const signedInFetch: typeof fetch = async (input, init) =>
+  fetch(input, {
+    ...init,
+    headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...(await ownerAuthorization()) },
+  });
+
 async function fetchPage(checkpoint: number, limit: number): Promise<PullResponse> {
-  const response = await fetch(`/sync/contacts/pull?checkpoint=${checkpoint}&limit=${limit}`);
+  const response = await signedInFetch(`/sync/contacts/pull?checkpoint=${checkpoint}&limit=${limit}`);
   if (!response.ok) throw new Error(`pull answered ${response.status}`);
   return (await response.json()) as PullResponse;
 }
@@ -123,19 +145,31 @@ async function app(options: AppRunOptions): Promise<BrowserRunResult> {
   });
   started = performance.now();
   // Records the page size the engine asks for, so the Node side can check the baseline used the same.
+  let pulls = 0;
+  let pushes = 0;
   let pullLimit = 0;
   const recordingFetch: typeof fetch = (input, init) => {
     const url = new URL(String(input), location.origin);
-    if (url.pathname.endsWith('/pull')) pullLimit = Number(url.searchParams.get('limit'));
-    return fetch(input, init);
+    // The largest page asked for: the bootstrap's (bootstrap.ts), which carries the bulk of the data.
+    if (url.pathname.endsWith('/pull')) pulls++;
+    if (url.pathname.endsWith('/push')) pushes++;
+    if (url.pathname.endsWith('/pull')) pullLimit = Math.max(pullLimit, Number(url.searchParams.get('limit')));
+    return signedInFetch(input, init);
   };
   const engine = startSync({
     db,
     http: createSyncHttp({ baseUrl: location.origin, fetch: recordingFetch }),
+    fetch: signedInFetch,
     clock,
     journal,
     collections: ['contacts'],
     ...(options.limit ? { pullBatchSize: options.limit } : {}),
+    ...(options.bootstrap === false ? { bootstrap: false } : {}),
+  });
+  // SyncStatus.progress must keep moving during the initial sync (the app shows it).
+  const progressValues = new Set<number>();
+  const progressSub = engine.status$.subscribe((s) => {
+    if (s.progress !== null) progressValues.add(Math.round(s.progress * 100));
   });
   await engine.awaitInSync();
   const totalMs = performance.now() - started;
@@ -144,7 +178,9 @@ async function app(options: AppRunOptions): Promise<BrowserRunResult> {
   const stored = await db.contacts.count().exec();
   await db.close();
   if (stored !== options.expected) throw new Error(`app: ${stored} documents stored, expected ${options.expected}`);
-  return { docs, totalMs, firstPageMs, openMs, pages, extra: { pullLimit } };
+  const progressSeen = progressValues.size;
+  progressSub.unsubscribe();
+  return { docs, totalMs, firstPageMs, openMs, pages, extra: { pullLimit, pulls, pushes, progressSeen } };
 }
 
 /** Diagnosis: RxDB's own bulk insert of the same documents (no replication), one call per page. */

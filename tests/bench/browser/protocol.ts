@@ -24,6 +24,8 @@ export interface RawRunOptions extends BrowserRunOptions {
 export interface AppRunOptions extends BrowserRunOptions {
   /** openDatabase's default (true) is what production uses. */
   multiInstance?: boolean;
+  /** Diagnosis: false runs the sync engine without its initial-sync bootstrap (RxDB's replication only). */
+  bootstrap?: boolean;
 }
 
 export interface BrowserRunResult {

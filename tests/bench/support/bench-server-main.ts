@@ -7,7 +7,13 @@ async function main() {
   const { values } = parseArgs({ options: { db: { type: 'string' }, app: { type: 'string' } } });
   if (!values.db) throw new Error('--db is required');
   const store = await openStore(values.db);
-  const app = await buildServer({ store, rendererDir: values.app ?? null, logger: false });
+  // Single-user, as the desktop runs it: clients sign in through /auth/local-session (loopback).
+  const app = await buildServer({
+    store,
+    rendererDir: values.app ?? null,
+    auth: { mode: 'single-user' },
+    logger: false,
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -4,7 +4,32 @@ import { fileURLToPath } from 'node:url';
 export interface BenchServer {
   url: string;
   child: ChildProcess;
+  /** `Authorization: Bearer …` of the owner (single-user mode, POST /auth/local-session). */
+  authorization: Record<string, string>;
+  /** fetch signed in as the owner: what a desktop client sends. */
+  fetch: typeof fetch;
+  /** The store's seq once signed in: signing in first writes the owner and the default records. */
+  seqAfterSignIn: number;
   stop(): Promise<void>;
+}
+
+/** Signs in as the owner of a single-user server, as the desktop app does at start. */
+async function signIn(url: string): Promise<Pick<BenchServer, 'authorization' | 'fetch' | 'seqAfterSignIn'>> {
+  const response = await fetch(`${url}/auth/local-session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`bench server: local-session answered ${response.status}`);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  const authorization = { Authorization: `Bearer ${accessToken}` };
+  const signedIn: typeof fetch = (input, init) =>
+    fetch(input, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...authorization },
+    });
+  const health = (await (await fetch(`${url}/healthz`)).json()) as { seq: number };
+  return { authorization, fetch: signedIn, seqAfterSignIn: health.seq };
 }
 
 const MAIN = fileURLToPath(new URL('./bench-server-main.ts', import.meta.url));
@@ -37,7 +62,11 @@ export function startBenchServer(options: {
       if (match) {
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => process.stdout.write(more));
-        resolve({ url: match[1]!, child, stop });
+        const url = match[1]!;
+        signIn(url).then(
+          (session) => resolve({ url, child, stop, ...session }),
+          (error: unknown) => void stop().then(() => reject(error as Error)),
+        );
       }
     };
     child.stdout!.on('data', onData);

@@ -55,12 +55,15 @@ class Device {
 
   constructor(
     baseUrl: string,
+    /** Signed in as the server's owner (bench-server.ts). */
+    signedInFetch: typeof fetch,
     private readonly onDocuments: (ids: readonly string[], at: number) => void,
     private readonly onError: (error: unknown) => void,
   ) {
-    this.http = createSyncHttp({ baseUrl });
+    this.http = createSyncHttp({ baseUrl, fetch: signedInFetch });
     this.stop = subscribeToChanges({
       baseUrl,
+      fetch: signedInFetch,
       onEvent: () => void this.poke(),
       onConnectionChange: (connected) => (this.connected = connected),
     });
@@ -117,6 +120,7 @@ async function fanout(
       devices.push(
         new Device(
           server.url,
+          server.fetch,
           (ids, at) => {
             for (const id of ids) {
               const sent = sentAt.get(id);
@@ -135,7 +139,7 @@ async function fanout(
     // One push first, not measured: the server's routes and statements warm up.
     const endpoint = `${server.url}/sync/contacts/push`;
     const push = async (contact: (typeof contacts)[number]) => {
-      const response = await fetch(endpoint, {
+      const response = await server.fetch(endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ rows: [pushRow(contact)] }),

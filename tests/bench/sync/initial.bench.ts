@@ -20,8 +20,12 @@ const PART = 'sync-initial';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PAGE_DIR = join(ROOT, 'dist', 'bench');
 const TARGET = 2;
-/** The engine's default pull page (startSync in renderer/db/sync/sync-engine.ts). */
-const PRODUCTION_PULL_LIMIT = 500;
+/**
+ * The page the app pulls the bulk of a first sync with: its initial-sync bootstrap's page
+ * (BOOTSTRAP_PAGE_SIZE in renderer/db/sync/bootstrap.ts, the server's maximum); the replication's
+ * own pulls afterwards use 500. The baseline pulls pages of the same size.
+ */
+const PRODUCTION_PULL_LIMIT = 1000;
 
 await runPart(PART, async ({ quick, diagnose }) => {
   const docs = quick ? 20_000 : 100_000;
@@ -111,7 +115,13 @@ await runPart(PART, async ({ quick, diagnose }) => {
             'rxdbBulkInsert',
             { limit: PRODUCTION_PULL_LIMIT },
           ],
-          ['appPull1000', 'app, pullBatchSize 1000', 'app', { limit: 1000 }],
+          [
+            'appNoBootstrap',
+            'app without the bootstrap (RxDB replication only, pages of 500)',
+            'app',
+            { bootstrap: false },
+          ],
+          ['rawPull500', 'raw, same indexes, pages of 500', 'raw', { limit: 500, indexes: 'all' }],
           ['appSingleInstance', 'app, multiInstance false', 'app', { multiInstance: false }],
           ['appAgain', 'app again (run-to-run noise)', 'app', {}],
         ];
@@ -134,7 +144,8 @@ await runPart(PART, async ({ quick, diagnose }) => {
     `Chromium ${browserVersion}, headless, persistent on-disk profile; the page is served by the sync server ` +
       '(same origin as the API, production CSP). Every run starts a new browser with a new profile.',
     `App: openDatabase (Dexie storage, no dev-mode, all collections, multiInstance) + startSync(collections: ` +
-      `['contacts']) with its default pull batch (${PRODUCTION_PULL_LIMIT}), timed from startSync to awaitInSync.`,
+      `['contacts']) with its defaults (bootstrap pages of ${PRODUCTION_PULL_LIMIT}, then the replication), timed from ` +
+      `startSync to awaitInSync; SyncStatus.progress took ${String(app!.extra?.progressSeen)} distinct values.`,
     'Baseline: GET /sync/contacts/pull pages of the same size, one Dexie bulkPut per page into a table with the ' +
       "collection's IndexedDB indexes (RxDB's document shape); the next page is fetched while the previous one is " +
       `written. Run before and after the app; the figure is their mean (${rawRuns

@@ -6,6 +6,13 @@ describe('desktop bridge channels', () => {
     const channels = BRIDGE_METHODS.map((m) => BRIDGE_CHANNELS[m]);
     expect(new Set(channels).size).toBe(channels.length);
     for (const c of channels) expect(c).toMatch(/^outpost:[a-z-]+$/);
-    expect([...BRIDGE_METHODS].sort()).toEqual(['appInfo', 'notify', 'openExternal', 'syncServerUrl']);
+    expect([...BRIDGE_METHODS].sort()).toEqual([
+      'appInfo',
+      'notify',
+      'openExternal',
+      'readSession',
+      'syncServerUrl',
+      'writeSession',
+    ]);
   });
 });

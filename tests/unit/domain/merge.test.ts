@@ -18,6 +18,23 @@ const theirsAt = (doc: Contact, patch: Partial<Contact>, step: number) =>
   editRecord('contacts', doc, patch, ctxAt(step, USER_B, 'b'))!;
 
 describe('mergeRecords', () => {
+  it('with only the assumed version’s hlc (a bootstrapped record), logs my edits and nothing else', () => {
+    // The base had an edited phone; the server changed the phone again, I changed the title and
+    // (losing, earlier) the email.
+    const assumed = mineAt(base(), { phone: '+1 (512) 555-0000' }, 5);
+    const mine = mineAt(mineAt(assumed, { email: 'mine@example.com' }, 20), { title: 'CFO' }, 21);
+    const theirs = theirsAt(assumed, { phone: '+1 (512) 555-0100', email: 'theirs@example.com' }, 30);
+    const result = mergeRecords('contacts', mine, theirs, null, freshClock, assumed.hlc);
+    expect(result.merged.title).toBe('CFO');
+    expect(result.merged.phone).toBe('+1 (512) 555-0100');
+    expect(result.merged.email).toBe('theirs@example.com');
+    expect(result.overwritten.map((o) => o.field)).toEqual(['email']);
+    // The same merge with the full assumed state agrees.
+    const full = mergeRecords('contacts', mine, theirs, assumed, freshClock);
+    expect(full.overwritten.map((o) => o.field)).toEqual(['email']);
+    expect(full.merged).toEqual(result.merged);
+  });
+
   it('keeps fields changed on one side only, from both sides', () => {
     const assumed = base();
     const mine = mineAt(assumed, { title: 'CFO' }, 20);

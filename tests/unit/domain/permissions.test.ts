@@ -89,3 +89,30 @@ describe('authorizeWrite', () => {
     ]);
   });
 });
+
+describe('authorizeWrite keeps records within reach and a manager in place', () => {
+  it('refuses a supervisor handing a team deal to another team, and allows a teammate', () => {
+    const supervisor: Actor = {
+      id: testId(0x5e),
+      role: 'SUPERVISOR',
+      teamId: TEAM,
+      teamMemberIds: [testId(0x5e), someoneElse],
+    };
+    const deal = makeDeal({ ownerId: supervisor.id, teamId: TEAM });
+    expect(authorizeWrite(supervisor, 'deals', deal, { ...deal, ownerId: someoneElse })).toEqual([]);
+    expect(
+      authorizeWrite(supervisor, 'deals', deal, { ...deal, ownerId: testId(0xc3), teamId: OTHER_TEAM }).map(
+        (e) => e.code,
+      ),
+    ).toEqual(['permission.denied']);
+  });
+
+  it('lets an SDR claim an unassigned lead but not hand it to a colleague', () => {
+    const sdr = actor('SDR');
+    const lead = makeLead({ ownerId: '', teamId: TEAM });
+    expect(authorizeWrite(sdr, 'leads', lead, { ...lead, ownerId: sdr.id })).toEqual([]);
+    expect(authorizeWrite(sdr, 'leads', lead, { ...lead, ownerId: someoneElse }).map((e) => e.code)).toEqual([
+      'permission.denied',
+    ]);
+  });
+});

@@ -29,11 +29,17 @@ describe('preload bridge', () => {
     await loose.syncServerUrl?.({ evil: true });
     await loose.openExternal?.('https://example.com/', 'extra');
     await loose.notify?.('Title', 'Body', { silent: false });
+    await loose.readSession?.('extra');
+    await loose.writeSession?.('{"grant":{}}', 'extra');
+    await loose.writeSession?.(null);
     expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
       [BRIDGE_CHANNELS.appInfo],
       [BRIDGE_CHANNELS.syncServerUrl],
       [BRIDGE_CHANNELS.openExternal, 'https://example.com/'],
       [BRIDGE_CHANNELS.notify, 'Title', 'Body'],
+      [BRIDGE_CHANNELS.readSession],
+      [BRIDGE_CHANNELS.writeSession, '{"grant":{}}'],
+      [BRIDGE_CHANNELS.writeSession, null],
     ]);
   });
 

@@ -103,6 +103,31 @@ class FakeNotification {
   }
 }
 
+/**
+ * A keychain stand-in: "encrypts" by XOR with a secret byte behind a marker, so a test can tell
+ * ciphertext from plaintext and a file written under another key fails to decrypt.
+ */
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
+export function createFakeSafeStorage(options: { available?: boolean; backend?: StorageBackend; key?: number } = {}) {
+  const key = options.key ?? 0x5a;
+  const marker = Buffer.from('FAKEKEY');
+  return {
+    isAsyncEncryptionAvailable: vi.fn(async () => options.available ?? true),
+    getSelectedStorageBackend: vi.fn((): StorageBackend => options.backend ?? 'gnome_libsecret'),
+    encryptStringAsync: vi.fn(async (plain: string) =>
+      Buffer.concat([marker, Buffer.from([key]), Buffer.from(plain, 'utf8').map((b) => b ^ key)]),
+    ),
+    decryptStringAsync: vi.fn(async (encrypted: Buffer) => {
+      if (!encrypted.subarray(0, marker.length).equals(marker) || encrypted[marker.length] !== key) {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      }
+      const plain = encrypted.subarray(marker.length + 1).map((b) => b ^ key);
+      return { shouldReEncrypt: false, result: Buffer.from(plain).toString('utf8') };
+    }),
+  };
+}
+
 function createFakeElectron() {
   const userData = mkdtempSync(join(tmpdir(), 'outpost-userdata-'));
   const appEvents = new Emitter();
@@ -150,6 +175,7 @@ function createFakeElectron() {
     },
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
     screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
+    safeStorage: createFakeSafeStorage(),
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
   };
 }

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { App } from '../../App';
+import { readCachedSession, writeCachedSession, type CachedSession } from '../../auth/cached-session';
+import { createSessionKeeper, type SessionKeeper } from '../../auth/session-keeper';
+import { closeUserStore, openUserStore, type OpenedStore } from '../../db/open-user-workspace';
+import { ensureDefaultRecords, userDatabaseName } from '../../db/session';
+import { whenSyncStopped } from '../../db/sync/sync-context';
+import { applyTheme } from '../../shell/theme';
+import { loadDemoData } from '../onboarding/load-demo-data';
+import { SignInFlow } from './SignInFlow';
+import type { OnSignedIn } from './sign-in-types';
+
+type GateState =
+  { kind: 'starting' } | { kind: 'signedOut' } | { kind: 'signedIn'; store: OpenedStore; keeper: SessionKeeper };
+
+/**
+ * Who is using this device. A cached session opens the app at once against that user's own
+ * database — no network needed, so a device that signed in before works offline — and the
+ * tokens are refreshed in the background. Without one, the sign-in flow asks the server.
+ */
+export function AuthGate() {
+  const { i18n } = useTranslation();
+  const [state, setState] = useState<GateState>({ kind: 'starting' });
+  const openStore = useRef<OpenedStore | null>(null);
+  const closing = useRef<Promise<void>>(Promise.resolve());
+
+  const enter = useCallback(
+    async (session: CachedSession, loadDemo: ((done: number, total: number) => void) | null = null) => {
+      await closing.current;
+      const user = session.grant.user;
+      // A retry after a failed demo load signs the same user in again: keep their open database.
+      const reuse = openStore.current?.db.name === userDatabaseName(user.id) ? openStore.current : null;
+      if (openStore.current && !reuse) await closeUserStore(openStore.current);
+      const store = reuse ?? (await openUserStore(user));
+      openStore.current = store;
+      applyTheme(store.prefs.theme);
+      if (i18n.language !== store.prefs.locale) await i18n.changeLanguage(store.prefs.locale);
+      if (loadDemo) {
+        const ws = { db: store.db, clock: store.clock, journal: store.journal, user };
+        await ensureDefaultRecords(ws);
+        await loadDemoData(ws, loadDemo);
+      }
+      const keeper = createSessionKeeper({ session, save: writeCachedSession, reload: readCachedSession });
+      setState({ kind: 'signedIn', store, keeper });
+    },
+    [i18n],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    void readCachedSession()
+      .then((session) => {
+        if (cancelled) return;
+        if (session) return enter(session);
+        setState({ kind: 'signedOut' });
+      })
+      .catch((error: unknown) => {
+        console.error('The saved session could not be opened:', error);
+        if (!cancelled) setState({ kind: 'signedOut' });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [enter]);
+
+  // Signed out: once the app (and its sync engine) has unmounted, close the user's database so the
+  // next user opens theirs (RxDB allows only so many open collections per page).
+  useEffect(() => {
+    if (state.kind !== 'signedOut' || !openStore.current) return;
+    const store = openStore.current;
+    openStore.current = null;
+    closing.current = whenSyncStopped(store.db)
+      .then(() => closeUserStore(store))
+      .catch((error: unknown) => console.warn('The local database did not close cleanly:', error));
+  }, [state]);
+
+  const onSignedIn = useCallback<OnSignedIn>(
+    async (session, loadDemo) => {
+      await writeCachedSession(session);
+      await enter(session, loadDemo);
+    },
+    [enter],
+  );
+
+  const keeper = state.kind === 'signedIn' ? state.keeper : null;
+  const store = state.kind === 'signedIn' ? state.store : null;
+  const onSignOut = useCallback(async () => {
+    if (!keeper || !store) return;
+    await store.journal.flush();
+    await keeper.signOut();
+    setState({ kind: 'signedOut' });
+  }, [keeper, store]);
+  const onSignInAgain = useCallback(async () => {
+    if (!keeper || !store) return;
+    keeper.dispose();
+    await store.journal.flush();
+    await writeCachedSession(null);
+    setState({ kind: 'signedOut' });
+  }, [keeper, store]);
+
+  if (state.kind === 'starting') return null;
+  if (state.kind === 'signedOut') return <SignInFlow onSignedIn={onSignedIn} />;
+  return <App store={state.store} keeper={state.keeper} onSignOut={onSignOut} onSignInAgain={onSignInAgain} />;
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuthStatus, SessionGrant } from '@domain/auth-protocol';
+import { authClient } from '../../auth/auth-client';
+import { describeAuthError } from '../../auth/describe-auth-error';
+import { getBridge } from '../../platform/bridge';
+import { AuthCard } from './AuthCard';
+import { ServerProblem } from './ServerProblem';
+import { SetupScreen } from './SetupScreen';
+import { SignInScreen } from './SignInScreen';
+import { SingleUserFirstRun } from './SingleUserFirstRun';
+import type { OnSignedIn } from './sign-in-types';
+
+type Check = { kind: 'checking' } | { kind: 'ready'; status: AuthStatus } | { kind: 'failed'; message: string };
+
+/**
+ * A device without a session asks the server how it signs people in (GET /auth/status):
+ * single-user → the welcome dialog; a team server without users → setup; else → sign-in.
+ */
+export function SignInFlow({ onSignedIn }: { onSignedIn: OnSignedIn }) {
+  const { t } = useTranslation();
+  const [serverUrl, setServerUrl] = useState<string | null>(null);
+  const [check, setCheck] = useState<Check>({ kind: 'checking' });
+
+  /** Ask the server how it signs people in; only ever called from events and promise callbacks. */
+  const probe = useCallback(
+    async (url: string) => {
+      if (!url) {
+        setCheck({ kind: 'failed', message: t('auth.server.none') });
+        return;
+      }
+      try {
+        setCheck({ kind: 'ready', status: await authClient.status(url) });
+      } catch (e) {
+        setCheck({ kind: 'failed', message: describeAuthError(t, e, { firstSignIn: true }) });
+      }
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    void getBridge()
+      .syncServerUrl()
+      .catch(() => null)
+      .then((url) => {
+        if (cancelled) return;
+        setServerUrl(url ?? '');
+        return probe(url ?? '');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [probe]);
+
+  const connectTo = (url: string) => {
+    setServerUrl(url);
+    setCheck({ kind: 'checking' });
+    void probe(url);
+  };
+
+  if (serverUrl === null || check.kind === 'checking') {
+    return (
+      <AuthCard title={t('auth.connecting')}>
+        <p className="muted" role="status">
+          {t('auth.connectingHint', { url: serverUrl ?? '' })}
+        </p>
+      </AuthCard>
+    );
+  }
+  if (check.kind === 'failed') {
+    return (
+      <ServerProblem
+        serverUrl={serverUrl}
+        message={check.message}
+        onRetry={() => connectTo(serverUrl)}
+        onServerChange={connectTo}
+      />
+    );
+  }
+  const onGrant = (grant: SessionGrant) => onSignedIn({ serverUrl, grant }, null);
+  if (check.status.mode === 'single-user') return <SingleUserFirstRun serverUrl={serverUrl} onSignedIn={onSignedIn} />;
+  if (check.status.needsSetup)
+    return <SetupScreen serverUrl={serverUrl} onServerChange={connectTo} onGrant={onGrant} />;
+  return <SignInScreen serverUrl={serverUrl} onServerChange={connectTo} onGrant={onGrant} />;
+}

@@ -1,0 +1,69 @@
+import { Suspense, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/use-permissions';
+import { usePipelines } from '../../db/use-settings';
+import { useUi } from '../../shell/ui-store';
+import { EmptyState } from '../../ui/EmptyState';
+import { useBoard } from './board-store';
+import { FilterBar } from './FilterBar';
+import { PipelineBoard } from './PipelineBoard';
+import { useUndoShortcut } from './use-undo';
+import './pipeline.css';
+
+/** The Pipeline section: a pipeline switcher, filters and the board. */
+export function PipelinePage() {
+  const { t } = useTranslation();
+  const id = useId();
+  const { pipelines, loading } = usePipelines();
+  const chosen = useBoard((s) => s.pipelineId);
+  const choosePipeline = useBoard((s) => s.choosePipeline);
+  const filtersCleared = useBoard((s) => s.filtersCleared);
+  const openDrawer = useUi((s) => s.openDrawer);
+  const allowed = useCan();
+  useUndoShortcut();
+  if (loading) return null;
+  const pipeline = pipelines.find((p) => p.id === chosen) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0];
+  if (!pipeline) {
+    return <EmptyState icon="▦" title={t('pipeline.noPipelines')} hint={t('pipeline.noPipelinesHint')} />;
+  }
+  return (
+    <div className="pipeline-page">
+      <div className="page-toolbar board-toolbar">
+        <div className="field board-switcher">
+          <label htmlFor={`${id}-pipeline`}>{t('pipeline.switcher')}</label>
+          <select
+            id={`${id}-pipeline`}
+            className="select"
+            value={pipeline.id}
+            onChange={(e) => choosePipeline(e.target.value)}
+          >
+            {pipelines.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="board-hint muted" id={`${id}-hint`}>
+          {t('pipeline.shortcutsHint')}
+        </p>
+        <div className="toolbar-spacer" />
+        {allowed('create', 'deals') && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => openDrawer({ collection: 'deals', id: 'new' })}
+          >
+            + {t('deals.new')}
+          </button>
+        )}
+      </div>
+      <FilterBar key={filtersCleared} currency={pipeline.currency} />
+      {/* A drop's render waits briefly for its write inside a transition (PipelineBoard): the board
+          stays as it is meanwhile; this boundary's fallback is never shown for it. */}
+      <Suspense fallback={null}>
+        <PipelineBoard key={pipeline.id} pipeline={pipeline} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { AUTH_LIMITS, type AuthMode } from '@domain/auth-protocol';
+import { HybridClock } from '@domain/hlc';
+import { createRecordValidator, type RecordValidator } from '../replication/record-validator';
+import type { Store } from '../store/store';
+import type { AuthConfig } from './auth-config';
+import { createLoginRateLimiter, type LoginRateLimiter } from './login-rate-limiter';
+import { DEFAULT_PASSWORD_COST, type PasswordHashCost } from './password-hash';
+import { createUserDirectory, type UserDirectory } from './user-directory';
+
+/** Name of the HS256 key in server_secrets. */
+const SIGNING_KEY_SECRET = 'access-token-signing-key';
+
+/** Everything the auth routes and the authentication hook share, for one server. */
+export interface AuthContext {
+  store: Store;
+  mode: AuthMode;
+  /** Clock of tokens, expiry and rate limits. */
+  tokenNow: () => number;
+  /** Clock of the records the server writes (users, defaults): the server's own. */
+  recordNow: () => number;
+  passwordCost: PasswordHashCost;
+  /** Signs access tokens; shared by every instance on the database. */
+  signingKey: Buffer;
+  limiter: LoginRateLimiter;
+  directory: UserDirectory;
+  /** Stamps the records the server writes, so they merge like any device's edits. */
+  clock: HybridClock;
+  validator: RecordValidator;
+}
+
+export async function createAuthContext(
+  store: Store,
+  config: AuthConfig,
+  serverNow: () => number,
+): Promise<AuthContext> {
+  const tokenNow = config.now ?? serverNow;
+  // Generated once per database; every instance reads back the first one stored.
+  const key = await store.auth.putSecretIfAbsent(SIGNING_KEY_SECRET, randomBytes(32).toString('base64url'));
+  const windowMs = AUTH_LIMITS.loginWindowSeconds * 1000;
+  return {
+    store,
+    mode: config.mode,
+    tokenNow,
+    recordNow: serverNow,
+    passwordCost: config.passwordCost ?? DEFAULT_PASSWORD_COST,
+    signingKey: Buffer.from(key, 'base64url'),
+    limiter: createLoginRateLimiter(
+      {
+        account: { maxFailures: AUTH_LIMITS.loginAttemptsPerAccount, windowMs },
+        address: { maxFailures: AUTH_LIMITS.loginAttemptsPerAddress, windowMs },
+      },
+      tokenNow,
+    ),
+    directory: createUserDirectory(store),
+    // A node id per process: two instances never stamp the same clock value.
+    clock: new HybridClock(`srv${randomBytes(5).toString('hex')}`, serverNow),
+    validator: createRecordValidator(),
+  };
+}

@@ -1,0 +1,76 @@
+/** What the Node side of the pipeline benchmark and the browser page exchange. */
+
+export interface SeedOptions {
+  /** IndexedDB database name. */
+  name: string;
+  /** Open deals spread over the pipeline's stages. */
+  deals: number;
+}
+
+export interface MountResult {
+  /** From render() to the columns and their first cards painted. */
+  firstRenderMs: number;
+  /** From render() to every column fully read (counts and totals shown), painted. */
+  completeMs: number;
+  /** Cards in the DOM once painted (virtualized: a few per column). */
+  cardsInDom: number;
+  openMs: number;
+}
+
+export interface FrameStats {
+  frames: number;
+  durationMs: number;
+  /** Intervals between animation frames, ms. */
+  intervals: number[];
+}
+
+export interface ProbeResult {
+  /** One Dexie put per transaction into a bare table, ms each. */
+  floor: number[];
+  /** writeDealMove (deal update + stage_change insert) without the board, ms each. */
+  app: number[];
+}
+
+/**
+ * Where one drop's time went (diagnosis), ms on the page's clock: the pointer release (the
+ * pointerup event's own timestamp), the board's drop handler, and the deal and stage_change
+ * write transactions from their creation to their `complete` event.
+ */
+export interface DropTrace {
+  /** pointerup event → the board's drop handler. */
+  input: number;
+  /** pointerup listeners → the board's drop handler (`outpost:drop-handler` mark). */
+  handler: number;
+  /** Drop handler → the first of the two write transactions created. */
+  issue: number;
+  /** Release → the drop's DOM changes (React's commit; diagnosis only, not a phase of `total`). */
+  commit: number;
+  /** First transaction created → the later of the two `complete` events. */
+  idb: number;
+  /** The later `complete` event → the board's `outpost:drop-persisted` end. */
+  after: number;
+  /** Release → persisted, as the board reports it. */
+  total: number;
+  /** Main-thread time in long tasks (> 50 ms) overlapping the drop. */
+  longTasks: number;
+}
+
+export interface PipelineBench {
+  /** Per-drop breakdown of `dropLatencies()` from the page's IndexedDB and input tracing. */
+  dropTrace(): DropTrace[];
+  /** Diagnosis: the write path of a move without the UI, and the IndexedDB floor under it. */
+  probe(name: string, count: number): Promise<ProbeResult>;
+  seed(options: SeedOptions): Promise<{ ms: number }>;
+  /** Opens the database (not timed in firstRenderMs) and renders the Pipeline section. */
+  mount(name: string): Promise<MountResult>;
+  /** Durations of the board's `outpost:drop-persisted` user-timing measures so far. */
+  dropLatencies(): number[];
+  startFrames(): void;
+  stopFrames(): FrameStats;
+}
+
+declare global {
+  interface Window {
+    pipelineBench?: PipelineBench;
+  }
+}

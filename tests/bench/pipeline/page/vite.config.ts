@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The pipeline benchmark page (tests/bench/pipeline/board.bench.ts): the app's own Pipeline
+ * section, database and styles, bundled like the production renderer build, into
+ * dist/bench-pipeline. Not part of the app build. OUTPOST_BENCH_UNMINIFIED=1 keeps names for profiles.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  logLevel: 'warn',
+  plugins: [react()],
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../../../../domain', import.meta.url)) } },
+  define: { __OUTPOST_DEV__: 'false' },
+  build: {
+    outDir: fileURLToPath(new URL('../../../../dist/bench-pipeline', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: process.env.OUTPOST_BENCH_UNMINIFIED !== '1',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4000,
+  },
+});

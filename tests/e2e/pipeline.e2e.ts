@@ -1,0 +1,199 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './server-fixture';
+import { drawer, goTo, startWorkspace } from './app-fixtures';
+
+/** A deal made through the Deals drawer, the way a user makes one; it starts in the first stage. */
+async function createDeal(page: Page, title: string, amount: string) {
+  await page.getByRole('button', { name: 'New deal' }).first().click();
+  const form = drawer(page, 'New deal');
+  await form.getByLabel('Deal name').fill(title);
+  await form.getByLabel('Value').fill(amount);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer(page, title)).toBeVisible();
+  await drawer(page, title).getByRole('button', { name: 'Close' }).click();
+}
+
+const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true });
+/** Cards are found by their accessible name: "Deal Acme renewal, $12,000.00, stage Lead in". */
+const card = (scope: Page | Locator, title: string, stage?: string) =>
+  scope.getByRole('button', { name: new RegExp(`^Deal ${title}, .*, stage ${stage ?? '[^,]+'}`) });
+
+/** A real mouse drag: press, move past dnd-kit's 5 px activation distance in steps, release. */
+async function dragWithMouse(page: Page, source: Locator, target: Locator) {
+  await source.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 90, { steps: 12 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 92, { steps: 2 });
+  await page.mouse.up();
+}
+
+test('deals move on the board by mouse, keys and keyboard drag, close as won and lost, and it all persists', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await startWorkspace(page);
+  await goTo(page, 'Deals');
+  await createDeal(page, 'Acme renewal', '12,000.00');
+  await createDeal(page, 'Beta pilot', '5,000.00');
+  await createDeal(page, 'Gamma expansion', '30,000.00');
+  await createDeal(page, 'Delta upgrade', '8,000.00');
+  await createDeal(page, 'Epsilon audit', '2,500.00');
+
+  await goTo(page, 'Pipeline');
+  const leadIn = column(page, 'Lead in');
+  const qualified = column(page, 'Qualified');
+  await expect(leadIn.getByText('5 deals')).toBeVisible();
+  await expect(card(leadIn, 'Acme renewal', 'Lead in')).toHaveAccessibleName(
+    'Deal Acme renewal, $12,000.00, stage Lead in',
+  );
+
+  // 1. Mouse: drag Acme renewal to the next stage.
+  await dragWithMouse(page, card(leadIn, 'Acme renewal'), qualified);
+  await expect(card(qualified, 'Acme renewal', 'Qualified')).toBeVisible();
+  await expect(leadIn.getByText('4 deals')).toBeVisible();
+  await expect(qualified.getByText('1 deal', { exact: true })).toBeVisible();
+
+  // 2. `]` moves the focused deal to the next stage; Ctrl-Z takes it back; `]` again.
+  await card(leadIn, 'Beta pilot').focus();
+  await page.keyboard.press(']');
+  await expect(card(qualified, 'Beta pilot', 'Qualified')).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(card(leadIn, 'Beta pilot', 'Lead in')).toBeVisible();
+  await card(leadIn, 'Beta pilot').focus();
+  await page.keyboard.press(']');
+  await expect(card(qualified, 'Beta pilot', 'Qualified')).toBeVisible();
+
+  // Shortcuts stay quiet while typing in a field.
+  await page.getByLabel('Min value (USD)').pressSequentially('w]x');
+  await expect(card(leadIn, 'Gamma expansion', 'Lead in')).toBeVisible();
+  await expect(card(leadIn, 'Delta upgrade', 'Lead in')).toBeVisible();
+  await page.getByLabel('Min value (USD)').fill('');
+
+  // 3. `W` marks the focused deal won: it leaves the board.
+  await card(leadIn, 'Gamma expansion').focus();
+  await page.keyboard.press('w');
+  await expect(card(page, 'Gamma expansion')).toHaveCount(0);
+  await expect(page.getByText('Gamma expansion marked as won.')).toBeVisible();
+
+  // 4. `X` asks why the deal was lost, then marks it lost.
+  await card(leadIn, 'Delta upgrade').focus();
+  await page.keyboard.press('x');
+  const why = page.getByRole('dialog', { name: 'Why was Delta upgrade lost?' });
+  await expect(why).toBeVisible();
+  // The dialog is modal: board keys typed now do nothing.
+  await page.keyboard.press('w');
+  await why.getByLabel('Lost reason').selectOption({ label: 'No budget' });
+  await why.getByRole('button', { name: 'Mark as lost' }).click();
+  await expect(card(page, 'Delta upgrade')).toHaveCount(0);
+
+  // 5. Keyboard-only drag through dnd-kit's keyboard sensor: Space, ArrowRight, Space.
+  const epsilon = card(leadIn, 'Epsilon audit');
+  await epsilon.focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(150);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Space');
+  await expect(card(qualified, 'Epsilon audit', 'Qualified')).toBeFocused();
+  await expect(leadIn.getByText('No deals here.', { exact: false })).toBeVisible();
+
+  // Everything is stored: after a reload the board is the same.
+  await page.reload();
+  await goTo(page, 'Pipeline');
+  await expect(qualified.getByText('3 deals')).toBeVisible();
+  for (const title of ['Acme renewal', 'Beta pilot', 'Epsilon audit']) {
+    await expect(card(qualified, title, 'Qualified')).toBeVisible();
+  }
+  await expect(card(page, 'Gamma expansion')).toHaveCount(0);
+  await expect(card(page, 'Delta upgrade')).toHaveCount(0);
+
+  // Enter opens the drawer, whose timeline shows the stage_change records.
+  await card(qualified, 'Beta pilot').focus();
+  await page.keyboard.press('Enter');
+  const beta = drawer(page, 'Beta pilot');
+  const history = beta.getByRole('region', { name: 'Stage history' });
+  await expect(history.getByRole('listitem')).toHaveText([
+    /Created in Lead in/,
+    /Lead in → Qualified/,
+    /Qualified → Lead in/,
+    /Lead in → Qualified/,
+  ]);
+  await beta.getByRole('button', { name: 'Close' }).click();
+
+  // Won and lost deals left the board but stay in the Deals list, with their history.
+  await goTo(page, 'Deals');
+  const deals = page.getByRole('table', { name: 'Deals' });
+  await expect(deals.getByRole('row', { name: /Gamma expansion.*Won/ })).toBeVisible();
+  await expect(deals.getByRole('row', { name: /Delta upgrade.*Lost/ })).toBeVisible();
+  // The list sorts by a column: Value ascending, then descending.
+  await deals.getByRole('button', { name: 'Value' }).click();
+  await expect(deals.getByRole('columnheader', { name: 'Value' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(deals.getByRole('row').nth(1)).toContainText('Epsilon audit');
+  await deals.getByRole('button', { name: 'Value' }).click();
+  await expect(deals.getByRole('row').nth(1)).toContainText('Gamma expansion');
+  await deals.getByRole('row', { name: /Delta upgrade/ }).click();
+  const delta = drawer(page, 'Delta upgrade');
+  await expect(delta.getByText('Lost reason: No budget')).toBeVisible();
+  await expect(delta.getByText(/^Lost on /)).toBeVisible();
+  await expect(delta.getByLabel('Owner')).toHaveValue(/.+/);
+  await expect(delta.getByRole('region', { name: 'Stage history' }).getByRole('listitem')).toHaveText([
+    /Created in Lead in/,
+    /Marked Lost/,
+  ]);
+  await delta.getByRole('button', { name: 'Close' }).click();
+  await deals.getByRole('row', { name: /Epsilon audit/ }).click();
+  await expect(
+    drawer(page, 'Epsilon audit').getByRole('region', { name: 'Stage history' }).getByRole('listitem'),
+  ).toHaveText([/Created in Lead in/, /Lead in → Qualified/]);
+});
+
+test('the Sales Manager edits stages in Settings, and retiring one moves its deals with their history', async ({
+  page,
+}) => {
+  await startWorkspace(page);
+  await goTo(page, 'Deals');
+  await createDeal(page, 'Zeta onboarding', '1,000.00');
+
+  await goTo(page, 'Settings');
+  const card = page.getByRole('region', { name: 'Pipelines' });
+  await expect(card.getByLabel('Pipeline to edit')).toHaveValue(/.+/);
+
+  const demo = card.getByRole('form', { name: 'Stage Demo' });
+  await demo.getByLabel('Stage name').fill('Live demo');
+  await demo.getByLabel('Probability (%)').fill('55');
+  await demo.getByRole('button', { name: 'Save Demo' }).click();
+  await expect(card.getByRole('form', { name: 'Stage Live demo' })).toBeVisible();
+
+  const add = card.getByRole('form', { name: 'Add stage' });
+  await add.getByLabel('New stage name').fill('Contract');
+  await add.getByRole('button', { name: 'Add stage' }).click();
+  await card.getByRole('button', { name: 'Move Contract earlier' }).click();
+
+  await card.getByRole('button', { name: 'Retire Lead in' }).click();
+  const retire = page.getByRole('dialog', { name: 'Retire Lead in?' });
+  await expect(retire.getByText('Its 1 open deal moves to the stage you choose.')).toBeVisible();
+  await retire.getByLabel('Move open deals to').selectOption({ label: 'Qualified' });
+  await retire.getByRole('button', { name: 'Retire stage' }).click();
+  await expect(card.getByRole('button', { name: 'Restore Lead in' })).toBeVisible();
+
+  await goTo(page, 'Pipeline');
+  const board = page.getByRole('region', { name: 'Sales board' });
+  await expect(board.getByRole('heading', { level: 2 })).toHaveText([
+    'Qualified',
+    'Live demo',
+    'Proposal',
+    'Contract',
+    'Negotiation',
+  ]);
+  const zeta = column(page, 'Qualified').getByRole('button', { name: /^Deal Zeta onboarding, .*, stage Qualified/ });
+  await expect(zeta).toBeVisible();
+  await zeta.focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    drawer(page, 'Zeta onboarding').getByRole('region', { name: 'Stage history' }).getByRole('listitem'),
+  ).toHaveText([/Created in Lead in/, /Lead in → Qualified/]);
+});
