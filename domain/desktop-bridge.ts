@@ -26,7 +26,17 @@ export interface OutpostBridge {
   readSession(): Promise<string | null>;
   /** Replace the kept session; null forgets it (sign-out). At most MAX_SESSION_LENGTH characters. */
   writeSession(value: string | null): Promise<void>;
+  /**
+   * Make `url` (an http(s) server without credentials) this device's sync server, e.g. a team's own
+   * server typed on the sign-in screen. 'ready': use it now. 'reload': the desktop remembered it
+   * and allowed its origin in the page's Content-Security-Policy, which applies from the next page
+   * load. 'refused': not a usable address, or (in a browser) another origin than the page's, which
+   * the page's policy forbids: open that server's own address instead.
+   */
+  chooseSyncServer(url: string): Promise<SyncServerChoice>;
 }
+
+export type SyncServerChoice = 'ready' | 'reload' | 'refused';
 
 /** Generous for a grant with two tokens; small enough that a renderer cannot flood main. */
 export const MAX_SESSION_LENGTH = 16 * 1024;
@@ -39,6 +49,7 @@ export const BRIDGE_CHANNELS = {
   notify: 'outpost:notify',
   readSession: 'outpost:read-session',
   writeSession: 'outpost:write-session',
+  chooseSyncServer: 'outpost:choose-sync-server',
 } as const satisfies { [K in keyof OutpostBridge]: `outpost:${string}` };
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

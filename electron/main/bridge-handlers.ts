@@ -4,6 +4,7 @@ import {
   type AppInfo,
   type BridgeMethod,
   type OutpostBridge,
+  type SyncServerChoice,
 } from '@domain/desktop-bridge';
 import type { Handle } from './ipc-handle';
 import { noArgs, nullableStringArg, stringArgs, type ArgsValidator } from './ipc-validators';
@@ -17,6 +18,8 @@ export interface BridgeServices {
   /** The encrypted session store (session-store.ts). */
   readSession(): Promise<string | null>;
   writeSession(value: string | null): Promise<void>;
+  /** The sync server chosen on the sign-in screen (sync-server-choice.ts). */
+  chooseSyncServer(url: string): Promise<SyncServerChoice>;
 }
 
 type BridgeHandler<K extends BridgeMethod> = {
@@ -40,6 +43,7 @@ function bridgeHandlers(services: BridgeServices): { [K in BridgeMethod]: Bridge
     },
     readSession: { validate: noArgs, run: () => services.readSession() },
     writeSession: { validate: nullableStringArg(MAX_SESSION_LENGTH), run: (value) => services.writeSession(value) },
+    chooseSyncServer: { validate: stringArgs(MAX_URL_LENGTH), run: (url) => services.chooseSyncServer(url) },
   };
 }
 

@@ -16,6 +16,7 @@ import {
   shell,
   utilityProcess,
 } from 'electron';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveAppConfig } from './app-config';
 import { buildAppMenuTemplate } from './app-menu';
@@ -28,6 +29,7 @@ import { createIpcHandle } from './ipc-handle';
 import { openExternalUrl } from './open-external-url';
 import { applyPermissionPolicy } from './permission-policy';
 import { createSessionStore } from './session-store';
+import { createSyncServerChoice } from './sync-server-choice';
 import { createSecureWindow, hardenWebContents, type NavigationPolicy } from './secure-window';
 import { claimSingleInstance, focusWindow } from './single-instance';
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, trackWindowState } from './window-state';
@@ -66,11 +68,14 @@ function startOutpost(): void {
           log: (line) => console.warn(`[sync server] ${line}`),
         })
       : createNoEmbeddedSyncServer();
-  const syncServerUrl = (): string | null => config.configuredSyncUrl ?? syncServer.url();
-  const contentSecurityPolicy = (): string => {
-    const origin = originOf(syncServerUrl());
-    return buildContentSecurityPolicy(origin ? [origin] : []);
-  };
+  // Filled in at `ready` (it reads a file in userData); until then nothing was chosen.
+  let serverChoice: Awaited<ReturnType<typeof createSyncServerChoice>> | null = null;
+  const syncServerUrl = (): string | null => serverChoice?.current() ?? config.configuredSyncUrl ?? syncServer.url();
+  const connectOrigins = (): string[] =>
+    [serverChoice?.current() ?? null, config.configuredSyncUrl ?? syncServer.url()]
+      .map((url) => originOf(url))
+      .filter((origin): origin is string => origin !== null);
+  const contentSecurityPolicy = (): string => buildContentSecurityPolicy(connectOrigins());
   const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
 
   async function openMainWindow(): Promise<BrowserWindow> {
@@ -113,6 +118,16 @@ function startOutpost(): void {
     applyPermissionPolicy(session.defaultSession, config.trustedOrigin);
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, contentSecurityPolicy }));
     await syncServer.start();
+    const choiceFile = join(app.getPath('userData'), 'sync-server.json');
+    serverChoice = await createSyncServerChoice({
+      read: () => readFile(choiceFile, 'utf8').catch(() => null),
+      write: async (text) => {
+        // Written whole, then renamed: a crash never leaves half a file.
+        await writeFile(`${choiceFile}.tmp`, text, { mode: 0o600 });
+        await rename(`${choiceFile}.tmp`, choiceFile);
+      },
+      allowedOrigins: connectOrigins,
+    });
 
     const handle = createIpcHandle({
       ipcMain,
@@ -135,6 +150,7 @@ function startOutpost(): void {
       },
       readSession: () => sessionStore.read(),
       writeSession: (value) => sessionStore.write(value),
+      chooseSyncServer: (url) => serverChoice!.choose(url),
     });
 
     Menu.setApplicationMenu(

@@ -16,6 +16,8 @@ export function createPreloadBridge(invoke: Invoke): Readonly<OutpostBridge> {
     notify: (title, body) => invoke(BRIDGE_CHANNELS.notify, title, body) as ReturnType<OutpostBridge['notify']>,
     readSession: () => invoke(BRIDGE_CHANNELS.readSession) as ReturnType<OutpostBridge['readSession']>,
     writeSession: (value) => invoke(BRIDGE_CHANNELS.writeSession, value) as ReturnType<OutpostBridge['writeSession']>,
+    chooseSyncServer: (url) =>
+      invoke(BRIDGE_CHANNELS.chooseSyncServer, url) as ReturnType<OutpostBridge['chooseSyncServer']>,
   };
   return Object.freeze(bridge);
 }

@@ -442,6 +442,8 @@ export const en = {
       change: 'Change server',
       connect: 'Connect',
       none: 'This device has no server to sign in to yet. Enter your team’s server address.',
+      refused:
+        'This address can’t be used here. In a browser, open your team server’s own address instead; on the desktop, check it starts with http:// or https://.',
     },
     unreachable: {
       title: 'Can’t reach the server',

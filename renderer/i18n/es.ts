@@ -455,6 +455,8 @@ export const es: Messages = {
       change: 'Cambiar de servidor',
       connect: 'Conectar',
       none: 'Este dispositivo aún no tiene un servidor donde iniciar sesión. Escribe la dirección del servidor de tu equipo.',
+      refused:
+        'Esta dirección no se puede usar aquí. En un navegador, abre la dirección del servidor de tu equipo; en el escritorio, comprueba que empieza por http:// o https://.',
     },
     unreachable: {
       title: 'No se puede conectar con el servidor',

@@ -29,6 +29,18 @@ export function createWebBridge(): OutpostBridge {
       if (Notification.permission === 'default') await Notification.requestPermission();
       if (Notification.permission === 'granted') new Notification(title, { body });
     },
+    async chooseSyncServer(url: string) {
+      // The page's policy (served by the server that served the app) connects to its own origin
+      // and to loopback servers only; a team server serves the app itself: open its address.
+      let origin: string;
+      try {
+        origin = new URL(url).origin;
+      } catch {
+        return 'refused' as const;
+      }
+      const loopback = /^http:\/\/127\.0\.0\.1:\d+$/.test(origin);
+      return origin === location.origin || loopback ? ('ready' as const) : ('refused' as const);
+    },
     readSession: () => sessions.read(),
     async writeSession(value: string | null) {
       if (value !== null && value.length > MAX_SESSION_LENGTH) throw new Error('the session is too large to keep');

@@ -133,3 +133,21 @@ test('everyone edits their own profile: name, and password (checked against the 
   await signIn(page, manager.email, newPassword);
   await expectSignedIn(page, 'Ana María Torres', 'Sales manager');
 });
+
+test('in a browser, another server’s address is refused with advice, and the page’s own server still works', async ({
+  page,
+  server,
+}) => {
+  await page.goto('/');
+  const setup = page.getByRole('form', { name: 'Set up your team' });
+  await expect(setup).toBeVisible();
+  await page.getByRole('button', { name: 'Change server' }).click();
+  await page.getByLabel('Server address').fill('https://crm.elsewhere.example');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('alert')).toContainText('open your team server’s own address');
+
+  await page.getByRole('button', { name: 'Change server' }).click();
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('form', { name: 'Set up your team' })).toBeVisible();
+});

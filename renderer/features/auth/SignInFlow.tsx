@@ -56,7 +56,14 @@ export function SignInFlow({ onSignedIn }: { onSignedIn: OnSignedIn }) {
   const connectTo = (url: string) => {
     setServerUrl(url);
     setCheck({ kind: 'checking' });
-    void probe(url);
+    void getBridge()
+      .chooseSyncServer(url)
+      .then((choice) => {
+        if (choice === 'reload') window.location.reload();
+        else if (choice === 'refused') setCheck({ kind: 'failed', message: t('auth.server.refused') });
+        else void probe(url);
+      })
+      .catch((e: unknown) => setCheck({ kind: 'failed', message: describeAuthError(t, e, { firstSignIn: true }) }));
   };
 
   if (serverUrl === null || check.kind === 'checking') {

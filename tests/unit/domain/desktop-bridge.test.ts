@@ -8,6 +8,7 @@ describe('desktop bridge channels', () => {
     for (const c of channels) expect(c).toMatch(/^outpost:[a-z-]+$/);
     expect([...BRIDGE_METHODS].sort()).toEqual([
       'appInfo',
+      'chooseSyncServer',
       'notify',
       'openExternal',
       'readSession',
