@@ -9,6 +9,36 @@ import type { Pipeline, Stage } from './schemas/pipeline';
  */
 export type StageEdit = Pick<Stage, 'name' | 'probability' | 'rottingDays'>;
 
+/** The bounds of a stage's fields (the pipeline schema's), for forms and for cleanEdit. */
+export const STAGE_LIMITS = { maxNameLength: 60, maxProbability: 100, maxRottingDays: 3650 } as const;
+
+/** What a stage form holds, as typed; each number must be whole and within STAGE_LIMITS. */
+export interface StageDraft {
+  name: string;
+  probability: string;
+  rottingDays: string;
+}
+
+/** A stage form's input checked field by field; `edit` is set only when all of it is valid. */
+export function parseStageDraft(draft: StageDraft): {
+  edit: StageEdit | null;
+  probabilityOk: boolean;
+  rottingDaysOk: boolean;
+} {
+  const whole = (text: string, max: number) => /^\d{1,4}$/.test(text.trim()) && Number(text) <= max;
+  const probabilityOk = whole(draft.probability, STAGE_LIMITS.maxProbability);
+  const rottingDaysOk = whole(draft.rottingDays, STAGE_LIMITS.maxRottingDays);
+  const nameOk = draft.name.trim() !== '' && draft.name.trim().length <= STAGE_LIMITS.maxNameLength;
+  return {
+    edit:
+      nameOk && probabilityOk && rottingDaysOk
+        ? { name: draft.name, probability: Number(draft.probability), rottingDays: Number(draft.rottingDays) }
+        : null,
+    probabilityOk,
+    rottingDaysOk,
+  };
+}
+
 function checked(pipeline: Pipeline, stages: Stage[]): Result<Stage[]> {
   const errors = checkPipelineWrite({ ...pipeline, stages });
   return errors.length ? fail(...errors) : ok(stages);
@@ -17,8 +47,8 @@ function checked(pipeline: Pipeline, stages: Stage[]): Result<Stage[]> {
 function cleanEdit(edit: StageEdit): StageEdit {
   return {
     name: edit.name.trim(),
-    probability: Math.max(0, Math.min(100, Math.round(edit.probability))),
-    rottingDays: Math.max(0, Math.min(3650, Math.round(edit.rottingDays))),
+    probability: Math.max(0, Math.min(STAGE_LIMITS.maxProbability, Math.round(edit.probability))),
+    rottingDays: Math.max(0, Math.min(STAGE_LIMITS.maxRottingDays, Math.round(edit.rottingDays))),
   };
 }
 

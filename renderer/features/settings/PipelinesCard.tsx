@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '@domain/errors';
 import { uuidv7 } from '@domain/ids';
 import { SUPPORTED_CURRENCIES } from '@domain/money';
-import { addStage, moveStage, restoreStage, retireStage, updateStage, type StageEdit } from '@domain/pipeline-editing';
+import {
+  addStage,
+  moveStage,
+  parseStageDraft,
+  restoreStage,
+  retireStage,
+  updateStage,
+  type StageDraft,
+  type StageEdit,
+} from '@domain/pipeline-editing';
 import { activeStages, findStage } from '@domain/pipeline-rules';
 import type { Pipeline, Stage } from '@domain/schemas/pipeline';
 import { useCan } from '../../auth/use-permissions';
@@ -14,6 +23,7 @@ import { describeDomainErrors } from '../../i18n/domain-errors';
 import { useUi } from '../../shell/ui-store';
 import { moveOpenDealsOfStage } from './pipeline-editor/move-stage-deals';
 import { RetireStageDialog } from './pipeline-editor/RetireStageDialog';
+import { StageFields } from './pipeline-editor/StageFields';
 import { StageRow } from './pipeline-editor/StageRow';
 import './pipeline-editor/pipeline-editor.css';
 
@@ -242,20 +252,13 @@ function PipelineForm({
 
 function AddStageForm({ onAdd }: { onAdd: (edit: StageEdit) => Promise<boolean> }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [name, setName] = useState('');
-  const [probability, setProbability] = useState('50');
-  const [rotting, setRotting] = useState('14');
-  const valid =
-    name.trim() !== '' &&
-    /^\d{1,3}$/.test(probability) &&
-    Number(probability) <= 100 &&
-    /^\d{1,4}$/.test(rotting) &&
-    Number(rotting) <= 3650;
+  const empty: StageDraft = { name: '', probability: '50', rottingDays: '14' };
+  const [draft, setDraft] = useState(empty);
+  const { edit } = parseStageDraft(draft);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!valid) return;
-    if (await onAdd({ name, probability: Number(probability), rottingDays: Number(rotting) })) setName('');
+    if (!edit) return;
+    if (await onAdd(edit)) setDraft({ ...draft, name: '' });
   };
   return (
     <form
@@ -263,38 +266,9 @@ function AddStageForm({ onAdd }: { onAdd: (edit: StageEdit) => Promise<boolean> 
       onSubmit={(e) => void submit(e)}
       aria-label={t('pipeline.editor.addStage')}
     >
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('pipeline.editor.newStageName')}</label>
-        <input
-          id={`${id}-name`}
-          className="input"
-          value={name}
-          maxLength={60}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="field stage-row-number">
-        <label htmlFor={`${id}-p`}>{t('pipeline.editor.probability')}</label>
-        <input
-          id={`${id}-p`}
-          className="input"
-          inputMode="numeric"
-          value={probability}
-          onChange={(e) => setProbability(e.target.value)}
-        />
-      </div>
-      <div className="field stage-row-number">
-        <label htmlFor={`${id}-r`}>{t('pipeline.editor.rottingDays')}</label>
-        <input
-          id={`${id}-r`}
-          className="input"
-          inputMode="numeric"
-          value={rotting}
-          onChange={(e) => setRotting(e.target.value)}
-        />
-      </div>
+      <StageFields draft={draft} onChange={setDraft} nameLabel={t('pipeline.editor.newStageName')} />
       <div className="stage-row-actions">
-        <button type="submit" className="btn btn-small" disabled={!valid}>
+        <button type="submit" className="btn btn-small" disabled={!edit}>
           + {t('pipeline.editor.addStage')}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addStage, moveStage, restoreStage, retireStage, updateStage } from '@domain/pipeline-editing';
+import { addStage, moveStage, parseStageDraft, restoreStage, retireStage, updateStage } from '@domain/pipeline-editing';
 import { activeStages } from '@domain/pipeline-rules';
 import { STAGE, salesPipeline, testId } from './fixtures';
 
@@ -66,5 +66,28 @@ describe('pipeline stage editing', () => {
     if (!result.ok) throw new Error('restore failed');
     expect(names(result.value)).toEqual(names(pipeline.stages));
     expect(result.value[0]!.retired).toBe(false);
+  });
+});
+
+describe('a stage form’s input', () => {
+  it('gives an edit only when the name is set and both numbers are whole and in range', () => {
+    expect(parseStageDraft({ name: 'Demo', probability: '40', rottingDays: '21' })).toEqual({
+      edit: { name: 'Demo', probability: 40, rottingDays: 21 },
+      probabilityOk: true,
+      rottingDaysOk: true,
+    });
+    expect(parseStageDraft({ name: ' ', probability: '40', rottingDays: '21' }).edit).toBeNull();
+    for (const probability of ['101', '-1', '4.5', '', 'ten']) {
+      expect(parseStageDraft({ name: 'Demo', probability, rottingDays: '21' })).toMatchObject({
+        edit: null,
+        probabilityOk: false,
+      });
+    }
+    expect(parseStageDraft({ name: 'Demo', probability: '0', rottingDays: '3651' })).toMatchObject({
+      edit: null,
+      probabilityOk: true,
+      rottingDaysOk: false,
+    });
+    expect(parseStageDraft({ name: 'x'.repeat(61), probability: '1', rottingDays: '1' }).edit).toBeNull();
   });
 });

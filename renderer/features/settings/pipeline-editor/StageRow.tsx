@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StageEdit } from '@domain/pipeline-editing';
+import { parseStageDraft, type StageDraft, type StageEdit } from '@domain/pipeline-editing';
 import type { Stage } from '@domain/schemas/pipeline';
+import { StageFields } from './StageFields';
 
 /** One active stage: name, default probability, rotting threshold, order and retirement. */
 export function StageRow({
@@ -22,18 +23,18 @@ export function StageRow({
   onRetire: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [name, setName] = useState(stage.name);
-  const [probability, setProbability] = useState(String(stage.probability));
-  const [rotting, setRotting] = useState(String(stage.rottingDays));
-  const probabilityOk = /^\d{1,3}$/.test(probability) && Number(probability) <= 100;
-  const rottingOk = /^\d{1,4}$/.test(rotting) && Number(rotting) <= 3650;
-  const valid = name.trim() !== '' && probabilityOk && rottingOk;
+  const saved: StageDraft = {
+    name: stage.name,
+    probability: String(stage.probability),
+    rottingDays: String(stage.rottingDays),
+  };
+  const [draft, setDraft] = useState(saved);
+  const { edit } = parseStageDraft(draft);
   const dirty =
-    name !== stage.name || probability !== String(stage.probability) || rotting !== String(stage.rottingDays);
+    draft.name !== saved.name || draft.probability !== saved.probability || draft.rottingDays !== saved.rottingDays;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (valid && dirty) onSave({ name, probability: Number(probability), rottingDays: Number(rotting) });
+    if (edit && dirty) onSave(edit);
   };
   return (
     <li className="stage-row">
@@ -42,40 +43,9 @@ export function StageRow({
         onSubmit={submit}
         aria-label={t('pipeline.editor.stageGroup', { stage: stage.name })}
       >
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('pipeline.editor.stageName')}</label>
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={name}
-            maxLength={60}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <div className="field stage-row-number">
-          <label htmlFor={`${id}-p`}>{t('pipeline.editor.probability')}</label>
-          <input
-            id={`${id}-p`}
-            className="input"
-            inputMode="numeric"
-            value={probability}
-            onChange={(e) => setProbability(e.target.value)}
-            aria-invalid={probabilityOk ? undefined : true}
-          />
-        </div>
-        <div className="field stage-row-number">
-          <label htmlFor={`${id}-r`}>{t('pipeline.editor.rottingDays')}</label>
-          <input
-            id={`${id}-r`}
-            className="input"
-            inputMode="numeric"
-            value={rotting}
-            onChange={(e) => setRotting(e.target.value)}
-            aria-invalid={rottingOk ? undefined : true}
-          />
-        </div>
+        <StageFields draft={draft} onChange={setDraft} nameLabel={t('pipeline.editor.stageName')} />
         <div className="stage-row-actions">
-          <button type="submit" className="btn btn-small" disabled={!valid || !dirty}>
+          <button type="submit" className="btn btn-small" disabled={!edit || !dirty}>
             {t('pipeline.editor.saveStage', { stage: stage.name })}
           </button>
           <button
