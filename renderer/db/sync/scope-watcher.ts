@@ -37,6 +37,10 @@ export function createScopeWatcher(
         if (!pushed) return;
         await requestScopeResync(db, scopeKey);
         restart();
+      } catch (error) {
+        // A pull still in flight when the database closed (sign-out, reload): nothing to compare.
+        // Anything else is worth a trace; the next pull checks again.
+        if (!db.closed) console.warn('Outpost could not check the sync scope:', error);
       } finally {
         busy = false;
       }
