@@ -8,8 +8,6 @@ export interface DevicePreferences {
   theme: 'system' | 'light' | 'dark';
   /** The first-run offer of demo data has been answered. */
   onboarded: boolean;
-  /** A team server chosen in Settings; '' means the default (the embedded or serving server). */
-  syncServerUrl: string;
   /** False keeps everything on this device (no sync). */
   syncEnabled: boolean;
 }
@@ -18,7 +16,7 @@ const PREFERENCES_DOC = 'preferences';
 
 export function defaultPreferences(): DevicePreferences {
   const locale = navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  return { locale, theme: 'system', onboarded: false, syncServerUrl: '', syncEnabled: true };
+  return { locale, theme: 'system', onboarded: false, syncEnabled: true };
 }
 
 export async function readPreferences(db: OutpostDatabase): Promise<DevicePreferences> {

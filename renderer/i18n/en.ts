@@ -363,9 +363,6 @@ export const en = {
     sync: {
       title: 'Sync',
       enabled: 'Sync this device with a server',
-      serverUrl: 'Sync server',
-      serverUrlHint: 'Leave empty to use {{defaultUrl}}.',
-      serverUrlNone: 'Leave empty to use the server built into the app.',
       invalidUrl: 'Enter an address like https://crm.example.com.',
       apply: 'Use this server',
       syncNow: 'Sync now',

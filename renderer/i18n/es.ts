@@ -375,9 +375,6 @@ export const es: Messages = {
     sync: {
       title: 'Sincronización',
       enabled: 'Sincronizar este equipo con un servidor',
-      serverUrl: 'Servidor de sincronización',
-      serverUrlHint: 'Déjalo vacío para usar {{defaultUrl}}.',
-      serverUrlNone: 'Déjalo vacío para usar el servidor integrado en la aplicación.',
       invalidUrl: 'Escribe una dirección como https://crm.ejemplo.com.',
       apply: 'Usar este servidor',
       syncNow: 'Sincronizar ahora',
