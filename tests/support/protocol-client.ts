@@ -107,7 +107,11 @@ function headersObject(headers: RequestInit['headers']): Record<string, string> 
 }
 
 export async function httpCall<T = unknown>(url: string, init: RequestInit = {}): Promise<HttpAnswer<T>> {
-  const response = await fetchAsOwner(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
+  return answerOf<T>(await fetchAsOwner(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init }));
+}
+
+/** A response read whole: status, headers, text, and the JSON body when there is one. */
+export async function answerOf<T>(response: Response): Promise<HttpAnswer<T>> {
   const text = await response.text();
   let body: unknown;
   try {

@@ -25,7 +25,7 @@ import type { Workspace } from '../../renderer/db/workspace';
 import { buildServer } from '../../sync-server/server';
 import { openStore } from '../../sync-server/store/open-store';
 import type { Store } from '../../sync-server/store/store';
-import { REQUEST_TIMEOUT_MS } from './protocol-client';
+import { REQUEST_TIMEOUT_MS, answerOf, type HttpAnswer } from './protocol-client';
 
 /**
  * A sync server in team mode (accounts, Bearer tokens, per-user read filters) and the calls a test
@@ -69,28 +69,12 @@ export async function startTeamServer(options: { dbUrl?: string } = {}): Promise
   };
 }
 
-export interface HttpAnswer<T> {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The parsed JSON body, or undefined when the body is not JSON. */
-  body: T;
-}
-
 /**
  * A request exactly as written (no token added: every call here says who it is), answered
  * whatever its status; a hang fails after REQUEST_TIMEOUT_MS.
  */
 export async function httpCall<T = unknown>(url: string, init: RequestInit = {}): Promise<HttpAnswer<T>> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body: body as T };
+  return answerOf<T>(await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...init }));
 }
 
 function describeAnswer(what: string, answer: HttpAnswer<unknown>): string {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { AUTH_LIMITS, type SessionGrant } from '@domain/auth-protocol';
 import { authClient } from '../../auth/auth-client';
 import { describeAuthError } from '../../auth/describe-auth-error';
-import { AuthCard, AuthField } from './AuthCard';
+import { TextField } from '../../ui/fields';
+import { AuthCard } from './AuthCard';
 import { ServerAddress } from './ServerAddress';
 
 /** A new team server: the first person to finish this becomes the Sales Manager. */
@@ -54,23 +55,17 @@ export function SetupScreen({
   return (
     <AuthCard title={t('auth.setup.title')} hint={t('auth.setup.hint')}>
       <form className="auth-form" aria-label={t('auth.setup.title')} onSubmit={(e) => void submit(e)} noValidate>
-        <AuthField
-          id="setup-name"
-          label={t('auth.name')}
-          autoComplete="name"
-          value={form.name}
-          onChange={set('name')}
-        />
-        <AuthField
-          id="setup-email"
+        <TextField required label={t('auth.name')} autoComplete="name" value={form.name} onChange={set('name')} />
+        <TextField
+          required
           label={t('auth.email')}
           type="email"
           autoComplete="username"
           value={form.email}
           onChange={set('email')}
         />
-        <AuthField
-          id="setup-password"
+        <TextField
+          required
           label={t('auth.password')}
           type="password"
           autoComplete="new-password"
@@ -78,18 +73,16 @@ export function SetupScreen({
           value={form.password}
           onChange={set('password')}
         />
-        <AuthField
-          id="setup-confirm"
+        <TextField
+          required
           label={t('auth.confirmPassword')}
           type="password"
           autoComplete="new-password"
           value={form.confirm}
           onChange={set('confirm')}
         />
-        <AuthField
-          id="setup-team"
+        <TextField
           label={t('auth.setup.teamName')}
-          required={false}
           hint={t('auth.setup.teamNameHint')}
           value={form.teamName}
           onChange={set('teamName')}

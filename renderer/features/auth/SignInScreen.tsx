@@ -4,7 +4,8 @@ import type { SessionGrant } from '@domain/auth-protocol';
 import { authClient, deviceName } from '../../auth/auth-client';
 import { describeAuthError } from '../../auth/describe-auth-error';
 import { getBridge } from '../../platform/bridge';
-import { AuthCard, AuthField } from './AuthCard';
+import { TextField } from '../../ui/fields';
+import { AuthCard } from './AuthCard';
 import { ServerAddress } from './ServerAddress';
 
 /** Team mode: email and password. Errors say what to do (wait, check the password, ask the manager). */
@@ -50,16 +51,16 @@ export function SignInScreen({
   return (
     <AuthCard title={t('auth.signIn.title')} hint={t('auth.signIn.hint')}>
       <form className="auth-form" aria-label={t('auth.signIn.title')} onSubmit={(e) => void submit(e)} noValidate>
-        <AuthField
-          id="sign-in-email"
+        <TextField
+          required
           label={t('auth.email')}
           type="email"
           autoComplete="username"
           value={email}
           onChange={setEmail}
         />
-        <AuthField
-          id="sign-in-password"
+        <TextField
+          required
           label={t('auth.password')}
           type="password"
           autoComplete="current-password"
