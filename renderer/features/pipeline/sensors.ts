@@ -1,4 +1,5 @@
 import { startTransition } from 'react';
+import { flushSync } from 'react-dom';
 import {
   KeyboardSensor,
   PointerSensor,
@@ -25,9 +26,24 @@ function endInTransition<P extends SensorProps<unknown>>(props: P): P {
   return { ...props, onEnd: () => startTransition(onEnd) };
 }
 
+/**
+ * A pointer move rendered in the frame it arrives in. Chromium hands pointer moves to the page at
+ * the start of a frame; dnd-kit's update for one (the overlay's new position) would otherwise be
+ * rendered by React in a task of its own after that frame, and ask for one more. A release that
+ * comes while a frame is pending makes Chromium hold every other task of the page — IndexedDB's
+ * callbacks for the move's write included — until that frame has been produced ("defer tasks
+ * after input"), so the write waited for the paint and commit of the last move (about 3 ms).
+ * Rendered at once, the move is drawn in its own frame: the frame after the release has nothing
+ * left to draw and is skipped in well under a millisecond.
+ */
+function moveInSameFrame<P extends SensorProps<unknown>>(props: P): P {
+  const { onMove } = props;
+  return { ...props, onMove: (coordinates) => flushSync(() => onMove(coordinates)) };
+}
+
 export class BoardPointerSensor extends PointerSensor {
   constructor(props: PointerSensorProps) {
-    super(endInTransition(props));
+    super(moveInSameFrame(endInTransition(props)));
   }
 }
 
