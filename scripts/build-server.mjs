@@ -1,24 +1,8 @@
 #!/usr/bin/env node
-// Bundle the sync server's CLI (TypeScript, with the @domain alias) into out/server/cli.mjs, so
-// `npm start`, the e2e suite and the desktop app run plain JavaScript. Packages stay external.
-import { build } from 'esbuild';
+// Bundle the sync server (scripts/server-bundle.mjs) into out/server: cli.mjs and the push
+// decoder's thread, so `npm start`, the e2e suite and the desktop app run plain JavaScript.
 import { fileURLToPath } from 'node:url';
+import { bundleServer } from './server-bundle.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-await build({
-  entryPoints: [`${root}sync-server/cli.ts`],
-  outfile: `${root}out/server/cli.mjs`,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  sourcemap: true,
-  tsconfig: `${root}tsconfig.json`,
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-});
-console.log('out/server/cli.mjs built');
+await bundleServer(fileURLToPath(new URL('../out/server', import.meta.url)), { sourcemap: true });
+console.log('out/server built (cli.mjs, push-decoder-worker.mjs)');

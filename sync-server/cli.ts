@@ -4,14 +4,17 @@ import { parseArgs } from 'node:util';
 import type { AuthMode } from '@domain/auth-protocol';
 import { assertAuthModeFitsHost } from './auth/auth-config';
 import { openStore } from './store/open-store';
+import { defaultDecoderThreads } from './replication/push-decoder';
 import { buildServer } from './server';
 
 const USAGE = `Usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--db sqlite:data/outpost.db | postgres://…] [--app dist/renderer | --no-app] [--auth single-user | team]
 
 --auth single-user (the default): one owner, signed in without a password; loopback hosts only.
 --auth team: accounts with passwords; the first person to finish setup becomes the Sales Manager.
+--decoder-threads: threads that decode pushes off the event loop (default: one per core beyond the
+  first, at most 4; 0 decodes on the event loop).
 
-Environment: OUTPOST_PORT, OUTPOST_HOST, OUTPOST_DB, OUTPOST_AUTH, LOG_LEVEL.`;
+Environment: OUTPOST_PORT, OUTPOST_HOST, OUTPOST_DB, OUTPOST_AUTH, OUTPOST_DECODER_THREADS, LOG_LEVEL.`;
 
 async function main() {
   const { values } = parseArgs({
@@ -22,6 +25,7 @@ async function main() {
       app: { type: 'string' },
       'no-app': { type: 'boolean' },
       auth: { type: 'string' },
+      'decoder-threads': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,12 +47,18 @@ async function main() {
   // Before opening anything: a single-user server on a public address would let anyone in.
   assertAuthModeFitsHost(authMode, host);
 
+  const threadsOption = values['decoder-threads'] ?? process.env.OUTPOST_DECODER_THREADS;
+  const decoderThreads = threadsOption === undefined ? defaultDecoderThreads() : Number(threadsOption);
+  if (!Number.isInteger(decoderThreads) || decoderThreads < 0 || decoderThreads > 64)
+    throw new Error(`--decoder-threads must be 0–64, not ${threadsOption}`);
+
   const store = await openStore(dbUrl);
   const app = await buildServer({
     store,
     rendererDir,
     auth: { mode: authMode satisfies AuthMode },
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    decoderThreads,
   });
 
   let stopping = false;

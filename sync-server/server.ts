@@ -16,7 +16,7 @@ import { registerHealthRoute } from './http/health-route';
 import { registerChangeStream } from './replication/change-stream';
 import { registerPullRoute } from './replication/pull-route';
 import { registerPushRoute } from './replication/push-route';
-import { createRecordValidator } from './replication/record-validator';
+import { inlineDecoder, threadDecoder } from './replication/push-decoder';
 import type { Store } from './store/store';
 
 export interface ServerConfig {
@@ -29,6 +29,11 @@ export interface ServerConfig {
   rendererDir?: string | null;
   /** Origins allowed to call the API from a browser besides the server's own. */
   corsOrigins?: readonly (string | RegExp)[];
+  /**
+   * Threads that decode push requests (parse, shape, schema; push-decoding.ts) off the event loop:
+   * defaultDecoderThreads() for a server (the CLI), 0 or absent to decode inline (tests).
+   */
+  decoderThreads?: number;
   /** Server clock (injected in tests that check clock drift). */
   now?: () => number;
   streamCoalesceMs?: number;
@@ -92,7 +97,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   await installAuth(app, config.store, config.auth, config.now ?? Date.now);
   registerHealthRoute(app, config.store);
   registerPullRoute(app, config.store);
-  registerPushRoute(app, { store: config.store, validator: createRecordValidator(), now: config.now ?? Date.now });
+  const decoder = config.decoderThreads ? await threadDecoder(config.decoderThreads) : inlineDecoder();
+  app.addHook('onClose', () => decoder.close());
+  await registerPushRoute(app, { store: config.store, decoder, now: config.now ?? Date.now });
   registerChangeStream(app, config.store, { coalesceMs: config.streamCoalesceMs ?? 25 });
   if (config.rendererDir) await registerAppFiles(app, config.rendererDir);
   return app;

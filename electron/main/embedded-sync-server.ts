@@ -51,7 +51,19 @@ export function createForkedSyncServer(options: ForkedSyncServerOptions): Embedd
   return {
     url: () => url,
     start() {
-      const args = ['--port', '0', '--host', '127.0.0.1', '--db', `sqlite:${options.databaseFile}`, '--no-app'];
+      // One person's pushes: decoding them on the server's event loop is plenty, and no thread has
+      // to load its file from the packaged app.
+      const args = [
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--db',
+        `sqlite:${options.databaseFile}`,
+        '--no-app',
+        '--decoder-threads',
+        '0',
+      ];
       const proc = options.fork(options.serverModule, args, { stdio: 'pipe', serviceName: 'Outpost sync server' });
       child = proc;
       exited = new Promise((resolve) => proc.once('exit', resolve));

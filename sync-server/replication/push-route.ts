@@ -1,32 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { SYNC_LIMITS, type PushRequest, type PushResponse } from '@domain/sync-protocol';
+import type { PushResponse } from '@domain/sync-protocol';
 import { COLLECTION_SCHEMAS } from '@domain/collections';
-import { migrateRecord } from '@domain/migrations';
 import { actorOf } from '../auth/request-actor';
 import { HttpError } from '../http/api-error';
-import { applyPush, type PushDependencies } from './apply-push';
+import type { Store } from '../store/store';
+import { applyPush } from './apply-push';
 import { collectionParam } from './collection-param';
-
-const bodySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['rows'],
-  properties: {
-    rows: {
-      type: 'array',
-      maxItems: SYNC_LIMITS.maxPushRows,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['newDocumentState', 'assumedMasterState'],
-        properties: {
-          newDocumentState: { type: 'object' },
-          assumedMasterState: { type: ['object', 'null'] },
-        },
-      },
-    },
-  },
-} as const;
+import type { PushDecoder } from './push-decoder';
 
 const querySchema = {
   type: 'object',
@@ -34,45 +14,66 @@ const querySchema = {
   properties: { schemaVersion: { type: 'integer', minimum: 0, maximum: 10_000 } },
 } as const;
 
+export interface PushDependencies {
+  store: Store;
+  decoder: PushDecoder;
+  now: () => number;
+}
+
 /**
  * `POST /sync/:collection/push` with `{ rows: [{ newDocumentState, assumedMasterState }] }`:
  * answers each row (conflicts to merge, rejections with reasons); idempotent under replays.
+ *
+ * The body reaches the handler as bytes: the decoder (push-decoding.ts, on its own thread) parses
+ * it, checks its shape and every row's schema, so the event loop only judges the rows against the
+ * store. The route lives in a scope of its own so that its JSON parser is not the other routes'.
  */
-export function registerPushRoute(app: FastifyInstance, deps: PushDependencies) {
-  app.post<{ Params: { collection: string }; Body: PushRequest; Querystring: { schemaVersion?: number } }>(
-    '/sync/:collection/push',
-    { schema: { body: bodySchema, querystring: querySchema } },
-    async (request): Promise<PushResponse> => {
-      const collection = collectionParam(request.params.collection);
-      const actor = actorOf(request);
-      const current = COLLECTION_SCHEMAS[collection].version;
-      const from = request.query.schemaVersion ?? current;
-      if (from > current) {
-        throw new HttpError(
-          409,
-          'schema.newerThanServer',
-          `this device writes ${collection} v${from}; the server knows v${current}: update the server`,
-        );
-      }
-      // A device that has not updated yet pushes older records: bring them to the current shape
-      // with the same migrations the client runs.
-      const rows =
-        from === current
-          ? request.body.rows
-          : request.body.rows.map((row) => ({
-              newDocumentState: migrateRecord(collection, row.newDocumentState as never, from, current) as never,
-              assumedMasterState: row.assumedMasterState
-                ? (migrateRecord(collection, row.assumedMasterState as never, from, current) as never)
-                : null,
-            }));
-      const result = await applyPush(deps, actor, collection, rows);
-      if (result.rejected.length) {
-        request.log.info(
-          { collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) },
-          'rows rejected',
-        );
-      }
-      return result;
-    },
-  );
+export async function registerPushRoute(app: FastifyInstance, deps: PushDependencies): Promise<void> {
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.post<{ Params: { collection: string }; Body: Buffer; Querystring: { schemaVersion?: number } }>(
+      '/sync/:collection/push',
+      { schema: { querystring: querySchema } },
+      async (request): Promise<PushResponse> => {
+        const collection = collectionParam(request.params.collection);
+        const actor = actorOf(request);
+        // Another content type was parsed by the parsers outside this scope (text/plain), or none.
+        if (!(request.body instanceof Uint8Array)) {
+          throw new HttpError(
+            400,
+            'request.invalid',
+            'invalid request: send the rows as JSON (Content-Type: application/json)',
+          );
+        }
+        const current = COLLECTION_SCHEMAS[collection].version;
+        const from = request.query.schemaVersion ?? current;
+        if (from > current) {
+          throw new HttpError(
+            409,
+            'schema.newerThanServer',
+            `this device writes ${collection} v${from}; the server knows v${current}: update the server`,
+          );
+        }
+        // A device that has not updated yet pushes older records: the decoder brings them to the
+        // current shape with the same migrations the client runs.
+        const decoded = await deps.decoder.decode({
+          collection,
+          fromVersion: from,
+          toVersion: current,
+          nowMs: deps.now(),
+          body: request.body,
+        });
+        if (!decoded.ok) throw new HttpError(400, decoded.code, decoded.message);
+        const result = await applyPush(deps.store, actor, collection, decoded.rows);
+        if (result.rejected.length) {
+          request.log.info(
+            { collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) },
+            'rows rejected',
+          );
+        }
+        return result;
+      },
+    );
+  });
 }

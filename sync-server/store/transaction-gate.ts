@@ -99,7 +99,7 @@ export class TransactionGate {
     }
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      this.draining ??= this.drain().finally(() => (this.draining = null));
+      this.startDraining();
     });
   }
 
@@ -116,6 +116,16 @@ export class TransactionGate {
     while (this.draining) await this.draining;
     const release = await this.mutex.lock();
     release();
+  }
+
+  /** Starts draining the queue unless it is being drained; a drain that ends looks once more. */
+  private startDraining(): void {
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+      // Transactions queued after the drain's last look (while it rolled back an unused group, or
+      // between its end and this callback) would otherwise wait for a transaction that never comes.
+      if (this.queue.length > 0) this.startDraining();
+    });
   }
 
   private async drain(): Promise<void> {

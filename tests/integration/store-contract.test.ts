@@ -447,6 +447,41 @@ function describeStoreContract(adapter: StoreUnderTest): void {
       expect(announced).toHaveLength(20);
     });
 
+    it('loses no update when each transaction builds on what the ones before it wrote', async () => {
+      // Many transactions share each group commit: each increment must still see every earlier
+      // one, in its own group or the group before, also across members that fail.
+      const { store } = await fresh();
+      const increment = (n: number) =>
+        store.transaction(async (tx) => {
+          const value = Number((await tx.getRecords('contacts', ['counter'])).get('counter')?.body.value ?? 0);
+          if (n % 7 === 3) throw new Error('refused');
+          await delay(n % 2);
+          await tx.putRecords([write('contacts', 'counter', { value: value + 1 })]);
+          return value + 1;
+        });
+      const settled = await Promise.allSettled(Array.from({ length: 60 }, (_, n) => increment(n)));
+      const done = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      expect(settled.filter((result) => result.status === 'rejected')).toHaveLength(9);
+      expect(done).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+      expect((await store.getRecords('contacts', ['counter'])).get('counter')?.body.value).toBe(51);
+      expect(await store.currentSeq()).toBe(51);
+    });
+
+    if (adapter.shared) {
+      it('loses no update when two instances increment one record at once', async () => {
+        const location = await adapter.newLocation();
+        const stores = [await open(location), await open(location)];
+        const increment = (store: Store) =>
+          store.transaction(async (tx) => {
+            const value = Number((await tx.getRecords('contacts', ['counter'])).get('counter')?.body.value ?? 0);
+            await tx.putRecords([write('contacts', 'counter', { value: value + 1 })]);
+          });
+        await Promise.all(Array.from({ length: 80 }, (_, n) => increment(stores[n % 2]!)));
+        expect((await stores[0]!.getRecords('contacts', ['counter'])).get('counter')?.body.value).toBe(80);
+        expect(await stores[1]!.currentSeq()).toBe(80);
+      });
+    }
+
     it('a reader polling while writers commit always sees a gap-free prefix', async () => {
       const { location, store } = await fresh();
       // Several instances stand for several server processes writing to one database.

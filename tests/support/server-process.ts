@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { bundleServer } from '../../scripts/server-bundle.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
@@ -10,41 +10,29 @@ const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const LISTENING = /Outpost sync server listening at (http:\/\/\S+)/;
 
 /**
- * The CLI bundled from the current source for this test process (as scripts/build-server.mjs
- * does, but not into out/, which other tools run): always the code under test, and it starts
- * faster than compiling TypeScript at every start. Under node_modules so its packages resolve.
+ * The server bundled from the current source for this test process (scripts/server-bundle.mjs, as
+ * `npm run build:server` does, but not into out/, which other tools run): always the code under
+ * test, and it starts faster than compiling TypeScript at every start. Under node_modules so its
+ * packages resolve.
  */
-const BUNDLE = join(PROJECT_DIR, 'node_modules', '.cache', 'outpost-tests', `cli-${process.pid}.mjs`);
+const BUNDLE_DIR = join(PROJECT_DIR, 'node_modules', '.cache', 'outpost-tests', `server-${process.pid}`);
+const BUNDLE = join(BUNDLE_DIR, 'cli.mjs');
 let bundled: Promise<unknown> | null = null;
 
 function bundleCli(): Promise<unknown> {
-  bundled ??= removeStaleBundles().then(() =>
-    build({
-      entryPoints: [join(PROJECT_DIR, 'sync-server', 'cli.ts')],
-      outfile: BUNDLE,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      tsconfig: join(PROJECT_DIR, 'tsconfig.json'),
-      logLevel: 'warning',
-      banner: {
-        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-      },
-    }),
-  );
+  bundled ??= removeStaleBundles().then(() => bundleServer(BUNDLE_DIR));
   return bundled;
 }
 
 /** Bundles of test processes that are gone (a worker that was killed never ran its exit handler). */
 async function removeStaleBundles(): Promise<void> {
-  const dir = dirname(BUNDLE);
+  const dir = dirname(BUNDLE_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    const pid = Number(/^cli-(\d+)\.mjs$/.exec(name)?.[1]);
+    // server-<pid>/ folders, and the cli-<pid>.mjs files of earlier versions.
+    const pid = Number(/^(?:server-(\d+)|cli-(\d+)\.mjs)$/.exec(name)?.slice(1).find(Boolean));
     if (!pid || pid === process.pid || isAlive(pid)) continue;
-    await rm(join(dir, name), { force: true });
+    await rm(join(dir, name), { recursive: true, force: true });
   }
 }
 
@@ -76,7 +64,7 @@ const running = new Set<ChildProcess>();
 // A test run that dies must not leave servers behind holding ports and databases.
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
-  if (bundled) rmSync(BUNDLE, { force: true });
+  if (bundled) rmSync(BUNDLE_DIR, { recursive: true, force: true });
 });
 
 /**

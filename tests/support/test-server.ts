@@ -25,7 +25,13 @@ export const TEST_PASSWORD_COST = { N: 1 << 10, r: 8, p: 1 };
  * Single-user mode unless `auth` says otherwise: helpers sign in as the owner (protocol-client.ts).
  */
 export async function startTestServer(
-  options: { dbUrl?: string; now?: () => number; auth?: AuthConfig } = {},
+  options: {
+    dbUrl?: string;
+    now?: () => number;
+    auth?: AuthConfig;
+    /** Decode pushes on this many threads (the CLI's way) instead of inline. */
+    decoderThreads?: number;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-server-'));
   const dbUrl = options.dbUrl ?? `sqlite:${join(dir, 'outpost.db')}`;
@@ -36,6 +42,7 @@ export async function startTestServer(
     auth,
     logger: false,
     streamCoalesceMs: 5,
+    decoderThreads: options.decoderThreads ?? 0,
     ...(options.now ? { now: options.now } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -49,7 +56,13 @@ export async function startTestServer(
       await app.close();
       await store.close();
       store = await openStore(dbUrl);
-      app = await buildServer({ store, auth, logger: false, streamCoalesceMs: 5 });
+      app = await buildServer({
+        store,
+        auth,
+        logger: false,
+        streamCoalesceMs: 5,
+        decoderThreads: options.decoderThreads ?? 0,
+      });
       await app.listen({ port, host: '127.0.0.1' });
       server.store = store;
       server.app = app;

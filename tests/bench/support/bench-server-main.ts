@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { defaultDecoderThreads } from '../../../sync-server/replication/push-decoder';
 import { buildServer } from '../../../sync-server/server';
 import { openStore } from '../../../sync-server/store/open-store';
 
@@ -13,6 +14,7 @@ async function main() {
     rendererDir: values.app ?? null,
     auth: { mode: 'single-user' },
     logger: false,
+    decoderThreads: defaultDecoderThreads(),
   });
   let stopping = false;
   const stop = async () => {

@@ -44,7 +44,15 @@ export function startBenchServer(options: {
   /** Serve these static files (the browser bench page) from the server's origin. */
   appDir?: string;
 }): Promise<BenchServer> {
-  const args = ['--import', 'tsx', MAIN, '--db', options.dbUrl];
+  const profileDir = process.env.OUTPOST_BENCH_SERVER_PROFILE;
+  const args = [
+    ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+    '--import',
+    'tsx',
+    MAIN,
+    '--db',
+    options.dbUrl,
+  ];
   if (options.appDir) args.push('--app', options.appDir);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = () =>

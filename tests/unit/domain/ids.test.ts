@@ -70,3 +70,29 @@ describe('isUuid', () => {
     expect(ids.isUuid(null)).toBe(false);
   });
 });
+
+describe('isUuid', () => {
+  it('accepts canonical lowercase UUIDs, whatever their version', () => {
+    expect(ids.isUuid(ids.uuidv7())).toBe(true);
+    expect(ids.isUuid('00000000-0000-0000-0000-000000000000')).toBe(true);
+    expect(ids.isUuid('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
+  });
+
+  it('refuses anything else', () => {
+    for (const value of [
+      '0F8FAD5B-D9CB-469F-A165-70867728950E',
+      '0f8fad5b-d9cb-469f-a165-70867728950',
+      '0f8fad5b-d9cb-469f-a165-70867728950e0',
+      '0f8fad5bd-9cb-469f-a165-70867728950e',
+      '0f8fad5b-d9cb-469f-a165-70867728950g',
+      '0f8fad5b_d9cb_469f_a165_70867728950e',
+      '{0f8fad5b-d9cb-469f-a165-70867728950}',
+      '',
+      42,
+      null,
+      undefined,
+    ]) {
+      expect(ids.isUuid(value), String(value)).toBe(false);
+    }
+  });
+});

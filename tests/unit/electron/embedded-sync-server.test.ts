@@ -36,7 +36,17 @@ describe('the embedded sync server of the installed app', () => {
     expect(calls).toEqual([
       {
         modulePath: '/app/out/server/cli.mjs',
-        args: ['--port', '0', '--host', '127.0.0.1', '--db', 'sqlite:/home/ana/.config/Outpost/outpost.db', '--no-app'],
+        args: [
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+          '--db',
+          'sqlite:/home/ana/.config/Outpost/outpost.db',
+          '--no-app',
+          '--decoder-threads',
+          '0',
+        ],
       },
     ]);
     expect(server.url()).toBe('http://127.0.0.1:43817');

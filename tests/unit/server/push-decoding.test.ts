@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { decodePush, type DecodeJob } from '../../../sync-server/replication/push-decoding';
+import type { RecordValidator } from '../../../sync-server/replication/record-validator';
+
+const ID = '0190dddd-0000-7000-8000-000000000001';
+const HLC = '001748736000000-00000-device1';
+const acceptAll: RecordValidator = { validate: () => null };
+
+function job(rows: unknown[]): DecodeJob {
+  return {
+    collection: 'contacts',
+    fromVersion: 0,
+    toVersion: 0,
+    nowMs: Date.UTC(2025, 5, 1),
+    body: new TextEncoder().encode(JSON.stringify({ rows })),
+  };
+}
+
+function storedText(doc: Record<string, unknown>): string {
+  const result = decodePush(job([{ newDocumentState: doc, assumedMasterState: null }]), acceptAll);
+  if (!result.ok || !result.rows[0]!.ok) throw new Error(JSON.stringify(result));
+  return result.rows[0]!.bodyText;
+}
+
+describe('push decoding', () => {
+  it("stores each document's body without RxDB's fields, wherever they stand", () => {
+    const body = { id: ID, hlc: HLC, name: 'Ana "_deleted":false}', tags: ['a'], nested: { _deleted: false } };
+    for (const doc of [
+      { ...body, _deleted: false },
+      { ...body, _deleted: true },
+      { _deleted: false, ...body },
+      { ...body },
+      { ...body, _meta: { lwt: 1 }, _rev: '1-a', _attachments: {}, _deleted: false },
+    ]) {
+      expect(JSON.parse(storedText(doc))).toEqual(body);
+      expect(storedText(doc)).toBe(JSON.stringify(body));
+    }
+  });
+
+  it('reports the version a row claims and the one it assumed', () => {
+    const result = decodePush(
+      job([
+        {
+          newDocumentState: { id: ID, hlc: HLC, _deleted: true },
+          assumedMasterState: { id: ID, hlc: '001748736000000-00000-server', _deleted: false },
+        },
+      ]),
+      acceptAll,
+    );
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        {
+          ok: true,
+          id: ID,
+          hlc: HLC,
+          deleted: true,
+          bodyText: JSON.stringify({ id: ID, hlc: HLC }),
+          assumed: { hlc: '001748736000000-00000-server', deleted: false },
+        },
+      ],
+    });
+  });
+
+  it('refuses a row per row and a request whole, as the route did', () => {
+    const refused = decodePush(
+      job([
+        { newDocumentState: { id: 'x' }, assumedMasterState: null },
+        { newDocumentState: { id: ID, hlc: '009999999999999-00000-device1' }, assumedMasterState: null },
+      ]),
+      acceptAll,
+    );
+    expect(refused.ok && refused.rows.map((row) => !row.ok && row.code)).toEqual([
+      'schema.invalid',
+      'record.clockAhead',
+    ]);
+    const malformed = decodePush({ ...job([]), body: new TextEncoder().encode('{"rows":[') }, acceptAll);
+    expect(malformed).toMatchObject({ ok: false, code: 'request.malformedJson' });
+    const poisoned = decodePush(
+      { ...job([]), body: new TextEncoder().encode('{"rows":[],"__proto__":{"x":1}}') },
+      acceptAll,
+    );
+    expect(poisoned).toMatchObject({ ok: false, code: 'request.malformedJson' });
+    const extra = decodePush({ ...job([]), body: new TextEncoder().encode('{"rows":[],"more":1}') }, acceptAll);
+    expect(extra).toMatchObject({ ok: false, code: 'request.invalid' });
+  });
+});
