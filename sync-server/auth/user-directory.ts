@@ -110,8 +110,23 @@ export function isActiveUser(profile: UserProfile | undefined): profile is UserP
   return !!profile && profile.active && !profile.deletedAt;
 }
 
+/**
+ * Actors already worked out, per snapshot (a snapshot is never changed: a new one replaces it when
+ * a user record changes) and per profile object: every request needs its actor, and working it out
+ * walks every profile and hashes the user's scope.
+ */
+const actorsBySnapshot = new WeakMap<DirectorySnapshot, WeakMap<UserProfile, ServerActor>>();
+
 /** The user as permissions see them now: role and team from the profile, the team's active members. */
 export function serverActorOf(snapshot: DirectorySnapshot, profile: UserProfile): ServerActor {
+  let actors = actorsBySnapshot.get(snapshot);
+  if (!actors) actorsBySnapshot.set(snapshot, (actors = new WeakMap()));
+  let actor = actors.get(profile);
+  if (!actor) actors.set(profile, (actor = actorOf(snapshot, profile)));
+  return actor;
+}
+
+function actorOf(snapshot: DirectorySnapshot, profile: UserProfile): ServerActor {
   const teamMemberIds = profile.teamId
     ? [...snapshot.profiles.values()]
         .filter((p) => isActiveUser(p) && p.teamId === profile.teamId)
@@ -120,10 +135,12 @@ export function serverActorOf(snapshot: DirectorySnapshot, profile: UserProfile)
     : [profile.id];
   if (!teamMemberIds.includes(profile.id)) teamMemberIds.push(profile.id);
   const actor = { id: profile.id, role: profile.role, teamId: profile.teamId, teamMemberIds };
-  return {
+  // Shared by every request of this user until the snapshot changes: never to be changed.
+  Object.freeze(teamMemberIds);
+  return Object.freeze({
     ...actor,
     name: profile.name,
     email: snapshot.credentials.get(profile.id)?.email ?? profile.email,
     scopeKey: scopeKeyOf(actor),
-  };
+  });
 }

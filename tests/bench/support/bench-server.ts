@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleServer } from '../../../scripts/server-bundle.mjs';
 
 export interface BenchServer {
   url: string;
@@ -32,29 +35,44 @@ async function signIn(url: string): Promise<Pick<BenchServer, 'authorization' | 
   return { authorization, fetch: signedIn, seqAfterSignIn: health.seq };
 }
 
-const MAIN = fileURLToPath(new URL('./bench-server-main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The server bundled once per bench process, as `npm run build:server` bundles it. */
+const BUNDLE_DIR = join(ROOT, 'node_modules', '.cache', 'outpost-bench', `server-${process.pid}`);
+let bundled: Promise<unknown> | null = null;
 
 /**
- * The real sync server (buildServer over openStore, production defaults) in its own Node process,
- * as in production: its CPU is not shared with the event loop of the clients that measure it.
+ * The real sync server in its own Node process, as `npm run server` runs it: the CLI bundled from
+ * the current source (scripts/server-bundle.mjs, so production code: no tsx transform, push
+ * decoding on its decoder threads), on a free loopback port. Its CPU is not shared with the event
+ * loop of the clients that measure it. `OUTPOST_BENCH_SERVER_PROFILE=<dir>`: a CPU profile of it.
  */
-export function startBenchServer(options: {
+export async function startBenchServer(options: {
   dbUrl: string;
   /** Serve these static files (the browser bench page) from the server's origin. */
   appDir?: string;
 }): Promise<BenchServer> {
+  if (!bundled) {
+    bundled = bundleServer(BUNDLE_DIR);
+    process.once('exit', () => rmSync(BUNDLE_DIR, { recursive: true, force: true }));
+  }
+  await bundled;
   const profileDir = process.env.OUTPOST_BENCH_SERVER_PROFILE;
   const args = [
     ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
-    '--import',
-    'tsx',
-    MAIN,
+    join(BUNDLE_DIR, 'cli.mjs'),
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
     '--db',
     options.dbUrl,
+    ...(options.appDir ? ['--app', options.appDir] : ['--no-app']),
   ];
-  if (options.appDir) args.push('--app', options.appDir);
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -66,7 +84,7 @@ export function startBenchServer(options: {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /BENCH_SERVER_READY (\S+)/.exec(output);
+      const match = /Outpost sync server listening at (http:\/\/\S+)/.exec(output);
       if (match) {
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => process.stdout.write(more));
