@@ -53,10 +53,14 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** One decoder thread; restarted by the pool if it dies. */
+/** One decoder thread; replaced by the pool if it dies after it had started. */
 class DecoderThread {
   readonly pending = new Map<number, Pending>();
   readonly ready: Promise<void>;
+  /** Set once it has answered its first message: only such a thread is worth replacing. */
+  started = false;
+  /** Why it stopped: it takes no more jobs (a message to an exited worker is never answered). */
+  dead: Error | null = null;
   private readonly worker: Worker;
 
   constructor(onExit: (thread: DecoderThread) => void) {
@@ -65,6 +69,7 @@ class DecoderThread {
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.once('message', () => {
+        this.started = true;
         this.worker.unref();
         resolve();
       });
@@ -79,6 +84,8 @@ class DecoderThread {
       else waiter?.resolve(message.result!);
     });
     const fail = (error: Error) => {
+      if (this.dead) return;
+      this.dead = error;
       for (const waiter of this.pending.values()) waiter.reject(error);
       this.pending.clear();
       onExit(this);
@@ -88,6 +95,7 @@ class DecoderThread {
   }
 
   decode(id: number, job: DecodeJob): Promise<DecodeResult> {
+    if (this.dead) return Promise.reject(this.dead);
     return new Promise<DecodeResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
@@ -105,8 +113,9 @@ class DecoderThread {
 }
 
 /**
- * `threads` decoder threads, each job to the one with the fewest jobs in flight. A thread that
- * dies fails its jobs (those requests answer 500, safe to retry) and is replaced.
+ * `threads` decoder threads, each job to the live one with the fewest jobs in flight. A thread
+ * that dies fails its jobs (those requests answer 500, safe to retry) and is replaced, unless it
+ * died before it had started (a replacement would only fail the same way, over and over).
  */
 export async function threadDecoder(threads: number): Promise<PushDecoder> {
   let closed = false;
@@ -114,7 +123,7 @@ export async function threadDecoder(threads: number): Promise<PushDecoder> {
   const start = (): DecoderThread => {
     const thread: DecoderThread = new DecoderThread((dead) => {
       const index = pool.indexOf(dead);
-      if (index >= 0 && !closed) pool[index] = start();
+      if (index >= 0 && !closed && dead.started) pool[index] = start();
     });
     return thread;
   };
@@ -130,7 +139,9 @@ export async function threadDecoder(threads: number): Promise<PushDecoder> {
   return {
     decode(job) {
       if (closed) return Promise.reject(new Error('the push decoder is closed'));
-      const idlest = pool.reduce((best, thread) => (thread.pending.size < best.pending.size ? thread : best));
+      const live = pool.filter((thread) => !thread.dead);
+      if (live.length === 0) return Promise.reject(new Error('no push decoder thread is running'));
+      const idlest = live.reduce((best, thread) => (thread.pending.size < best.pending.size ? thread : best));
       return idlest.decode(nextId++, job);
     },
     async close() {
