@@ -197,3 +197,50 @@ test('the Sales Manager edits stages in Settings, and retiring one moves its dea
     drawer(page, 'Zeta onboarding').getByRole('region', { name: 'Stage history' }).getByRole('listitem'),
   ).toHaveText([/Created in Lead in/, /Lead in → Qualified/]);
 });
+
+test('J, K, H and L walk the board, Enter opens the focused deal, and filters narrow every column', async ({
+  page,
+}) => {
+  await startWorkspace(page);
+  await goTo(page, 'Deals');
+  await createDeal(page, 'Small fix', '1,000.00');
+  await createDeal(page, 'Mid rollout', '5,000.00');
+  await createDeal(page, 'Big migration', '20,000.00');
+
+  await goTo(page, 'Pipeline');
+  const leadIn = column(page, 'Lead in');
+  const qualified = column(page, 'Qualified');
+  await card(leadIn, 'Big migration').focus();
+  await page.keyboard.press(']');
+  await expect(card(qualified, 'Big migration', 'Qualified')).toBeFocused();
+
+  // J and K move down and up a column; L and H to the next and previous column with deals.
+  const leadInCards = leadIn.getByRole('button', { name: /^Deal / });
+  await expect(leadInCards).toHaveCount(2);
+  await leadInCards.first().focus();
+  await page.keyboard.press('j');
+  await expect(leadInCards.nth(1)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(leadInCards.first()).toBeFocused();
+  await page.keyboard.press('l');
+  await expect(card(qualified, 'Big migration')).toBeFocused();
+  await page.keyboard.press('h');
+  await expect(leadInCards.first()).toBeFocused();
+  const focusedTitle = /^Deal (.+?), /.exec((await leadInCards.first().getAttribute('aria-label')) ?? '')?.[1];
+  expect(focusedTitle).toBeTruthy();
+  await page.keyboard.press('Enter');
+  await expect(drawer(page, focusedTitle!)).toBeVisible();
+  await drawer(page, focusedTitle!).getByRole('button', { name: 'Close' }).click();
+
+  // A minimum value hides the smaller deals in every column; clearing the filters brings them back.
+  await page.getByLabel('Min value (USD)').fill('4000');
+  await expect(card(leadIn, 'Small fix')).toHaveCount(0);
+  await expect(card(leadIn, 'Mid rollout', 'Lead in')).toBeVisible();
+  await expect(card(qualified, 'Big migration', 'Qualified')).toBeVisible();
+  await page.getByLabel('Min value (USD)').fill('50000');
+  await expect(leadIn.getByText('No deals here.', { exact: false })).toBeVisible();
+  await expect(qualified.getByText('No deals here.', { exact: false })).toBeVisible();
+  await page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'Clear filters' }).click();
+  await expect(leadInCards).toHaveCount(2);
+  await expect(card(qualified, 'Big migration', 'Qualified')).toBeVisible();
+});
