@@ -4,7 +4,9 @@ import type { Pipeline } from '@domain/schemas/pipeline';
 import type { PushRejection, PushResponse, SyncDocument } from '@domain/sync-protocol';
 import { accessKeysOf, authorizeWrite, can, type Actor } from '@domain/permissions';
 import { checkRecordWrite } from '@domain/write-rules';
+import { withSeq } from '../store/record-writes';
 import type { RecordWrite, Store, StoredRecord } from '../store/store';
+import { judgeCreate } from './create-verdict';
 import type { DecodedRow, RowVersion } from './push-decoding';
 
 /** Who pushes: every row is authorized for this user (domain/permissions). */
@@ -100,40 +102,55 @@ export async function applyPush<C extends CollectionName>(
         reject(id, 'record.hardDeleteForbidden', `${collection} records are archived, not removed`);
         continue;
       }
-      const body = row.body;
-      if (!deleted) {
-        if (stored?.deleted) {
-          reject(id, 'record.appendOnly', 'this record was removed and cannot be edited');
+      const lookups = { pipeline: (pipelineId: string) => pipelines.get(pipelineId) };
+      let keys: { ownerId: string; teamId: string };
+      /** Parsed only when a rule needs it: a create judged on the decoder thread does not. */
+      let body: Record<string, unknown> | undefined;
+      if (!stored) {
+        // A new record (a removal of one was skipped above): judged by the decoder thread unless
+        // its rules need the store (create-verdict.ts); the same judgment either way.
+        const verdict = row.decoded.create ?? judgeCreate(actor, collection, row.body, lookups);
+        if (!verdict.ok) {
+          reject(id, verdict.code, verdict.message, verdict.params);
           continue;
         }
-        const errors = checkRecordWrite(
-          collection,
-          (stored?.body as CollectionDocs[C] | undefined) ?? null,
-          body as unknown as CollectionDocs[C],
-          { pipeline: (pipelineId) => pipelines.get(pipelineId) },
-        );
-        if (errors.length) {
-          const [first] = errors;
-          reject(id, first!.code, errors.map((e) => e.message).join('; '), first!.params);
-          continue;
-        }
-      }
-      // After the record's own rules, so an edit of an append-only record says so, whoever sends it.
-      const denied = deleted
-        ? stored && !can(actor, 'delete', collection, stored.body)
-          ? [`you may not delete this ${collection} record`]
-          : []
-        : authorizeWrite(
-            actor,
+        keys = verdict;
+      } else {
+        body = row.body;
+        if (!deleted) {
+          if (stored.deleted) {
+            reject(id, 'record.appendOnly', 'this record was removed and cannot be edited');
+            continue;
+          }
+          const errors = checkRecordWrite(
             collection,
-            (stored?.body as CollectionDocs[C] | undefined) ?? null,
+            stored.body as unknown as CollectionDocs[C],
             body as unknown as CollectionDocs[C],
-          ).map((e) => e.message);
-      if (denied.length) {
-        reject(id, 'permission.denied', denied.join('; '), { collection });
-        continue;
+            lookups,
+          );
+          if (errors.length) {
+            const [first] = errors;
+            reject(id, first!.code, errors.map((e) => e.message).join('; '), first!.params);
+            continue;
+          }
+        }
+        // After the record's own rules, so an edit of an append-only record says so, whoever sends it.
+        const denied = deleted
+          ? can(actor, 'delete', collection, stored.body)
+            ? []
+            : [`you may not delete this ${collection} record`]
+          : authorizeWrite(
+              actor,
+              collection,
+              stored.body as unknown as CollectionDocs[C],
+              body as unknown as CollectionDocs[C],
+            ).map((e) => e.message);
+        if (denied.length) {
+          reject(id, 'permission.denied', denied.join('; '), { collection });
+          continue;
+        }
+        keys = accessKeysOf(collection, body);
       }
-      const keys = accessKeysOf(collection, body);
       const write: RecordWrite = {
         collection,
         id,
@@ -141,7 +158,7 @@ export async function applyPush<C extends CollectionName>(
         deleted,
         ownerId: keys.ownerId,
         teamId: keys.teamId,
-        body,
+        ...(body ? { body } : {}),
         bodyText,
         // A new owner or team: log who saw it until now, so their devices receive a removal.
         ...(stored && (stored.ownerId !== keys.ownerId || stored.teamId !== keys.teamId)
@@ -157,7 +174,7 @@ export async function applyPush<C extends CollectionName>(
       };
       writes.set(id, write);
       // A second row for the same record in this batch builds on this one.
-      current.set(id, { ...write, seq: 0 });
+      current.set(id, withSeq(write, 0));
     }
     if (writes.size) await tx.putRecords([...writes.values()]);
   });

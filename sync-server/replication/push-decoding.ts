@@ -4,6 +4,8 @@ import { checkClockDrift } from '@domain/hlc';
 import { isUuid } from '@domain/ids';
 import { migrateRecord } from '@domain/migrations';
 import { SYNC_LIMITS, type PushRejection } from '@domain/sync-protocol';
+import type { Actor } from '@domain/permissions';
+import { CREATE_NEEDS_STORE, judgeCreate, type CreateVerdict } from './create-verdict';
 import type { RecordValidator } from './record-validator';
 
 /**
@@ -20,6 +22,8 @@ export interface DecodeJob {
   toVersion: number;
   /** The server's clock, for the drift check. */
   nowMs: number;
+  /** Who pushes: new records are judged for them here already (create-verdict.ts). */
+  actor: Actor;
   /** The request body, UTF-8. */
   body: Uint8Array;
 }
@@ -40,6 +44,11 @@ export type DecodedRow =
       deleted: boolean;
       /** The server state the device edited; null for a record it created. */
       assumed: RowVersion | null;
+      /**
+       * The verdict should the store not have the record (a create), when it needs nothing from
+       * the store (create-verdict.ts); absent for removals and for collections that do.
+       */
+      create?: CreateVerdict;
     }
   | { ok: false; id: string; code: PushRejection['code']; message: string };
 
@@ -127,10 +136,22 @@ function storedBodyText(doc: Record<string, unknown>): string {
       return `${text.slice(0, -tail.length)}}`;
     }
   }
+  return JSON.stringify(bodyOf(doc));
+}
+
+/** The document without RxDB's own fields: what is stored. */
+function bodyOf(doc: Record<string, unknown>): Record<string, unknown> {
   const { _deleted, _meta, _rev, _attachments, ...body } = doc;
   void [_deleted, _meta, _rev, _attachments];
-  return JSON.stringify(body);
+  return body;
 }
+
+/** Never asked: the collections judged here look nothing up (CREATE_NEEDS_STORE). */
+const NO_LOOKUPS = {
+  pipeline: () => {
+    throw new Error('push decoding: a create that needs the store is judged in the transaction');
+  },
+};
 
 function versionOf(doc: Record<string, unknown> | null): RowVersion | null {
   return doc ? { hlc: doc.hlc, deleted: !!doc._deleted } : null;
@@ -161,13 +182,17 @@ function decodeRow(
       message: `the device clock is ${Math.round(drift / 60_000)} min ahead of the server; fix the device's date and time`,
     };
   }
+  const deleted = !!doc._deleted;
   return {
     ok: true,
     id,
     bodyText: storedBodyText(doc),
     hlc: String(doc.hlc),
-    deleted: !!doc._deleted,
+    deleted,
     assumed: versionOf(assumed),
+    ...(deleted || CREATE_NEEDS_STORE.has(job.collection)
+      ? {}
+      : { create: judgeCreate(job.actor, job.collection, bodyOf(doc), NO_LOOKUPS) }),
   };
 }
 

@@ -62,6 +62,7 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushDependen
           fromVersion: from,
           toVersion: current,
           nowMs: deps.now(),
+          actor,
           body: request.body,
         });
         if (!decoded.ok) throw new HttpError(400, decoded.code, decoded.message);

@@ -3,8 +3,8 @@ import { assertRecordWrites, recordKey, withSeq } from './record-writes';
 import type { PreviousAccess, StoredRecord, StoreTransaction } from './store';
 import type { TransactionGroup } from './transaction-gate';
 
-/** A record ready to be written: its body serialized once, when it was put. */
-export interface SerializedRecord extends StoredRecord {
+/** A record ready to be written: its body serialized once, when it was put (no object kept). */
+export interface SerializedRecord extends Omit<StoredRecord, 'body'> {
   text: string;
   /** The access this write took away (RecordWrite.previousAccess), to log with it. */
   previousAccess?: PreviousAccess;
@@ -121,8 +121,16 @@ export function bufferedGroup(storeName: string, startSeq: number, backend: Grou
             seq += stored.length;
             stored.forEach((record, index) => {
               const previousAccess = records[index]!.previousAccess;
+              // Field by field: spreading the record would parse a body given only as text.
+              const { collection, id, seq: recordSeq, hlc, deleted, ownerId, teamId } = record;
               const serialized: SerializedRecord = {
-                ...record,
+                collection,
+                id,
+                seq: recordSeq,
+                hlc,
+                deleted,
+                ownerId,
+                teamId,
                 text: texts[index]!,
                 ...(previousAccess ? { previousAccess } : {}),
               };

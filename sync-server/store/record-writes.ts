@@ -16,7 +16,12 @@ export function assertRecordWrites(records: readonly RecordWrite[]): void {
     if (typeof record.ownerId !== 'string' || typeof record.teamId !== 'string') {
       throw new TypeError(`${where}: ownerId and teamId must be strings ('' when none)`);
     }
-    if (typeof record.body !== 'object' || record.body === null || Array.isArray(record.body)) {
+    const { body } = record;
+    if (
+      body === undefined
+        ? typeof record.bodyText !== 'string'
+        : typeof body !== 'object' || body === null || Array.isArray(body)
+    ) {
       throw new TypeError(`${where}: body must be an object`);
     }
     if (record.bodyText !== undefined && typeof record.bodyText !== 'string') {
@@ -40,8 +45,16 @@ export function recordKey(collection: string, id: string): string {
   return `${collection}\u0000${id}`;
 }
 
-/** The stored form of a write; the body is the caller's object, never rewritten (trap 5). */
+/**
+ * The stored form of a write; the body is the caller's object, never rewritten (trap 5). A write
+ * given as text only gets its body parsed from that text the first time someone reads it.
+ */
 export function withSeq(record: RecordWrite, seq: number): StoredRecord {
-  const { collection, id, hlc, deleted, ownerId, teamId, body } = record;
-  return { collection, id, seq, hlc, deleted, ownerId, teamId, body };
+  const { collection, id, hlc, deleted, ownerId, teamId, body, bodyText } = record;
+  if (body !== undefined) return { collection, id, seq, hlc, deleted, ownerId, teamId, body };
+  let parsed: Record<string, unknown> | undefined;
+  return Object.defineProperty({ collection, id, seq, hlc, deleted, ownerId, teamId }, 'body', {
+    enumerable: true,
+    get: () => (parsed ??= JSON.parse(bodyText!) as Record<string, unknown>),
+  }) as StoredRecord;
 }

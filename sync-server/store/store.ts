@@ -21,11 +21,13 @@ export interface StoredRecord {
 }
 
 /** What a write puts; the store assigns `seq`. */
-export type RecordWrite = Omit<StoredRecord, 'seq'> & {
+export type RecordWrite = Omit<StoredRecord, 'seq' | 'body'> & {
+  /** The document; may be left out when `bodyText` is given (the store keeps the text). */
+  body?: Record<string, unknown>;
   /**
    * Exactly `JSON.stringify(body)`, when the caller has it already: the store keeps this text
-   * instead of serializing the body again. The push route serializes before it takes the write
-   * lock, so the writers' critical section is shorter.
+   * instead of serializing the body again, and needs no body object at all. The push route has
+   * every row's text from its decoder thread (push-decoding.ts).
    */
   bodyText?: string;
   /**

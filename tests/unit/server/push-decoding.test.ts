@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '@domain/permissions';
+import { makeContact, makeDeal, TEAM, USER_A, USER_B } from '../domain/fixtures';
 import { decodePush, type DecodeJob } from '../../../sync-server/replication/push-decoding';
 import type { RecordValidator } from '../../../sync-server/replication/record-validator';
 
 const ID = '0190dddd-0000-7000-8000-000000000001';
 const HLC = '001748736000000-00000-device1';
 const acceptAll: RecordValidator = { validate: () => null };
+const MANAGER: Actor = {
+  id: '0190dddd-0000-7000-8000-0000000000aa',
+  role: 'SALES_MANAGER',
+  teamId: '',
+  teamMemberIds: [],
+};
 
 function job(rows: unknown[]): DecodeJob {
   return {
@@ -12,6 +20,7 @@ function job(rows: unknown[]): DecodeJob {
     fromVersion: 0,
     toVersion: 0,
     nowMs: Date.UTC(2025, 5, 1),
+    actor: MANAGER,
     body: new TextEncoder().encode(JSON.stringify({ rows })),
   };
 }
@@ -83,5 +92,27 @@ describe('push decoding', () => {
     expect(poisoned).toMatchObject({ ok: false, code: 'request.malformedJson' });
     const extra = decodePush({ ...job([]), body: new TextEncoder().encode('{"rows":[],"more":1}') }, acceptAll);
     expect(extra).toMatchObject({ ok: false, code: 'request.invalid' });
+  });
+
+  it('judges a new record for the pusher already, except where the rules need the store', () => {
+    const contact = { ...makeContact({ ownerId: USER_B }), _deleted: false };
+    const decode = (actor: Actor, collection: DecodeJob['collection'], doc: Record<string, unknown>) => {
+      const result = decodePush(
+        // The fixtures' clocks are of 2026: the server's clock is later.
+        {
+          ...job([{ newDocumentState: doc, assumedMasterState: null }]),
+          collection,
+          actor,
+          nowMs: Date.UTC(2027, 0, 1),
+        },
+        acceptAll,
+      );
+      if (!result.ok || !result.rows[0]!.ok) throw new Error(JSON.stringify(result));
+      return result.rows[0]!.create;
+    };
+    expect(decode(MANAGER, 'contacts', contact)).toEqual({ ok: true, ownerId: USER_B, teamId: contact.teamId ?? '' });
+    const rep: Actor = { id: USER_A, role: 'ACCOUNT_EXECUTIVE', teamId: TEAM, teamMemberIds: [USER_A] };
+    expect(decode(rep, 'contacts', contact)).toMatchObject({ ok: false, code: 'permission.denied' });
+    expect(decode(MANAGER, 'deals', { ...makeDeal(), _deleted: false })).toBeUndefined();
   });
 });
