@@ -1,4 +1,4 @@
-import { isCollectionName } from '@domain/collections';
+import { isCollectionName, type CollectionName } from '@domain/collections';
 import type { RecordWrite, StoredRecord } from './store';
 
 /**
@@ -52,9 +52,24 @@ export function recordKey(collection: string, id: string): string {
 export function withSeq(record: RecordWrite, seq: number): StoredRecord {
   const { collection, id, hlc, deleted, ownerId, teamId, body, bodyText } = record;
   if (body !== undefined) return { collection, id, seq, hlc, deleted, ownerId, teamId, body };
-  let parsed: Record<string, unknown> | undefined;
-  return Object.defineProperty({ collection, id, seq, hlc, deleted, ownerId, teamId }, 'body', {
-    enumerable: true,
-    get: () => (parsed ??= JSON.parse(bodyText!) as Record<string, unknown>),
-  }) as StoredRecord;
+  return new TextBodyRecord(collection, id, seq, hlc, deleted, ownerId, teamId, bodyText!);
+}
+
+/** A stored record whose body is parsed from its text on first read (see withSeq). */
+class TextBodyRecord implements StoredRecord {
+  #body: Record<string, unknown> | undefined;
+  constructor(
+    readonly collection: CollectionName,
+    readonly id: string,
+    readonly seq: number,
+    readonly hlc: string,
+    readonly deleted: boolean,
+    readonly ownerId: string,
+    readonly teamId: string,
+    readonly bodyText: string,
+  ) {}
+
+  get body(): Record<string, unknown> {
+    return (this.#body ??= JSON.parse(this.bodyText) as Record<string, unknown>);
+  }
 }

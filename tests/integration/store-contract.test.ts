@@ -157,6 +157,23 @@ function describeStoreContract(adapter: StoreUnderTest): void {
       expect(JSON.stringify(got)).toBe(JSON.stringify(record.body));
     });
 
+    it('stores a write given as text only, exactly as that text', async () => {
+      const { store } = await fresh();
+      const text = '{"name":"Ana","id":"t1","tags":["a"]}';
+      const { body, ...fields } = write('contacts', 't1');
+      void body;
+      const [returned] = await store.transaction((tx) => tx.putRecords([{ ...fields, bodyText: text }]));
+      expect(returned?.body).toEqual({ name: 'Ana', id: 't1', tags: ['a'] });
+      expect((await store.getRecords('contacts', ['t1'])).get('t1')?.body).toEqual({
+        name: 'Ana',
+        id: 't1',
+        tags: ['a'],
+      });
+      const [pulled] = (await store.pull('contacts', 0, 10, ALL)).records;
+      expect(JSON.stringify(pulled?.body)).toBe(text);
+      await expect(store.transaction((tx) => tx.putRecords([{ ...fields }]))).rejects.toThrow(/body must be an object/);
+    });
+
     it('getRecords returns only the asked ids of that collection', async () => {
       const { store } = await fresh();
       await store.transaction((tx) =>
