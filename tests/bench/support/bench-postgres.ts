@@ -5,8 +5,10 @@ import { startThrowawayPostgres } from '../../integration/postgres-cluster';
 export interface BenchPostgres {
   /** Where the server comes from, for the report. */
   source: string;
-  /** A new empty database; its URL. Dropped by `close()`. */
+  /** A new empty database; its URL. Dropped by `close()`, or before by `dropDatabase(url)`. */
   createDatabase(): Promise<string>;
+  /** Drops a database made by `createDatabase` once it is measured. */
+  dropDatabase(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,13 @@ export async function openBenchPostgres(): Promise<BenchPostgres> {
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       return url.toString();
+    },
+    async dropDatabase(url) {
+      const name = new URL(url).pathname.slice(1);
+      const index = created.indexOf(name);
+      if (index < 0) return;
+      created.splice(index, 1);
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
     async close() {
       if (created.length) {

@@ -58,23 +58,35 @@ await runPart(PART, async ({ quick }) => {
   const notes: string[] = [];
   try {
     let file = 0;
-    const freshSqlite = async () => `sqlite:${join(dir, `push-${++file}.db`)}`;
     postgres = await openBenchPostgres();
     for (const kind of ['sqlite', 'postgres'] as const) {
-      const fresh = kind === 'sqlite' ? freshSqlite : () => postgres!.createDatabase();
-      await rawInsertFloor(
-        await fresh(),
-        warmup.map((c) => ({ id: c.id, body: c })),
-        BATCH,
+      /**
+       * Each measurement in a database of its own, dropped as soon as it is measured: PostgreSQL's
+       * autovacuum of a finished measurement's tables would otherwise run during the next one,
+       * on the same 2 cores (it did: the last measurement of a round was regularly the slowest).
+       */
+      const measureIn = async <T>(measure: (url: string) => Promise<T>): Promise<T> => {
+        const url = kind === 'sqlite' ? `sqlite:${join(dir, `push-${++file}.db`)}` : await postgres!.createDatabase();
+        try {
+          return await measure(url);
+        } finally {
+          if (kind === 'postgres') await postgres!.dropDatabase(url);
+        }
+      };
+      await measureIn((url) =>
+        rawInsertFloor(
+          url,
+          warmup.map((c) => ({ id: c.id, body: c })),
+          BATCH,
+        ),
       );
-      await rawStoreInsert(await fresh(), warmup.map(recordWrite), BATCH);
-      await storePut(await fresh(), warmup.map(recordWrite));
+      await measureIn((url) => rawStoreInsert(url, warmup.map(recordWrite), BATCH));
+      await measureIn((url) => storePut(url, warmup.map(recordWrite)));
       for (let r = 1; r <= rounds; r++) {
-        const url = await fresh();
-        const rawResult = await rawInsertFloor(url, raw, BATCH);
-        const rawStoreResult = await rawStoreInsert(await fresh(), writes, BATCH);
-        const storeResult = await storePut(await fresh(), writes);
-        const httpResult = await httpPush(url, warmupBodies, bodies, docs, docs + warmup.length);
+        const rawResult = await measureIn((url) => rawInsertFloor(url, raw, BATCH));
+        const rawStoreResult = await measureIn((url) => rawStoreInsert(url, writes, BATCH));
+        const storeResult = await measureIn((url) => storePut(url, writes));
+        const httpResult = await measureIn((url) => httpPush(url, warmupBodies, bodies, docs, docs + warmup.length));
         results[kind].push({ rawStore: rawStoreResult, raw: rawResult, store: storeResult, http: httpResult });
         log(
           PART,
@@ -87,7 +99,7 @@ await runPart(PART, async ({ quick }) => {
     }
     notes.push(
       `PostgreSQL: ${postgres.source}. SQLite: WAL, synchronous=FULL (the store's own settings).`,
-      `Each round uses fresh databases; figures are medians of ${rounds} round(s), raw and push alternating; ` +
+      `Each measurement uses a fresh database, dropped once measured; figures are medians of ${rounds} round(s), raw and push alternating; ` +
         'ratios are medians of the per-round ratios.',
       `Push: ${CLIENTS} concurrent HTTP clients in the bench process, the server in its own process; ` +
         'bodies are serialized before timing.',
