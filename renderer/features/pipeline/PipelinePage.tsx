@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { useBoard } from './board-store';
 import { FilterBar } from './FilterBar';
 import { PipelineBoard } from './PipelineBoard';
+import { PipelineSelect } from './PipelineSelect';
 import { useUndoShortcut } from './use-undo';
 import './pipeline.css';
 
@@ -29,21 +30,13 @@ export function PipelinePage() {
   return (
     <div className="pipeline-page">
       <div className="page-toolbar board-toolbar">
-        <div className="field board-switcher">
-          <label htmlFor={`${id}-pipeline`}>{t('pipeline.switcher')}</label>
-          <select
-            id={`${id}-pipeline`}
-            className="select"
-            value={pipeline.id}
-            onChange={(e) => choosePipeline(e.target.value)}
-          >
-            {pipelines.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PipelineSelect
+          className="field board-switcher"
+          label={t('pipeline.switcher')}
+          pipelines={pipelines}
+          value={pipeline.id}
+          onChange={choosePipeline}
+        />
         <p className="board-hint muted" id={`${id}-hint`}>
           {t('pipeline.shortcutsHint')}
         </p>

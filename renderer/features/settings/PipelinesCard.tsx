@@ -16,6 +16,7 @@ import {
 import { activeStages, findStage } from '@domain/pipeline-rules';
 import type { Pipeline, Stage } from '@domain/schemas/pipeline';
 import { useCan } from '../../auth/use-permissions';
+import { PipelineSelect } from '../pipeline/PipelineSelect';
 import { insertRecord, updateRecord } from '../../db/record-writes';
 import { usePipelines } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
@@ -81,21 +82,12 @@ function PipelinesEditor() {
       {!loading && (
         <div className="settings-row">
           {pipeline && (
-            <div className="field">
-              <label htmlFor={`${id}-choose`}>{t('pipeline.editor.choose')}</label>
-              <select
-                id={`${id}-choose`}
-                className="select"
-                value={pipeline.id}
-                onChange={(e) => setSelected(e.target.value)}
-              >
-                {pipelines.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PipelineSelect
+              label={t('pipeline.editor.choose')}
+              pipelines={pipelines}
+              value={pipeline.id}
+              onChange={setSelected}
+            />
           )}
           <button type="button" className="btn" onClick={() => void createPipeline()}>
             + {t('pipeline.editor.addPipeline')}
