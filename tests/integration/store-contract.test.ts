@@ -185,6 +185,28 @@ function describeStoreContract(adapter: StoreUnderTest): void {
       expect((await store.getRecords('contacts', [])).size).toBe(0);
     });
 
+    it('answers concurrent transactions’ reads with their own ids only, each seeing the writes before it', async () => {
+      // Under load a group's lookups may share one statement: each transaction must still get
+      // exactly the records it asked for, as they stand after the transactions before it.
+      const { store } = await fresh();
+      await store.transaction((tx) => tx.putRecords([write('contacts', 'shared', { value: 0 }), write('leads', 'x')]));
+      const seen = await Promise.all(
+        Array.from({ length: 12 }, (_, n) =>
+          store.transaction(async (tx) => {
+            const found = await tx.getRecords(n % 4 === 3 ? 'leads' : 'contacts', ['shared', `own-${n}`, 'x']);
+            await tx.putRecords([write('contacts', `own-${n}`)]);
+            if (n % 4 !== 3) {
+              const value = Number(found.get('shared')?.body.value);
+              await tx.putRecords([write('contacts', 'shared', { value: value + 1 })]);
+            }
+            return [...found.keys()].sort();
+          }),
+        ),
+      );
+      seen.forEach((keys, n) => expect(keys).toEqual(n % 4 === 3 ? ['x'] : ['shared']));
+      expect((await store.getRecords('contacts', ['shared'])).get('shared')?.body.value).toBe(9);
+    });
+
     it('lets a transaction read its own writes, which no one else sees before the commit', async () => {
       const { store } = await fresh();
       await store.transaction((tx) => tx.putRecords([write('deals', 'before')]));
