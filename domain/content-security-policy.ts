@@ -2,7 +2,9 @@
  * The renderer's Content-Security-Policy, sent as a header by the desktop app's app:// handler and
  * by the sync server when it serves the app to a browser: one text, defined once.
  * No 'unsafe-inline' and no 'unsafe-eval': Vite emits external scripts and stylesheets, and React
- * sets inline styles through the CSSOM, which style-src does not govern.
+ * sets inline styles through the CSSOM, which style-src does not govern. `worker-src 'self'`: the
+ * local database's storage runs in a module worker loaded from the app's own files (ADR 0012);
+ * stated rather than left to the fallback on script-src, and no blob: or data: workers.
  */
 
 /** The embedded sync server listens on a loopback port chosen at start-up. */
@@ -23,6 +25,7 @@ export function buildContentSecurityPolicy(extraConnectSources: readonly string[
   return [
     "default-src 'self'",
     "script-src 'self'",
+    "worker-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

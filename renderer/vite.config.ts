@@ -13,6 +13,8 @@ export default defineConfig(({ mode }) => ({
     // RxDB dev-mode (schema validation, deep-freeze) only in development builds, never in production.
     __OUTPOST_DEV__: JSON.stringify(mode === 'development'),
   },
+  // The storage worker (renderer/db/storage/storage.worker.ts) is a module worker, like the page.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -22,6 +22,9 @@ addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLeaderElectionPlugin);
 
+/** See `liveQueryUpdateThrottleTime` below: the smallest delay RxDB accepts (0 turns it off). */
+export const LIVE_QUERY_UPDATE_DELAY_MS = 1;
+
 const resolvers = new WeakMap<OutpostDatabase, { current: ConflictResolver | null }>();
 
 /** The sync engine plugs its resolver in here; collections resolve conflicts through it. */
@@ -32,6 +35,10 @@ export function setConflictResolver(db: OutpostDatabase, resolver: ConflictResol
 export interface OpenDatabaseOptions {
   /** One database per workspace/user on this device. */
   name: string;
+  /**
+   * The app passes its storage worker (storage/worker-storage.ts, ADR 0012); the default, RxDB's
+   * Dexie storage on this thread, is for tests (fake-indexeddb) and tools.
+   */
   storage?: RxStorage<unknown, unknown>;
   /** Schema validation and deep-freeze: development builds only (slow). */
   devMode?: boolean;
@@ -62,6 +69,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
     eventReduce: true,
     localDocuments: true,
     closeDuplicates: true,
+    // A live query re-evaluates (event reduce, new results) in a timer task after the change events
+    // of a write, not in the task that delivers them: with the storage in a worker (ADR 0012) the
+    // write's answer is already queued behind its change event, so it resolves first — a drop is
+    // persisted ~1.5 ms sooner on a 5,000-deal board — and a burst of writes (a replication batch)
+    // costs one re-evaluation per query. `exec()` still brings a query up to date at once.
+    liveQueryUpdateThrottleTime: LIVE_QUERY_UPDATE_DELAY_MS,
   })) as OutpostDatabase;
   const slot = { current: null as ConflictResolver | null };
   resolvers.set(db, slot);

@@ -404,6 +404,12 @@ export const en = {
     done: 'Demo data loaded: {{count}} records.',
     failed: 'Demo data could not be loaded: {{message}}',
   },
+  // The local database's storage thread did not start (ADR 0012).
+  storageFailed: {
+    title: 'Outpost can’t open its data on this device',
+    body: 'The part of Outpost that stores your records didn’t start. Nothing was changed. Reload to try again; if it keeps happening, restart Outpost.',
+    reload: 'Reload',
+  },
   // Sign-in, session and accounts (issue 4).
   auth: {
     connecting: 'Connecting to the server…',

@@ -416,6 +416,12 @@ export const es: Messages = {
     done: 'Datos de demostración cargados: {{count}} registros.',
     failed: 'No se pudieron cargar los datos de demostración: {{message}}',
   },
+  // El hilo de almacenamiento de la base de datos local no arrancó (ADR 0012).
+  storageFailed: {
+    title: 'Outpost no puede abrir sus datos en este equipo',
+    body: 'La parte de Outpost que guarda tus registros no arrancó. No se ha cambiado nada. Recarga para volver a intentarlo; si sigue pasando, reinicia Outpost.',
+    reload: 'Recargar',
+  },
   // Inicio de sesión, sesión y cuentas (issue 4).
   auth: {
     connecting: 'Conectando con el servidor…',

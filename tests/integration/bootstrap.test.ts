@@ -17,6 +17,9 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * an empty collection from large pages without RxDB's per-document replication meta must keep
  * every guarantee of the replication — later local edits reach the server and merge field by field
  * with the server's changes, nothing is logged as lost that was not, nothing is pushed back.
+ * It reaches into RxDB's storage (the instance beneath the collection's wrapper, the replication's
+ * meta instance), so it runs twice: on the memory storage, and on the same storage behind RxDB's
+ * remote-storage protocol — what the app's storage worker is to the page (ADR 0012).
  */
 const COLLECTIONS: CollectionName[] = ['contacts'];
 /** More than two bootstrap pages (1,000 each), so that several pages are written together. */
@@ -26,8 +29,10 @@ let server: TestServer;
 let seeded: Contact[];
 const devices: TestDevice[] = [];
 
+let storage: 'memory' | 'remote' = 'memory';
+
 async function device(name: string, options: Partial<Parameters<typeof createTestDevice>[0]> = {}) {
-  const d = await createTestDevice({ serverUrl: server.url, collections: COLLECTIONS, name, ...options });
+  const d = await createTestDevice({ serverUrl: server.url, collections: COLLECTIONS, name, storage, ...options });
   devices.push(d);
   return d;
 }
@@ -60,7 +65,14 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('initial-sync bootstrap', () => {
+describe.each([
+  ['memory storage', 'memory'],
+  ['the storage worker’s remote protocol', 'remote'],
+] as const)('initial-sync bootstrap on %s', (_, kind) => {
+  beforeAll(() => {
+    storage = kind;
+  });
+
   it('bootstraps, edits offline, syncs: nothing lost, nothing pushed back, no spurious conflict entries', async () => {
     const [x, y, z] = [seeded[10]!, seeded[1_500]!, seeded[2_200]!];
     const alpha = await device('alpha');

@@ -8,6 +8,7 @@ import { createSyncHttp } from '../../renderer/db/sync/sync-http';
 import { openSyncJournal, type SyncJournal } from '../../renderer/db/sync/sync-journal';
 import type { Workspace } from '../../renderer/db/workspace';
 import { forgetOwnerSession, ownerAuthorization } from './protocol-client';
+import { getRxStorageOverMessagePort } from './remote-storage';
 
 let counter = 0;
 
@@ -40,11 +41,17 @@ export async function createTestDevice(options: {
   clockSkewMs?: number;
   /** Sees (and may delay) every request the device sends. */
   beforeRequest?: (url: string, init: RequestInit | undefined) => void | Promise<void>;
+  /**
+   * `remote`: the memory storage behind RxDB's remote-storage protocol over a MessagePort, as the
+   * app reaches its storage worker (ADR 0012); validation stays on this side, as in the app.
+   */
+  storage?: 'memory' | 'remote';
 }): Promise<TestDevice> {
   const name = options.name ?? `device${++counter}`;
+  const base = options.storage === 'remote' ? getRxStorageOverMessagePort(getRxStorageMemory()) : getRxStorageMemory();
   const db = await openDatabase({
     name: `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
-    storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }) as never,
+    storage: wrappedValidateAjvStorage({ storage: base as never }) as never,
     multiInstance: false,
     collections: options.collections,
   });

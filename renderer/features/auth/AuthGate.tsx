@@ -5,14 +5,20 @@ import { readCachedSession, writeCachedSession, type CachedSession } from '../..
 import { createSessionKeeper, type SessionKeeper } from '../../auth/session-keeper';
 import { closeUserStore, openUserStore, type OpenedStore } from '../../db/open-user-workspace';
 import { ensureDefaultRecords, userDatabaseName } from '../../db/session';
+import { StorageWorkerError } from '../../db/storage/worker-storage';
 import { whenSyncStopped } from '../../db/sync/sync-context';
 import { applyTheme } from '../../shell/theme';
 import { loadDemoData } from '../onboarding/load-demo-data';
 import { SignInFlow } from './SignInFlow';
+import { StorageProblem } from './StorageProblem';
 import type { OnSignedIn } from './sign-in-types';
 
 type GateState =
-  { kind: 'starting' } | { kind: 'signedOut' } | { kind: 'signedIn'; store: OpenedStore; keeper: SessionKeeper };
+  | { kind: 'starting' }
+  | { kind: 'signedOut' }
+  | { kind: 'signedIn'; store: OpenedStore; keeper: SessionKeeper }
+  /** The local database's storage worker did not start: nothing can open (ADR 0012). */
+  | { kind: 'storageFailed' };
 
 /**
  * Who is using this device. A cached session opens the app at once against that user's own
@@ -32,7 +38,15 @@ export function AuthGate() {
       // A retry after a failed demo load signs the same user in again: keep their open database.
       const reuse = openStore.current?.db.name === userDatabaseName(user.id) ? openStore.current : null;
       if (openStore.current && !reuse) await closeUserStore(openStore.current);
-      const store = reuse ?? (await openUserStore(user));
+      let store: OpenedStore;
+      try {
+        store = reuse ?? (await openUserStore(user));
+      } catch (error) {
+        if (!(error instanceof StorageWorkerError)) throw error;
+        console.error('The local database could not be opened:', error);
+        setState({ kind: 'storageFailed' });
+        return;
+      }
       openStore.current = store;
       applyTheme(store.prefs.theme);
       if (i18n.language !== store.prefs.locale) await i18n.changeLanguage(store.prefs.locale);
@@ -100,6 +114,7 @@ export function AuthGate() {
   }, [keeper, store]);
 
   if (state.kind === 'starting') return null;
+  if (state.kind === 'storageFailed') return <StorageProblem />;
   if (state.kind === 'signedOut') return <SignInFlow onSignedIn={onSignedIn} />;
   return <App store={state.store} keeper={state.keeper} onSignOut={onSignOut} onSignInAgain={onSignInAgain} />;
 }

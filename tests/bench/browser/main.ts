@@ -3,6 +3,7 @@ import { COLLECTION_SCHEMAS } from '../../../domain/collections';
 import type { PullResponse } from '../../../domain/sync-protocol';
 import { openDatabase } from '../../../renderer/db/database';
 import { openDeviceClock } from '../../../renderer/db/device-clock';
+import { getRxStorageWorker } from '../../../renderer/db/storage/worker-storage';
 import { startSync } from '../../../renderer/db/sync/sync-engine';
 import { createSyncHttp } from '../../../renderer/db/sync/sync-http';
 import { openSyncJournal } from '../../../renderer/db/sync/sync-journal';
@@ -121,13 +122,15 @@ function rxdbLike(doc: { _deleted: boolean }): Record<string, unknown> {
 }
 
 /**
- * The app: openDatabase (Dexie storage, production options: no dev-mode, multi-instance) and the
- * sync engine for the contacts collection, with the production pull batch size, until in sync.
+ * The app: openDatabase with the app's storage (RxDB's Dexie storage in a worker, ADR 0012) and
+ * production options (no dev-mode, multi-instance), and the sync engine for the contacts
+ * collection, with the production pull batch size, until in sync.
  */
 async function app(options: AppRunOptions): Promise<BrowserRunResult> {
   const opened = performance.now();
   const db = await openDatabase({
     name: options.name,
+    storage: getRxStorageWorker(),
     ...(options.multiInstance === undefined ? {} : { multiInstance: options.multiInstance }),
   });
   const clock = await openDeviceClock(db);
@@ -183,11 +186,14 @@ async function app(options: AppRunOptions): Promise<BrowserRunResult> {
   return { docs, totalMs, firstPageMs, openMs, pages, extra: { pullLimit, pulls, pushes, progressSeen } };
 }
 
-/** Diagnosis: RxDB's own bulk insert of the same documents (no replication), one call per page. */
+/**
+ * Diagnosis: RxDB's own bulk insert of the same documents (no replication), one call per page,
+ * through the app's storage.
+ */
 async function rxdbBulkInsert(options: BrowserRunOptions): Promise<BrowserRunResult> {
   const limit = options.limit ?? 500;
   const opened = performance.now();
-  const db = await openDatabase({ name: options.name });
+  const db = await openDatabase({ name: options.name, storage: getRxStorageWorker() });
   const started = performance.now();
   const openMs = started - opened;
   let checkpoint = 0;

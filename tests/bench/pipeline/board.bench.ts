@@ -23,7 +23,18 @@ const FIRST_RENDER_TARGET_MS = 300;
 const DROP_TARGET_MS = 16;
 const FRAME_TARGET_MS = 33.4;
 /** The phases of a traced drop (page/protocol.ts DropTrace). */
-const PHASES = ['input', 'handler', 'issue', 'commit', 'idb', 'after', 'total', 'longTasks'] as const;
+const PHASES = [
+  'input',
+  'handler',
+  'issue',
+  'commit',
+  'idb',
+  'delivered',
+  'pageWork',
+  'after',
+  'total',
+  'longTasks',
+] as const;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -131,7 +142,8 @@ await runPart(PART, async ({ quick, diagnose }) => {
 
     notes.push(
       `Chromium ${browser.version}, headless, persistent on-disk profile, 1600×1000 viewport; the page is the app's ` +
-        'PipelinePage over openDatabase (Dexie, production options) with the default 5-stage pipeline.',
+        'PipelinePage over openDatabase with the app’s storage (RxDB’s Dexie storage in a worker, ADR 0012; production ' +
+        'options) and the default 5-stage pipeline.',
       `First render: from root.render() to the columns and their first cards painted (the head of each column, ` +
         `${'40'} cards, is read first); medians of ${trials} runs, each in a new page opening its database. ` +
         `Every column fully read (counts and totals shown): ${round(completeBig)} ms with ${big} deals, ` +
@@ -173,6 +185,10 @@ await runPart(PART, async ({ quick, diagnose }) => {
           smallMedianMs: round(median(boardRuns.small.drops), 2),
           bigDrops: boardRuns.big.drops.map((d) => round(d, 2)),
           bigBreakdown: summarizeTraces(boardRuns.big.traces),
+          // Each drop's trace, slowest first (diagnosis: what the tail of the distribution is made of).
+          bigTraces: [...boardRuns.big.traces]
+            .sort((a, b) => b.total - a.total)
+            .map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v, 2)]))),
           smallBreakdown: summarizeTraces(boardRuns.small.traces),
         },
       }),
@@ -234,6 +250,8 @@ function describeTraces(traces: DropTrace[]): string {
     issue: 'drop handler→writes issued',
     commit: '(release→DOM updated)',
     idb: 'transactions',
+    delivered: '(release→first answer on the page)',
+    pageWork: '(page handling the answers)',
     after: 'complete→resolved',
     total: 'total',
     longTasks: 'long tasks',

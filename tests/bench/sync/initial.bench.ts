@@ -143,7 +143,8 @@ await runPart(PART, async ({ quick, diagnose }) => {
   notes.push(
     `Chromium ${browserVersion}, headless, persistent on-disk profile; the page is served by the sync server ` +
       '(same origin as the API, production CSP). Every run starts a new browser with a new profile.',
-    `App: openDatabase (Dexie storage, no dev-mode, all collections, multiInstance) + startSync(collections: ` +
+    `App: openDatabase (the app’s storage: RxDB’s Dexie storage in a worker, ADR 0012; no dev-mode, all ` +
+      `collections, multiInstance) + startSync(collections: ` +
       `['contacts']) with its defaults (bootstrap pages of ${PRODUCTION_PULL_LIMIT}, then the replication), timed from ` +
       `startSync to awaitInSync; SyncStatus.progress took ${String(app!.extra?.progressSeen)} distinct values.`,
     'Baseline: GET /sync/contacts/pull pages of the same size, one Dexie bulkPut per page into a table with the ' +

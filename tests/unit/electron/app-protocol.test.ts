@@ -22,6 +22,7 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Outpost</title>');
   writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log("app")');
   writeFileSync(join(rendererDir, 'assets', 'index-abc123.css'), 'body{}');
+  writeFileSync(join(rendererDir, 'assets', 'storage.worker-abc123.js'), 'postMessage("ready")');
   writeFileSync(join(rendererDir, 'assets', 'logo.svg'), '<svg/>');
   writeFileSync(join(rendererDir, 'assets', 'inter.woff2'), 'font');
   writeFileSync(join(rendererDir, 'assets', 'blob.bin'), 'bytes');
@@ -56,6 +57,9 @@ describe('app:// protocol handler', () => {
     const csp = response.headers.get('content-security-policy');
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self';");
+    // The storage worker (ADR 0012): the app's own files only, never blob: or data:.
+    expect(csp?.split(';').map((d) => d.trim())).toContain("worker-src 'self'");
+    expect(csp).not.toContain('blob:');
     expect(csp).toContain("connect-src 'self' http://127.0.0.1:* https://sync.example.com");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
@@ -76,6 +80,16 @@ describe('app:// protocol handler', () => {
     const response = await get(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(contentType);
+  });
+
+  it('serves the storage worker as a module script under the same CSP (ADR 0012)', async () => {
+    const response = await get('app://outpost/assets/storage.worker-abc123.js');
+    expect(response.status).toBe(200);
+    // A module worker's script must have a JavaScript MIME type; the worker runs under this header.
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(
+      buildContentSecurityPolicy(['https://sync.example.com']),
+    );
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { spreadRanks } from '../../../../domain/ranks';
 import type { Deal } from '../../../../domain/schemas/deal';
 import { formatHlc } from '../../../../domain/hlc';
 import { openDatabase, type OutpostDatabase } from '../../../../renderer/db/database';
+import { getRxStorageWorker } from '../../../../renderer/db/storage/worker-storage';
 import { openDeviceClock } from '../../../../renderer/db/device-clock';
 import { openSyncJournal } from '../../../../renderer/db/sync/sync-journal';
 import type { Workspace } from '../../../../renderer/db/workspace';
@@ -19,10 +20,13 @@ import { moveDealToStage } from '../../../../domain/deal-lifecycle';
 import { writeDealMove } from '../../../../renderer/features/pipeline/board-actions';
 import type { Pipeline } from '../../../../domain/schemas/pipeline';
 import type { DropTrace, FrameStats, MountResult, PipelineBench, ProbeResult, SeedOptions } from './protocol';
+import { TRACE_REPLY, TRACE_REQUEST, type WorkerTxRecord } from './trace-protocol';
 
 /**
- * The browser half of the pipeline benchmark: the real Pipeline section over a real RxDB (Dexie)
- * database in a persistent profile, driven by Playwright through `window.pipelineBench`.
+ * The browser half of the pipeline benchmark: the real Pipeline section over a real RxDB database
+ * in a persistent profile, driven by Playwright through `window.pipelineBench`. The database's
+ * storage is the app's (ADR 0012: RxDB's Dexie storage in a worker), its worker with the bench's
+ * transaction tracing added.
  */
 const USER = {
   id: '01900000-0000-7000-8000-00000000beef',
@@ -34,11 +38,38 @@ const USER = {
 const status = (text: string) => {
   document.getElementById('status')!.textContent = text;
 };
+
+/** The worker of the database the board shows: dropTrace() asks it for its transactions. */
+let tracedWorker: Worker | null = null;
+/**
+ * Each message of the worker on the page: when its task began (a listener before the storage's)
+ * and, once `traceMessageEnds` has added one after it, when the storage's handling of it (and the
+ * microtasks that ran in between) was over.
+ */
+const workerMessages: { arrived: number; handled: number | null }[] = [];
+const appStorage = () =>
+  getRxStorageWorker({
+    start: () => {
+      const worker = new Worker(new URL('./traced-storage.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'outpost-storage',
+      });
+      worker.addEventListener('message', () => workerMessages.push({ arrived: performance.now(), handled: null }));
+      tracedWorker = worker;
+      return worker;
+    },
+  });
+function traceMessageEnds() {
+  tracedWorker?.addEventListener('message', () => {
+    const last = workerMessages.at(-1);
+    if (last) last.handled = performance.now();
+  });
+}
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 async function seed({ name, deals }: SeedOptions): Promise<{ ms: number }> {
   const started = performance.now();
-  const db = await openDatabase({ name });
+  const db = await openDatabase({ name, storage: appStorage() });
   const now = Date.now();
   const ctx = (i: number) => ({
     userId: USER.id,
@@ -97,30 +128,35 @@ async function seed({ name, deals }: SeedOptions): Promise<{ ms: number }> {
 
 // ── drop tracing (diagnosis) ─────────────────────────────────────────────────────────────────
 // Every pointer release (its event timestamp and when this first listener ran), every read-write
-// transaction of the deals and stage_changes stores (created, complete) and every long task, so
-// that each drop's time can be split into input delay, the time before its writes are issued, the
-// IndexedDB transactions themselves and what follows their completion.
-interface TxRecord {
-  created: number;
-  complete: number | null;
-}
+// transaction of the deals and stage_changes stores (created, complete: recorded in the storage
+// worker, traced-storage.worker.ts) and every long task, so that each drop's time can be split into
+// input delay, the time before its writes are issued, the IndexedDB transactions themselves and
+// what follows their completion.
 const releases: { at: number; handled: number }[] = [];
-const writeTxs: TxRecord[] = [];
 const longTasks: { start: number; end: number }[] = [];
 window.addEventListener('pointerup', (e) => releases.push({ at: e.timeStamp, handled: performance.now() }), true);
 // React's commit of the drop shows as the first change of the DOM tree after the drop handler.
 const treeChanges: number[] = [];
 new MutationObserver(() => treeChanges.push(performance.now())).observe(document, { subtree: true, childList: true });
-const openTransaction = IDBDatabase.prototype.transaction;
-IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
-  const tx = openTransaction.apply(this, args);
-  if (tx.mode === 'readwrite' && /--(deals|stage_changes)$/.test(this.name)) {
-    const record: TxRecord = { created: performance.now(), complete: null };
-    writeTxs.push(record);
-    tx.addEventListener('complete', () => (record.complete = performance.now()));
-  }
-  return tx;
-};
+
+/** The worker's write transactions so far, on the page's clock. */
+function workerTransactions(): Promise<WorkerTxRecord[]> {
+  const worker = tracedWorker;
+  if (!worker) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      const records = (event.data as Record<string, WorkerTxRecord[]> | null)?.[TRACE_REPLY];
+      if (!records) return;
+      worker.removeEventListener('message', onMessage);
+      const toPage = (epochMs: number) => epochMs - performance.timeOrigin;
+      resolve(
+        records.map((r) => ({ created: toPage(r.created), complete: r.complete === null ? null : toPage(r.complete) })),
+      );
+    };
+    worker.addEventListener('message', onMessage);
+    worker.postMessage(TRACE_REQUEST);
+  });
+}
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
@@ -129,7 +165,8 @@ try {
   // No long-task timing in this browser: the breakdown reports 0.
 }
 
-function dropTrace(): DropTrace[] {
+async function dropTrace(): Promise<DropTrace[]> {
+  const writeTxs = await workerTransactions();
   return performance.getEntriesByName('outpost:drop-persisted').flatMap((m) => {
     const end = m.startTime + m.duration;
     const release =
@@ -142,6 +179,7 @@ function dropTrace(): DropTrace[] {
     const handler = performance
       .getEntriesByName('outpost:drop-handler')
       .find((h) => h.startTime >= release.at && h.startTime <= end);
+    const messages = workerMessages.filter((w) => w.arrived >= release.at && w.arrived <= end);
     const long = longTasks
       .filter((t) => t.end > release.at && t.start < end)
       .reduce((n, t) => n + Math.min(t.end, end) - Math.max(t.start, release.at), 0);
@@ -152,6 +190,8 @@ function dropTrace(): DropTrace[] {
         issue: created - (handler?.startTime ?? release.handled),
         commit: (treeChanges.find((t) => t >= (handler?.startTime ?? release.handled)) ?? NaN) - release.at,
         idb: complete - created,
+        delivered: (messages[0]?.arrived ?? NaN) - release.at,
+        pageWork: messages.reduce((n, w) => n + (w.handled ?? w.arrived) - w.arrived, 0),
         after: end - complete,
         total: end - release.at,
         longTasks: long,
@@ -178,7 +218,8 @@ function waitFor(check: () => boolean): Promise<void> {
 
 async function mount(name: string): Promise<MountResult> {
   const opened = performance.now();
-  db = await openDatabase({ name });
+  db = await openDatabase({ name, storage: appStorage() });
+  traceMessageEnds();
   const clock = await openDeviceClock(db);
   const journal = await openSyncJournal(db);
   const i18n = await initI18n('en');
@@ -242,7 +283,7 @@ async function probe(name: string, count: number): Promise<ProbeResult> {
     floor.push(performance.now() - started);
   }
   raw.close();
-  const own = db ?? (await openDatabase({ name }));
+  const own = db ?? (await openDatabase({ name, storage: appStorage() }));
   const clock = await openDeviceClock(own);
   const journal = await openSyncJournal(own);
   const ws: Workspace = { db: own, clock, journal, user: USER };

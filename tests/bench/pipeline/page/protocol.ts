@@ -34,20 +34,30 @@ export interface ProbeResult {
 /**
  * Where one drop's time went (diagnosis), ms on the page's clock: the pointer release (the
  * pointerup event's own timestamp), the board's drop handler, and the deal and stage_change
- * write transactions from their creation to their `complete` event.
+ * write transactions (in the storage worker) from their creation to their `complete` event.
  */
 export interface DropTrace {
   /** pointerup event → the board's drop handler. */
   input: number;
   /** pointerup listeners → the board's drop handler (`outpost:drop-handler` mark). */
   handler: number;
-  /** Drop handler → the first of the two write transactions created. */
+  /** Drop handler → the first of the two write transactions created (in the storage worker). */
   issue: number;
   /** Release → the drop's DOM changes (React's commit; diagnosis only, not a phase of `total`). */
   commit: number;
   /** First transaction created → the later of the two `complete` events. */
   idb: number;
-  /** The later `complete` event → the board's `outpost:drop-persisted` end. */
+  /**
+   * Release → the storage worker's first message handled on the page: held until the frame that
+   * follows the release has been produced (ADR 0009, "Performance").
+   */
+  delivered: number;
+  /** Main-thread time spent handling the worker's messages (RxDB's work on the answers and change events). */
+  pageWork: number;
+  /**
+   * The later `complete` event → the board's `outpost:drop-persisted` end: the answers' way back
+   * to the page (held for the frame) and RxDB's work there.
+   */
   after: number;
   /** Release → persisted, as the board reports it. */
   total: number;
@@ -56,8 +66,8 @@ export interface DropTrace {
 }
 
 export interface PipelineBench {
-  /** Per-drop breakdown of `dropLatencies()` from the page's IndexedDB and input tracing. */
-  dropTrace(): DropTrace[];
+  /** Per-drop breakdown of `dropLatencies()`: the storage worker's IndexedDB trace, the page's input tracing. */
+  dropTrace(): Promise<DropTrace[]>;
   /** Diagnosis: the write path of a move without the UI, and the IndexedDB floor under it. */
   probe(name: string, count: number): Promise<ProbeResult>;
   seed(options: SeedOptions): Promise<{ ms: number }>;

@@ -14,6 +14,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@domain': fileURLToPath(new URL('../../../../domain', import.meta.url)) } },
   define: { __OUTPOST_DEV__: 'false' },
+  // The storage worker (renderer/db/storage/storage.worker.ts) is a module worker, like the page.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../../../../dist/bench-pipeline', import.meta.url)),
     emptyOutDir: true,
