@@ -20,8 +20,10 @@ export function RightDetailDrawer({
   const titleId = useId();
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-drawer-close])');
-    first?.focus({ preventScroll: true });
+    // Focus goes to the record's first field, or to the drawer itself — never to a header action:
+    // a key that opened the drawer must not land on Delete.
+    const first = ref.current?.querySelector<HTMLElement>('.drawer-body :is(input, select, textarea):not([disabled])');
+    (first ?? ref.current)?.focus({ preventScroll: true });
   }, []);
   return (
     <aside
@@ -30,6 +32,7 @@ export function RightDetailDrawer({
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
+      tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !e.defaultPrevented) {
           e.preventDefault();

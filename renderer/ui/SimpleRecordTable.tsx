@@ -85,7 +85,11 @@ export function SimpleRecordTable<T extends { id: string }>({
               aria-selected={row.id === selectedId}
               onClick={() => onOpen(row)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') onOpen(row);
+                if (e.key !== 'Enter' || e.target !== e.currentTarget) return;
+                // The key is spent on opening: its default action must not reach whatever the
+                // drawer focuses next.
+                e.preventDefault();
+                onOpen(row);
               }}
             >
               {columns.map((c) => (
