@@ -8,7 +8,8 @@ import type { Role } from './schemas/user-profile';
  *   POST /auth/setup           SetupRequest   → SessionGrant      (only while the server has no user)
  *   POST /auth/login           LoginRequest   → SessionGrant      (rate-limited per account and address)
  *   POST /auth/local-session   LocalSessionRequest → SessionGrant (single-user mode, loopback only)
- *   POST /auth/refresh         RefreshRequest → SessionGrant      (rotates: the old refresh token dies)
+ *   POST /auth/refresh         RefreshRequest → SessionGrant      (rotates: the old refresh token dies; again
+ *                                                                  within refreshGraceSeconds → same successor)
  *   POST /auth/logout          RefreshRequest → 204               (revokes that refresh token)
  *   GET  /auth/me              → SessionUser                      (Bearer access token)
  *   GET  /admin/users          → AdminUser[]                      (Sales Manager)
@@ -116,6 +117,12 @@ export const SCOPE_KEY_HEADER = 'x-outpost-scope';
 export const AUTH_LIMITS = {
   accessTokenSeconds: 15 * 60,
   refreshTokenDays: 30,
+  /**
+   * A refresh token presented again this soon after it was traded in (two windows refreshing at
+   * once, an answer lost on the way) gets the same successor; later, it is taken for a stolen
+   * copy and its whole family of sessions ends.
+   */
+  refreshGraceSeconds: 30,
   minPasswordLength: 10,
   maxPasswordLength: 200,
   /** Failed logins before an account or an address must wait. */

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import { I18nContext } from 'react-i18next';
 import type { SessionUser } from '@domain/auth-protocol';
 import { createAdminApi } from './auth/admin-api';
 import { SessionProvider, type SessionContextValue } from './auth/session-context';
@@ -66,9 +66,14 @@ function useSessionUser(keeper: SessionKeeper): SessionUser {
   return user;
 }
 
+/**
+ * The device's theme and language preferences, applied wherever they change: screens only save
+ * the preference. Runs on the i18next instance, not useTranslation's per-language wrapper, so a
+ * language change does not re-run these effects with a preference not saved yet.
+ */
 function ThemeAndLanguage() {
   const [prefs] = usePreferences();
-  const { i18n } = useTranslation();
+  const { i18n } = useContext(I18nContext);
   useEffect(() => applyTheme(prefs.theme), [prefs.theme]);
   useEffect(() => {
     if (i18n.language !== prefs.locale) void i18n.changeLanguage(prefs.locale);

@@ -13,7 +13,7 @@ export const authClient = {
   login: (serverUrl: string, body: LoginRequest) =>
     requestJson<SessionGrant>(serverUrl, '/auth/login', { method: 'POST', body }),
   /** Single-user mode (the embedded server): signs in as its one owner, created on first use. */
-  localSession: (serverUrl: string, body: { name: string; locale: Locale }) =>
+  localSession: (serverUrl: string, body: { name?: string; locale?: Locale }) =>
     requestJson<SessionGrant>(serverUrl, '/auth/local-session', { method: 'POST', body }),
   refresh: (serverUrl: string, refreshToken: string) =>
     requestJson<SessionGrant>(serverUrl, '/auth/refresh', { method: 'POST', body: { refreshToken } }),

@@ -34,6 +34,11 @@ export const en = {
       never: 'Not synced yet',
       progress: 'Syncing… {{percent}}%',
       open: 'Sync status and settings',
+      sessionRetrying: 'Reconnecting',
+      sessionRetryingHint:
+        'The server could not renew your session; Outpost tries again on its own. Your changes stay on this device.',
+      sessionEnded: 'Signed out',
+      sessionEndedHint: 'Your session has ended. Sign in again to sync; your changes stay on this device.',
     },
     language: 'Language',
     theme: 'Theme',
@@ -414,6 +419,8 @@ export const en = {
   auth: {
     connecting: 'Connecting to the server…',
     connectingHint: 'Checking how {{url}} signs people in.',
+    signingIn: 'Signing you in…',
+    signingInHint: 'Opening your workspace on this computer.',
     email: 'Email',
     password: 'Password',
     confirmPassword: 'Confirm password',

@@ -37,6 +37,12 @@ export const es: Messages = {
       never: 'Aún sin sincronizar',
       progress: 'Sincronizando… {{percent}} %',
       open: 'Estado y ajustes de sincronización',
+      sessionRetrying: 'Reconectando',
+      sessionRetryingHint:
+        'El servidor no pudo renovar tu sesión; Outpost lo vuelve a intentar solo. Tus cambios se quedan en este dispositivo.',
+      sessionEnded: 'Sesión cerrada',
+      sessionEndedHint:
+        'Tu sesión ha terminado. Vuelve a iniciar sesión para sincronizar; tus cambios se quedan en este dispositivo.',
     },
     language: 'Idioma',
     theme: 'Tema',
@@ -426,6 +432,8 @@ export const es: Messages = {
   auth: {
     connecting: 'Conectando con el servidor…',
     connectingHint: 'Comprobando cómo inicia sesión {{url}}.',
+    signingIn: 'Iniciando sesión…',
+    signingInHint: 'Abriendo tu espacio de trabajo en este ordenador.',
     email: 'Correo electrónico',
     password: 'Contraseña',
     confirmPassword: 'Confirmar contraseña',

@@ -1,14 +1,19 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session-context';
+import type { SessionState } from '../auth/session-keeper';
 import { useSync } from '../db/sync/sync-context';
 import { useUi } from './ui-store';
 
 /**
  * The header's sync status: online or offline, how many local changes are waiting, when the last
- * sync succeeded, and a progress bar while a large sync runs. Opens the sync settings.
+ * sync succeeded, and a progress bar while a large sync runs. Opens the sync settings. The session
+ * comes first: "Synced" is never shown while the server cannot renew the session or has ended it.
  */
 export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const { status } = useSync();
+  const session = useSessionState();
   const navigate = useUi((s) => s.navigate);
   const time = (iso: string) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(iso));
 
@@ -18,6 +23,14 @@ export function SyncIndicator() {
   if (!status) {
     label = t('header.sync.localOnly');
     hint = t('header.sync.localOnlyHint');
+  } else if (session === 'ended') {
+    label = t('header.sync.sessionEnded');
+    hint = t('header.sync.sessionEndedHint');
+    dot = 'error';
+  } else if (session === 'retrying' && status.state !== 'offline') {
+    label = t('header.sync.sessionRetrying');
+    hint = t('header.sync.sessionRetryingHint');
+    dot = 'offline';
   } else {
     hint = status.lastSyncedAt
       ? t('header.sync.lastSynced', { time: time(status.lastSyncedAt) })
@@ -66,4 +79,14 @@ export function SyncIndicator() {
       )}
     </div>
   );
+}
+
+function useSessionState(): SessionState {
+  const { keeper } = useSession();
+  const [state, setState] = useState<SessionState>('active');
+  useEffect(() => {
+    const subscription = keeper.state$.subscribe(setState);
+    return () => subscription.unsubscribe();
+  }, [keeper]);
+  return state;
 }

@@ -8,7 +8,9 @@ import type {
   SessionUser,
   SetupRequest,
 } from '@domain/auth-protocol';
+import { AUTH_LIMITS } from '@domain/auth-protocol';
 import type { Locale, UserProfile } from '@domain/schemas/user-profile';
+import type { RefreshTokenRow } from '../store/auth-store';
 import { errorBody, HttpError } from '../http/api-error';
 import type { AuthContext } from './auth-context';
 import { isLoopbackAddress } from './auth-config';
@@ -21,9 +23,10 @@ import {
   setupBody,
 } from './auth-schemas';
 import { hashPassword, passwordProblem, spendPasswordTime, verifyPassword } from './password-hash';
+import { openSuccessor } from './refresh-successor';
 import { hashRefreshSecret, parseRefreshToken } from './refresh-token';
 import { actorOf } from './request-actor';
-import { issueSession } from './session-grants';
+import { issueSession, regrantSession } from './session-grants';
 import { createOwner, OWNER_SECRET } from './user-records';
 import { isActiveUser } from './user-directory';
 
@@ -157,22 +160,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
   app.post<{ Body: RefreshRequest }>(
     '/auth/refresh',
     { schema: { body: refreshBody, response: grantSchema } },
-    async (request): Promise<SessionGrant> => {
-      const row = await liveTokenRow(ctx, request, request.body.refreshToken);
-      const { profile } = await ctx.directory.find(row.userId);
-      if (!isActiveUser(profile)) {
-        await ctx.store.auth.revokeUserTokens(row.userId, new Date(ctx.tokenNow()).toISOString());
-        throw deactivated();
-      }
-      const grant = await issueSession(ctx, profile, row.deviceName, row.id);
-      if (!grant) {
-        // Two trades of one token: one of them is a copy. End the whole family.
-        await ctx.store.auth.revokeTokenFamily(row.id, new Date(ctx.tokenNow()).toISOString());
-        request.log.warn({ userId: row.userId }, 'refresh token used twice: its sessions are revoked');
-        throw refreshInvalid();
-      }
-      return grant;
-    },
+    async (request): Promise<SessionGrant> => tradeRefreshToken(ctx, request, request.body.refreshToken),
   );
 
   app.post<{ Body: RefreshRequest }>('/auth/logout', { schema: { body: refreshBody } }, async (request, reply) => {
@@ -212,20 +200,71 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /**
- * The stored row of a refresh token that may be traded in. A token that was already traded in
- * (it has a successor) is a replay: someone holds a copy, so its whole family is revoked.
+ * Trades a refresh token for a new grant (rotation). A token traded in moments ago (within
+ * AUTH_LIMITS.refreshGraceSeconds) is a race between two windows or a lost answer, not theft: it
+ * receives the same successor again. Any later use of a traded-in token is a replay — someone
+ * holds a copy — and ends the token's whole family of sessions.
  */
-async function liveTokenRow(ctx: AuthContext, request: FastifyRequest, token: string) {
+async function tradeRefreshToken(ctx: AuthContext, request: FastifyRequest, token: string): Promise<SessionGrant> {
   const parsed = parseRefreshToken(token);
-  const row = parsed && (await ctx.store.auth.refreshTokenById(parsed.id));
+  let row = parsed && (await ctx.store.auth.refreshTokenById(parsed.id));
   if (!parsed || !row || !sameHash(hashRefreshSecret(parsed.secret), row.secretHash)) throw refreshInvalid();
-  if (row.revokedAt) {
-    if (row.replacedBy) {
-      await ctx.store.auth.revokeTokenFamily(row.id, new Date(ctx.tokenNow()).toISOString());
-      request.log.warn({ userId: row.userId }, 'a replaced refresh token was replayed: its sessions are revoked');
+  // Twice at most: a rotation lost to a concurrent one reads the row again, now traded in.
+  for (let attempt = 0; attempt < 2 && row; attempt++) {
+    if (row.revokedAt) {
+      const successor = await graceSuccessor(ctx, parsed.secret, row);
+      if (successor) {
+        const profile = await activeProfile(ctx, row.userId);
+        return regrantSession(ctx, profile, successor.token, successor.expiresAt);
+      }
+      if (row.replacedBy) {
+        await ctx.store.auth.revokeTokenFamily(row.id, new Date(ctx.tokenNow()).toISOString());
+        request.log.warn({ userId: row.userId }, 'a replaced refresh token was replayed: its sessions are revoked');
+      }
+      throw refreshInvalid();
     }
-    throw refreshInvalid();
+    if (Date.parse(row.expiresAt) <= ctx.tokenNow()) throw refreshInvalid();
+    const profile = await activeProfile(ctx, row.userId);
+    const grant = await issueSession(ctx, profile, row.deviceName, parsed);
+    if (grant) return grant;
+    row = await ctx.store.auth.refreshTokenById(parsed.id);
   }
-  if (Date.parse(row.expiresAt) <= ctx.tokenNow()) throw refreshInvalid();
-  return row;
+  throw refreshInvalid();
+}
+
+/** The user of a session, if still active; a deactivated user's sessions all end here. */
+async function activeProfile(ctx: AuthContext, userId: string): Promise<UserProfile> {
+  const { profile } = await ctx.directory.find(userId);
+  if (!isActiveUser(profile)) {
+    await ctx.store.auth.revokeUserTokens(userId, new Date(ctx.tokenNow()).toISOString());
+    throw deactivated();
+  }
+  return profile;
+}
+
+/**
+ * The live token a traded-in token led to, when every hop of the way was traded in within the
+ * grace window: opened with the presented secret, then with each successor's (refresh-successor.ts).
+ */
+async function graceSuccessor(
+  ctx: AuthContext,
+  secret: string,
+  row: RefreshTokenRow,
+): Promise<{ token: string; expiresAt: string } | null> {
+  const graceMs = AUTH_LIMITS.refreshGraceSeconds * 1000;
+  const now = ctx.tokenNow();
+  let current = { secret, row };
+  for (let hop = 0; hop < 8; hop++) {
+    const { row: r } = current;
+    if (!r.revokedAt || !r.replacedBy || !r.successorSealed) return null;
+    if (now - Date.parse(r.revokedAt) > graceMs) return null;
+    const token = openSuccessor(current.secret, r.id, r.successorSealed);
+    const next = token ? parseRefreshToken(token) : null;
+    if (!token || !next || next.id !== r.replacedBy) return null;
+    const nextRow = await ctx.store.auth.refreshTokenById(next.id);
+    if (!nextRow || nextRow.userId !== r.userId) return null;
+    if (!nextRow.revokedAt) return Date.parse(nextRow.expiresAt) > now ? { token, expiresAt: nextRow.expiresAt } : null;
+    current = { secret: next.secret, row: nextRow };
+  }
+  return null;
 }

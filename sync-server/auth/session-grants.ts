@@ -2,6 +2,7 @@ import { AUTH_LIMITS, type SessionGrant, type SessionUser } from '@domain/auth-p
 import type { UserProfile } from '@domain/schemas/user-profile';
 import { signAccessToken } from './access-token';
 import type { AuthContext } from './auth-context';
+import { sealSuccessor } from './refresh-successor';
 import { issueRefreshToken } from './refresh-token';
 import { serverActorOf } from './user-directory';
 
@@ -13,14 +14,15 @@ export function sessionUserOf(profile: UserProfile, email: string): SessionUser 
 
 /**
  * A new session for a signed-in user: a short-lived access token and a refresh token whose
- * hash is stored. `replacing` is the refresh token traded in (rotation); false when someone
- * traded it in first, which the caller treats as a replay.
+ * hash is stored. `replacing` is the refresh token traded in (rotation): its row keeps the new
+ * token sealed under its own secret (refresh-successor.ts). False when someone traded it in
+ * first; the caller decides whether that is a harmless race or a replay.
  */
 export async function issueSession(
   ctx: AuthContext,
   profile: UserProfile,
   deviceName: string,
-  replacing?: string,
+  replacing?: { id: string; secret: string },
 ): Promise<SessionGrant | false> {
   const now = ctx.tokenNow();
   const at = new Date(now).toISOString();
@@ -35,11 +37,39 @@ export async function issueSession(
     deviceName: deviceName.slice(0, 100),
     createdAt: at,
     replacedBy: null,
+    successorSealed: null,
   };
   if (replacing === undefined) await ctx.store.auth.insertRefreshToken(row);
-  else if (!(await ctx.store.auth.rotateRefreshToken(replacing, row, at))) return false;
+  else {
+    const sealed = sealSuccessor(replacing.secret, replacing.id, refresh.token);
+    if (!(await ctx.store.auth.rotateRefreshToken(replacing.id, row, at, sealed))) return false;
+  }
   await ctx.store.auth.touchLastSeen(profile.id, at);
+  return grantWith(ctx, profile, now, refresh.token, refreshExpires);
+}
 
+/**
+ * The grant for a refresh token that already exists: a fresh access token beside it. Used when a
+ * just-rotated token comes back within the grace window and receives its successor again.
+ */
+export async function regrantSession(
+  ctx: AuthContext,
+  profile: UserProfile,
+  refreshToken: string,
+  refreshExpires: string,
+): Promise<SessionGrant> {
+  const now = ctx.tokenNow();
+  await ctx.store.auth.touchLastSeen(profile.id, new Date(now).toISOString());
+  return grantWith(ctx, profile, now, refreshToken, refreshExpires);
+}
+
+async function grantWith(
+  ctx: AuthContext,
+  profile: UserProfile,
+  now: number,
+  refreshToken: string,
+  refreshExpires: string,
+): Promise<SessionGrant> {
   const snapshot = await ctx.directory.snapshot();
   const actor = serverActorOf(snapshot, profile);
   const ttlMs = AUTH_LIMITS.accessTokenSeconds * 1000;
@@ -54,7 +84,7 @@ export async function issueSession(
     user: sessionUserOf(profile, actor.email),
     accessToken,
     accessTokenExpiresAt: new Date(Math.floor(now / 1000) * 1000 + ttlMs).toISOString(),
-    refreshToken: refresh.token,
+    refreshToken,
     refreshTokenExpiresAt: refreshExpires,
     scopeKey: actor.scopeKey,
   };

@@ -18,14 +18,26 @@ export type TokenRow = {
   device_name: string;
   created_at: string;
   replaced_by: string | null;
+  successor_sealed: string | null;
 };
 
 export const CREDENTIAL_COLUMNS = 'user_id, email, password_hash, created_at, last_seen_at';
-export const TOKEN_COLUMNS = 'id, user_id, secret_hash, expires_at, revoked_at, device_name, created_at, replaced_by';
+export const TOKEN_COLUMNS =
+  'id, user_id, secret_hash, expires_at, revoked_at, device_name, created_at, replaced_by, successor_sealed';
 
 /** A token's values in TOKEN_COLUMNS order, for an INSERT. */
 export function tokenValues(t: RefreshTokenRow): unknown[] {
-  return [t.id, t.userId, t.secretHash, t.expiresAt, t.revokedAt, t.deviceName, t.createdAt, t.replacedBy];
+  return [
+    t.id,
+    t.userId,
+    t.secretHash,
+    t.expiresAt,
+    t.revokedAt,
+    t.deviceName,
+    t.createdAt,
+    t.replacedBy,
+    t.successorSealed,
+  ];
 }
 
 export function toCredentials(row: unknown): Credentials | null {
@@ -52,5 +64,6 @@ export function toToken(row: unknown): RefreshTokenRow | null {
     deviceName: r.device_name,
     createdAt: r.created_at,
     replacedBy: r.replaced_by,
+    successorSealed: r.successor_sealed ?? null,
   };
 }

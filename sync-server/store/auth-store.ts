@@ -28,6 +28,11 @@ export interface RefreshTokenRow {
   createdAt: string;
   /** The token that replaced this one at a refresh: a replay of this one is a stolen copy. */
   replacedBy: string | null;
+  /**
+   * Set at rotation: the successor token, sealed with a key derived from this token's secret
+   * (auth/refresh-successor.ts). Only someone holding this token can open it, within seconds.
+   */
+  successorSealed: string | null;
 }
 
 export interface AuthStore {
@@ -53,10 +58,11 @@ export interface AuthStore {
   insertRefreshToken(token: RefreshTokenRow): Promise<void>;
   refreshTokenById(id: string): Promise<RefreshTokenRow | null>;
   /**
-   * Single use: marks `oldId` revoked and replaced by `next`, and inserts `next`, in one
-   * transaction — only if `oldId` was still live. False when another request used it first.
+   * Single use: marks `oldId` revoked and replaced by `next` (keeping `successorSealed` on it), and
+   * inserts `next`, in one transaction — only if `oldId` was still live. False when another
+   * request used it first.
    */
-  rotateRefreshToken(oldId: string, next: RefreshTokenRow, at: string): Promise<boolean>;
+  rotateRefreshToken(oldId: string, next: RefreshTokenRow, at: string, successorSealed: string): Promise<boolean>;
   revokeRefreshToken(id: string, at: string): Promise<void>;
   /** Revokes `id` and every token that descends from it by rotation (a replayed token's family). */
   revokeTokenFamily(id: string, at: string): Promise<void>;

@@ -10,7 +10,7 @@ import {
   type TokenRow,
 } from './auth-rows';
 
-const INSERT_TOKEN = `INSERT INTO refresh_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+const INSERT_TOKEN = `INSERT INTO refresh_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
 /**
  * The auth tables of a PostgreSQL store (auth-store.ts), on the store's read pool: each call is
@@ -87,15 +87,15 @@ export function createPostgresAuthStore(pool: pg.Pool): AuthStore {
     async refreshTokenById(id) {
       return toToken((await rows<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM refresh_tokens WHERE id = $1`, [id]))[0]);
     },
-    async rotateRefreshToken(oldId, next, at) {
+    async rotateRefreshToken(oldId, next, at, successorSealed) {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         // The row lock makes a concurrent rotation of the same token wait, then find it used.
         const used = await client.query(
-          'UPDATE refresh_tokens SET revoked_at = $1, replaced_by = $2 WHERE id = $3 AND revoked_at IS NULL',
-          [at, next.id, oldId],
+          'UPDATE refresh_tokens SET revoked_at = $1, replaced_by = $2, successor_sealed = $3 WHERE id = $4 AND revoked_at IS NULL',
+          [at, next.id, successorSealed, oldId],
         );
         if (used.rowCount !== 1) {
           await client.query('ROLLBACK');

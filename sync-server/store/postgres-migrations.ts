@@ -88,4 +88,10 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
       CREATE TABLE server_secrets (name text COLLATE "C" PRIMARY KEY, value text NOT NULL);
     `,
   },
+  {
+    version: 4,
+    // A rotated refresh token keeps its successor, sealed with a key only the rotated token's own
+    // secret gives (auth/refresh-successor.ts): see the SQLite step of the same version.
+    sql: `ALTER TABLE refresh_tokens ADD COLUMN successor_sealed text;`,
+  },
 ];

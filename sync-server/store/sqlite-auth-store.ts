@@ -80,11 +80,11 @@ export function createSqliteAuthStore(
     insertRefreshToken: (t) => write(() => void insertToken(statement, t)),
     refreshTokenById: (id) =>
       read(() => toToken(statement(`SELECT ${TOKEN_COLUMNS} FROM refresh_tokens WHERE id = ?`).get(id))),
-    rotateRefreshToken: (oldId, next, at) =>
+    rotateRefreshToken: (oldId, next, at, successorSealed) =>
       write(() => {
         const used = statement(
-          'UPDATE refresh_tokens SET revoked_at = ?, replaced_by = ? WHERE id = ? AND revoked_at IS NULL',
-        ).run(at, next.id, oldId);
+          'UPDATE refresh_tokens SET revoked_at = ?, replaced_by = ?, successor_sealed = ? WHERE id = ? AND revoked_at IS NULL',
+        ).run(at, next.id, successorSealed, oldId);
         if (used.changes !== 1) return false;
         insertToken(statement, next);
         return true;
@@ -153,5 +153,5 @@ function cachedStatements(db: Database.Database) {
 }
 
 function insertToken(statement: (sql: string) => Database.Statement, t: RefreshTokenRow): void {
-  statement(`INSERT INTO refresh_tokens (${TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...tokenValues(t));
+  statement(`INSERT INTO refresh_tokens (${TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...tokenValues(t));
 }

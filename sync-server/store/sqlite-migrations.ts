@@ -80,4 +80,11 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 4,
+    // A rotated refresh token keeps its successor, sealed with a key only the rotated token's own
+    // secret gives (auth/refresh-successor.ts): a device that presents it again within seconds —
+    // two windows refreshing at once — gets the same successor instead of ending the session.
+    sql: `ALTER TABLE refresh_tokens ADD COLUMN successor_sealed TEXT;`,
+  },
 ];

@@ -34,6 +34,7 @@ function token(id: string, overrides: Partial<RefreshTokenRow> = {}): RefreshTok
     deviceName: 'laptop',
     createdAt: AT,
     replacedBy: null,
+    successorSealed: null,
     ...overrides,
   };
 }
@@ -90,13 +91,17 @@ for (const target of TARGETS) {
       const b = target.shared ? await openAt(location) : a;
       await a.auth.insertRefreshToken(token('t0'));
       const results = await Promise.all([
-        a.auth.rotateRefreshToken('t0', token('t1'), AT),
-        b.auth.rotateRefreshToken('t0', token('t2'), AT),
+        a.auth.rotateRefreshToken('t0', token('t1'), AT, 'sealed-t1'),
+        b.auth.rotateRefreshToken('t0', token('t2'), AT, 'sealed-t2'),
       ]);
       expect(results.filter(Boolean)).toHaveLength(1);
       const winner = results[0] ? 't1' : 't2';
       const loser = results[0] ? 't2' : 't1';
-      expect(await a.auth.refreshTokenById('t0')).toMatchObject({ revokedAt: AT, replacedBy: winner });
+      expect(await a.auth.refreshTokenById('t0')).toMatchObject({
+        revokedAt: AT,
+        replacedBy: winner,
+        successorSealed: `sealed-${winner}`,
+      });
       expect(await a.auth.refreshTokenById(winner)).toMatchObject({ revokedAt: null });
       expect(await a.auth.refreshTokenById(loser)).toBeNull();
     });
@@ -104,8 +109,8 @@ for (const target of TARGETS) {
     it('revokes a token family down the rotation chain, and a user’s tokens all at once', async () => {
       const store = await openAt(await target.location());
       await store.auth.insertRefreshToken(token('a0'));
-      await store.auth.rotateRefreshToken('a0', token('a1'), AT);
-      await store.auth.rotateRefreshToken('a1', token('a2'), AT);
+      await store.auth.rotateRefreshToken('a0', token('a1'), AT, 's1');
+      await store.auth.rotateRefreshToken('a1', token('a2'), AT, 's2');
       await store.auth.insertRefreshToken(token('b0'));
       await store.auth.insertRefreshToken(token('c0', { userId: 'u2' }));
       const later = '2026-11-25T00:00:00.000Z';

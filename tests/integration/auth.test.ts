@@ -264,7 +264,9 @@ function describeAuth(target: ServerTarget) {
         expect(second.status).toBe(200);
         const third = await refresh(second.body.refreshToken);
         expect(third.status).toBe(200);
-        // Someone replays the first token (a stolen copy): refused, and the live descendant dies with it.
+        // Someone replays the first token after the grace window (a stolen copy): refused, and the
+        // live descendant dies with it.
+        clock.advance(AUTH_LIMITS.refreshGraceSeconds * 1000 + 1000);
         expectError(await refresh(first.refreshToken), 401, 'auth.refreshInvalid');
         expectError(await refresh(third.body.refreshToken), 401, 'auth.refreshInvalid');
         // Another session of the same user is not of that family and lives on.
@@ -272,6 +274,52 @@ function describeAuth(target: ServerTarget) {
         expect((await refresh(other.refreshToken)).status).toBe(200);
         expectError(await refresh('garbage'), 401, 'auth.refreshInvalid');
         expectError(await refresh(`${'A'.repeat(12)}.${'B'.repeat(43)}`), 401, 'auth.refreshInvalid');
+      });
+
+      it('answers concurrent refreshes of one token with the same new token, and keeps the session', async () => {
+        const first = await signedIn(server, rep.email, REP_PASSWORD);
+        const refresh = (token: string) =>
+          send<SessionGrant & ErrorBody>(server, 'POST', '/auth/refresh', { body: { refreshToken: token } });
+        // Two windows (or a page and a worker) refresh with the same token at the same moment.
+        const answers = await Promise.all([1, 2, 3, 4].map(() => refresh(first.refreshToken)));
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+        const successor = answers[0]!.body.refreshToken;
+        expect(new Set(answers.map((a) => a.body.refreshToken))).toEqual(new Set([successor]));
+        expect(successor).not.toBe(first.refreshToken);
+        for (const answer of answers) {
+          expect((await send(server, 'GET', '/sync/deals/pull', { token: answer.body.accessToken })).status).toBe(200);
+        }
+        // A window that lagged two rotations behind still lands on the live token of its session.
+        const next = await refresh(successor);
+        expect(next.status).toBe(200);
+        const late = await refresh(first.refreshToken);
+        expect(late.status, late.text).toBe(200);
+        expect(late.body.refreshToken).toBe(next.body.refreshToken);
+        // The session is intact: its live token still rotates.
+        expect((await refresh(next.body.refreshToken)).status).toBe(200);
+      });
+
+      it('ends the session when a traded-in token comes back after the grace window', async () => {
+        const first = await signedIn(server, rep.email, REP_PASSWORD);
+        const refresh = (token: string) =>
+          send<SessionGrant & ErrorBody>(server, 'POST', '/auth/refresh', { body: { refreshToken: token } });
+        const second = await refresh(first.refreshToken);
+        expect(second.status).toBe(200);
+        clock.advance(AUTH_LIMITS.refreshGraceSeconds * 1000 + 1000);
+        expectError(await refresh(first.refreshToken), 401, 'auth.refreshInvalid');
+        expectError(await refresh(second.body.refreshToken), 401, 'auth.refreshInvalid');
+      });
+
+      it('gives no successor to a token signed out within the grace window', async () => {
+        const first = await signedIn(server, rep.email, REP_PASSWORD);
+        const refresh = (token: string) =>
+          send<SessionGrant & ErrorBody>(server, 'POST', '/auth/refresh', { body: { refreshToken: token } });
+        const second = await refresh(first.refreshToken);
+        expect(second.status).toBe(200);
+        expect(
+          (await send(server, 'POST', '/auth/logout', { body: { refreshToken: second.body.refreshToken } })).status,
+        ).toBe(204);
+        expectError(await refresh(first.refreshToken), 401, 'auth.refreshInvalid');
       });
 
       it('revokes the refresh token at sign-out', async () => {

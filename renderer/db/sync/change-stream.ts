@@ -39,7 +39,8 @@ export function subscribeToChanges(options: ChangeStreamOptions): () => void {
     }
     if (stopped) return;
     options.onConnectionChange?.(false);
-    retry = setTimeout(() => void connect(), backoff);
+    // Half the step fixed, half random: devices dropped together by a restart come back apart.
+    retry = setTimeout(() => void connect(), backoff / 2 + (backoff / 2) * Math.random());
     backoff = Math.min(backoff * 2, maxBackoff);
   };
   void connect();

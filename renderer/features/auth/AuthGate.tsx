@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { I18nContext } from 'react-i18next';
 import { App } from '../../App';
 import { readCachedSession, writeCachedSession, type CachedSession } from '../../auth/cached-session';
 import { createSessionKeeper, type SessionKeeper } from '../../auth/session-keeper';
@@ -26,7 +26,10 @@ type GateState =
  * tokens are refreshed in the background. Without one, the sign-in flow asks the server.
  */
 export function AuthGate() {
-  const { i18n } = useTranslation();
+  // The i18next instance itself, not useTranslation's per-language wrapper: a new wrapper at every
+  // language change would make `enter` new, re-run the start-up effect and sign in a second time
+  // from the kept session — two keepers refreshing one refresh token ended the session.
+  const { i18n } = useContext(I18nContext);
   const [state, setState] = useState<GateState>({ kind: 'starting' });
   const openStore = useRef<OpenedStore | null>(null);
   const closing = useRef<Promise<void>>(Promise.resolve());

@@ -86,7 +86,8 @@ export function SignInFlow({ onSignedIn }: { onSignedIn: OnSignedIn }) {
     );
   }
   const onGrant = (grant: SessionGrant) => onSignedIn({ serverUrl, grant }, null);
-  if (check.status.mode === 'single-user') return <SingleUserFirstRun serverUrl={serverUrl} onSignedIn={onSignedIn} />;
+  if (check.status.mode === 'single-user')
+    return <SingleUserFirstRun serverUrl={serverUrl} ownerExists={!check.status.needsSetup} onSignedIn={onSignedIn} />;
   if (check.status.needsSetup)
     return <SetupScreen serverUrl={serverUrl} onServerChange={connectTo} onGrant={onGrant} />;
   return <SignInScreen serverUrl={serverUrl} onServerChange={connectTo} onGrant={onGrant} />;

@@ -1,16 +1,35 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authClient } from '../../auth/auth-client';
 import type { CachedSession } from '../../auth/cached-session';
 import { describeAuthError } from '../../auth/describe-auth-error';
 import { Onboarding, type OnboardingChoice } from '../onboarding/Onboarding';
+import { AuthCard } from './AuthCard';
 import type { OnSignedIn } from './sign-in-types';
 
 /**
- * Single-user mode (the embedded desktop server): the welcome dialog asks for a name and whether
- * to load demo data, then signs in as the server's one owner — no password on one's own machine.
+ * Single-user mode (the embedded desktop server): the server's one owner signs in without a
+ * password on their own machine. The first time, the welcome dialog asks for a name and offers
+ * demo data; once the owner exists (a session that ended, another browser on this machine),
+ * signing in again is silent — the welcome is not shown twice.
  */
-export function SingleUserFirstRun({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: OnSignedIn }) {
+export function SingleUserFirstRun({
+  serverUrl,
+  ownerExists,
+  onSignedIn,
+}: {
+  serverUrl: string;
+  ownerExists: boolean;
+  onSignedIn: OnSignedIn;
+}) {
+  return ownerExists ? (
+    <OwnerSignIn serverUrl={serverUrl} onSignedIn={onSignedIn} />
+  ) : (
+    <Welcome serverUrl={serverUrl} onSignedIn={onSignedIn} />
+  );
+}
+
+function Welcome({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: OnSignedIn }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -40,4 +59,44 @@ export function SingleUserFirstRun({ serverUrl, onSignedIn }: { serverUrl: strin
   };
 
   return <Onboarding onDone={(choice) => void start(choice)} progress={progress} error={error} busy={busy} />;
+}
+
+function OwnerSignIn({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: OnSignedIn }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const signIn = useCallback(
+    () =>
+      authClient
+        .localSession(serverUrl, {})
+        .then((grant) => onSignedIn({ serverUrl, grant }, null))
+        .catch((e: unknown) => setError(describeAuthError(t, e, { firstSignIn: true }))),
+    [serverUrl, onSignedIn, t],
+  );
+  useEffect(() => {
+    void signIn();
+    // Once per mount: the retry button asks again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const retry = () => {
+    setError(null);
+    void signIn();
+  };
+  return (
+    <AuthCard title={t('auth.signingIn')}>
+      {error ? (
+        <>
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+          <button type="button" className="btn btn-primary" onClick={retry}>
+            {t('app.retry')}
+          </button>
+        </>
+      ) : (
+        <p className="muted" role="status">
+          {t('auth.signingInHint')}
+        </p>
+      )}
+    </AuthCard>
+  );
 }

@@ -22,9 +22,9 @@ export function ProfileSettings() {
 }
 
 function ProfileCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const ws = useWorkspace();
-  const [, savePrefs] = usePreferences();
+  const [prefs, savePrefs] = usePreferences();
   const profile = useRecord('users', ws.user.id);
   const [name, setName] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -53,8 +53,8 @@ function ProfileCard() {
   };
 
   const changeLanguage = (locale: Locale) => {
+    // Saved on the device; the app applies it (App.tsx), as it does at every start.
     void savePrefs({ locale });
-    void i18n.changeLanguage(locale);
     // The profile's language follows the user to their other devices.
     if (profile && profile.locale !== locale) void updateRecord(ws, 'users', ws.user.id, { locale });
   };
@@ -67,7 +67,7 @@ function ProfileCard() {
         <TextField label={t('profile.name')} value={shownName} autoComplete="name" onChange={setName} required />
         <SelectField
           label={t('settings.language')}
-          value={i18n.language === 'es' ? 'es' : 'en'}
+          value={prefs.locale}
           onChange={(locale) => changeLanguage(locale as Locale)}
           options={[
             { value: 'en', label: t('settings.languages.en') },

@@ -58,7 +58,7 @@ export function SettingsPage() {
 }
 
 function GeneralSettings() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const isAdmin = useIsWorkspaceAdmin();
   const [prefs, save] = usePreferences();
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -73,10 +73,7 @@ function GeneralSettings() {
           <SelectField
             label={t('settings.language')}
             value={prefs.locale}
-            onChange={(locale) => {
-              void save({ locale: locale as DevicePreferences['locale'] });
-              void i18n.changeLanguage(locale);
-            }}
+            onChange={(locale) => void save({ locale: locale as DevicePreferences['locale'] })}
             options={[
               { value: 'en', label: t('settings.languages.en') },
               { value: 'es', label: t('settings.languages.es') },
