@@ -1,22 +1,8 @@
 import type { TFunction } from 'i18next';
 import { AUTH_LIMITS } from '@domain/auth-protocol';
 import { OfflineError, SessionEndedError } from '../db/sync/sync-http';
+import { isMessageKey } from '../i18n/message-key';
 import { AuthRequestError } from './auth-request';
-
-/** Every auth error code with a sentence of its own (en.ts / es.ts, section `authErrors`). */
-const KNOWN = new Set([
-  'auth.required',
-  'auth.invalidToken',
-  'auth.invalidCredentials',
-  'auth.refreshInvalid',
-  'auth.deactivated',
-  'auth.setupDone',
-  'auth.localOnly',
-  'auth.emailTaken',
-  'auth.weakPassword',
-  'permission.denied',
-  'user.notFound',
-]);
 
 /**
  * A failed sign-in or admin request in the user's language. `firstSignIn`: the device has no
@@ -32,7 +18,9 @@ export function describeAuthError(t: TFunction, error: unknown, options: { first
     }
     if (error.code === 'auth.weakPassword')
       return t('authErrors.auth.weakPassword', { min: AUTH_LIMITS.minPasswordLength });
-    if (KNOWN.has(error.code)) return t(`authErrors.${error.code}`);
+    // A code with a sentence of its own in en.ts / es.ts (section `authErrors`).
+    const known = `authErrors.${error.code}` as const;
+    if (isMessageKey(known)) return t(known);
     if (error.status === 404) return t('authErrors.noAuth');
     if (error.status >= 500) return t('authErrors.server');
     return t('authErrors.unknown', { message: error.message });

@@ -29,11 +29,11 @@ function SectionPage() {
     case 'pipeline':
       return <PipelinePage />;
     case 'activities':
-      return <ComingSoon icon="◷" titleKey="activities.title" hintKey="activities.soon" />;
+      return <ComingSoon icon="◷" section="activities" />;
     case 'call-center':
-      return <ComingSoon icon="☏" titleKey="callCenter.title" hintKey="callCenter.soon" />;
+      return <ComingSoon icon="☏" section="callCenter" />;
     case 'reports':
-      return <ComingSoon icon="▤" titleKey="reports.title" hintKey="reports.soon" />;
+      return <ComingSoon icon="▤" section="reports" />;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CollectionName } from '@domain/collections';
+import type { MessageKey } from '../i18n/message-key';
 
 export const SECTIONS = [
   'pipeline',
@@ -13,7 +14,7 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export const SECTION_LABEL_KEYS: Record<Section, string> = {
+export const SECTION_LABEL_KEYS = {
   pipeline: 'nav.pipeline',
   leads: 'nav.leads',
   deals: 'nav.deals',
@@ -23,7 +24,7 @@ export const SECTION_LABEL_KEYS: Record<Section, string> = {
   'call-center': 'nav.callCenter',
   reports: 'nav.reports',
   settings: 'nav.settings',
-};
+} as const satisfies Record<Section, MessageKey>;
 
 export const SECTION_ICONS: Record<Section, string> = {
   pipeline: '▦',

@@ -27,7 +27,10 @@ export function DealStatusBar({ deal, pipeline }: { deal: Deal; pipeline: Pipeli
   // Closing and reopening are the `close` permission (SDRs hand deals over; they never close them).
   const mayClose = useCan()('close', 'deals', deal);
 
-  const apply = async (result: Result<DealMove>, toastKey: string) => {
+  const apply = async (
+    result: Result<DealMove>,
+    toastKey: 'deals.wonToast' | 'deals.lostToast' | 'deals.reopenedToast',
+  ) => {
     if (!result.ok) {
       setProblems(describeDomainErrors(t, result.errors));
       return;

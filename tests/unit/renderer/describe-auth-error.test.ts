@@ -18,6 +18,7 @@ const CODES: readonly AuthErrorCode[] = [
   'auth.localOnly',
   'auth.emailTaken',
   'auth.weakPassword',
+  'user.notFound',
   'permission.denied',
 ];
 
