@@ -2,6 +2,7 @@ import { APPEND_ONLY_COLLECTIONS, type CollectionDocs, type CollectionName } fro
 import { canonicalJson, sameValue } from './canonical-json';
 import { withDerivedFields } from './derived-fields';
 import { compareHlc, formatHlc, parseHlc } from './hlc';
+import { mergeLostEdits, type LostEdit } from './lost-edits';
 import { DERIVED_FIELDS, SYSTEM_FIELDS } from './record-edits';
 import type { RecordBase } from './schemas/record';
 
@@ -45,7 +46,9 @@ function clockTime(hlc: string): string {
  * only is kept (the other side's clock for it is older), and a field changed on both sides goes to
  * the later edit. Clocks only grow, so the result is the same whatever order devices merge in —
  * the property that makes every replica converge. `assumed` is only used to tell which of my fields
- * were my own unsynced edits, so the ones that lost can be logged for the user.
+ * were my own unsynced edits, so the ones that lost can be logged for the user, and which of
+ * theirs I had not seen, so the ones mine replace are written down for their authors
+ * (`lostEdits`, domain/lost-edits.ts).
  *
  * `nextHlc` stamps a merged record that differs from the server's, so the server sees a new version.
  *
@@ -99,7 +102,16 @@ export function mergeRecords<C extends CollectionName>(
   const merged: Doc = { ...t };
   const clocks: Record<string, string> = { ...t.clocks };
   const overwritten: FieldOverwrite[] = [];
+  /** Their edits that mine replace without my having seen them: their authors must be told. */
+  const beaten: LostEdit[] = [];
   let differsFromTheirs = false;
+  const seenByMe = (field: string, theirClock: string) =>
+    a
+      ? compareHlc(theirClock, fieldClock(a, field)) <= 0
+      : assumedHlc
+        ? compareHlc(theirClock, assumedHlc) <= 0
+        : false;
+  const sameNode = (x: string, y: string) => parseHlc(x)?.node === parseHlc(y)?.node;
 
   const fields = new Set([...Object.keys(m), ...Object.keys(t)]);
   for (const field of fields) {
@@ -114,6 +126,9 @@ export function mergeRecords<C extends CollectionName>(
       // A newer clock on an equal value (an edit back to the old value) must reach the server
       // too: dropped, it would let an older edit of that field elsewhere win a later merge.
       if (cm !== ct || !sameValue(m[field], t[field])) differsFromTheirs = true;
+      if (ct && !sameValue(m[field], t[field]) && !seenByMe(field, ct) && !sameNode(ct, cm)) {
+        beaten.push({ field, clock: ct });
+      }
       merged[field] = m[field];
       if (cm) clocks[field] = cm;
     } else if (!sameValue(m[field], t[field]) && myEdits(field)) {
@@ -124,6 +139,9 @@ export function mergeRecords<C extends CollectionName>(
   if (!differsFromTheirs) return { merged: theirs, equalsTheirs: true, overwritten };
 
   merged.clocks = clocks;
+  const lost = mergeLostEdits(m.lostEdits as LostEdit[] | undefined, t.lostEdits as LostEdit[] | undefined, beaten);
+  if (lost.length) merged.lostEdits = lost;
+  else delete merged.lostEdits;
   const stamp = nextHlc();
   merged.hlc = compareHlc(stamp, t.hlc) > 0 && compareHlc(stamp, m.hlc) > 0 ? stamp : bumpPast(t.hlc, m.hlc, stamp);
   merged.updatedAt = m.updatedAt > t.updatedAt ? m.updatedAt : t.updatedAt;

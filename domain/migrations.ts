@@ -13,8 +13,9 @@ const sameRecord: Migration = (doc) => doc;
 
 export const MIGRATIONS: { readonly [K in CollectionName]: Readonly<Record<number, Migration>> } = {
   // v1 of companies, contacts, deals, activities, stage_changes: fewer IndexedDB indexes.
-  companies: { 1: sameRecord },
-  contacts: { 1: sameRecord },
+  // The next version of every record that merges: the optional `lostEdits` (domain/lost-edits.ts).
+  companies: { 1: sameRecord, 2: sameRecord },
+  contacts: { 1: sameRecord, 2: sameRecord },
   leads: {
     // v1: leads record when they were qualified, so a conversion made offline can be checked.
     1: (doc) => ({
@@ -22,14 +23,15 @@ export const MIGRATIONS: { readonly [K in CollectionName]: Readonly<Record<numbe
       qualifiedAt:
         doc.status === 'QUALIFIED' || doc.status === 'CONVERTED' ? (doc.convertedAt ?? doc.updatedAt ?? null) : null,
     }),
+    2: sameRecord,
   },
-  deals: { 1: sameRecord },
-  activities: { 1: sameRecord },
-  pipelines: {},
+  deals: { 1: sameRecord, 2: sameRecord },
+  activities: { 1: sameRecord, 2: sameRecord },
+  pipelines: { 1: sameRecord },
   stage_changes: { 1: sameRecord },
-  saved_views: {},
-  users: {},
-  settings: {},
+  saved_views: { 1: sameRecord },
+  users: { 1: sameRecord },
+  settings: { 1: sameRecord },
 };
 
 export function migrationStrategiesFor(collection: CollectionName): Record<number, Migration> {

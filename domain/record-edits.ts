@@ -21,6 +21,7 @@ export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
   'updatedBy',
   'hlc',
   'clocks',
+  'lostEdits',
   '_deleted',
   '_rev',
   '_meta',

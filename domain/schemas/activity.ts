@@ -4,6 +4,7 @@ import {
   nullableDateTimeField,
   ownershipFields,
   recordFields,
+  mergeFields,
   recordRequired,
   refField,
   shortText,
@@ -43,12 +44,13 @@ export interface Activity extends RecordBase, Owned {
 
 export const activitySchema: CollectionSchema = {
   title: 'activity',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     ...ownershipFields,
     type: { type: 'string', enum: ACTIVITY_TYPES, maxLength: 10 },
     subject: { type: 'string', minLength: 1, maxLength: 300 },

@@ -5,6 +5,7 @@ import {
   ownershipFields,
   phoneField,
   recordFields,
+  mergeFields,
   recordRequired,
   shortText,
   tagsField,
@@ -32,12 +33,13 @@ export interface Company extends RecordBase, Owned {
 
 export const companySchema: CollectionSchema = {
   title: 'company',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     ...ownershipFields,
     name: { type: 'string', minLength: 1, maxLength: 200 },
     nameKey: { type: 'string', maxLength: 200 },

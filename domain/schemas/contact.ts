@@ -5,6 +5,7 @@ import {
   ownershipFields,
   phoneField,
   recordFields,
+  mergeFields,
   recordRequired,
   refField,
   shortText,
@@ -32,12 +33,13 @@ export interface Contact extends RecordBase, Owned {
 
 export const contactSchema: CollectionSchema = {
   title: 'contact',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     ...ownershipFields,
     firstName: shortText(100),
     lastName: shortText(100),

@@ -5,6 +5,7 @@ import {
   nullableDateTimeField,
   ownershipFields,
   recordFields,
+  mergeFields,
   recordRequired,
   refField,
   shortText,
@@ -71,12 +72,13 @@ export const dealLineSchema = {
 
 export const dealSchema: CollectionSchema = {
   title: 'deal',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     ...ownershipFields,
     title: { type: 'string', minLength: 1, maxLength: 200 },
     titleKey: { type: 'string', maxLength: 200 },

@@ -34,6 +34,7 @@ export interface CollectionSchema extends JsonSchema {
   additionalProperties: false;
 }
 
+export const hlcField = { type: 'string', maxLength: 64, pattern: '^\\d{15}-\\d{5}-[0-9a-z]{1,32}$' } as const;
 export const idField = { type: 'string', maxLength: 36, pattern: '^[0-9a-f-]{36}$' } as const;
 /** A reference to another record, or '' for none: Dexie cannot index optional or null fields. */
 export const refField = { type: 'string', maxLength: 36, pattern: '^([0-9a-f-]{36})?$' } as const;
@@ -83,7 +84,7 @@ export const recordFields = {
   updatedAt: dateTimeField,
   createdBy: refField,
   updatedBy: refField,
-  hlc: { type: 'string', maxLength: 64, pattern: '^\\d{15}-\\d{5}-[0-9a-z]{1,32}$' },
+  hlc: hlcField,
   clocks: { type: 'object', additionalProperties: { type: 'string', maxLength: 64 } },
   deletedAt: nullableDateTimeField,
 } as const;
@@ -98,6 +99,24 @@ export const recordRequired = [
   'clocks',
   'deletedAt',
 ] as const;
+
+/**
+ * Edits of other devices that this record's merges replaced without their authors having seen the
+ * winning edit (domain/lost-edits.ts): how the author of a losing edit learns of it, whichever
+ * device reconnected first. Optional and never edited by hand; only records that merge carry it.
+ */
+export const lostEditsField = {
+  type: 'array',
+  maxItems: 20,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['field', 'clock'],
+    properties: { field: { type: 'string', minLength: 1, maxLength: 64 }, clock: hlcField },
+  },
+} as const;
+
+export const mergeFields = { lostEdits: lostEditsField } as const;
 
 /** Owner and team decide who may see and change a record (domain/permissions). */
 export const ownershipFields = {

@@ -6,6 +6,7 @@ import {
   ownershipFields,
   phoneField,
   recordFields,
+  mergeFields,
   recordRequired,
   refField,
   shortText,
@@ -46,12 +47,13 @@ export interface Lead extends RecordBase, Owned {
 
 export const leadSchema: CollectionSchema = {
   title: 'lead',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     ...ownershipFields,
     firstName: shortText(100),
     lastName: shortText(100),

@@ -1,5 +1,5 @@
 import type { CollectionSchema } from './json-schema';
-import { idField, recordFields, recordRequired, refField } from './json-schema';
+import { idField, recordFields, mergeFields, recordRequired, refField } from './json-schema';
 import type { RecordBase } from './record';
 
 export interface Stage {
@@ -26,12 +26,13 @@ export interface Pipeline extends RecordBase {
 
 export const pipelineSchema: CollectionSchema = {
   title: 'pipeline',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     name: { type: 'string', minLength: 1, maxLength: 100 },
     position: { type: 'integer', minimum: 0, maximum: 10_000, multipleOf: 1 },
     isDefault: { type: 'boolean' },

@@ -13,6 +13,14 @@ export interface RecordBase {
   hlc: string;
   clocks: Record<string, string>;
   deletedAt: IsoDateTime | null;
+  /** Concurrent edits of other devices this record's merges replaced (domain/lost-edits.ts). */
+  lostEdits?: LostEdit[];
+}
+
+/** An edit of `field`, made with clock `clock`, that a concurrent later edit replaced unseen. */
+export interface LostEdit {
+  field: string;
+  clock: string;
 }
 
 export interface Owned {

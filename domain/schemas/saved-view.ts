@@ -1,5 +1,5 @@
 import type { CollectionSchema } from './json-schema';
-import { recordFields, recordRequired, refField } from './json-schema';
+import { recordFields, mergeFields, recordRequired, refField } from './json-schema';
 import type { RecordBase } from './record';
 
 export const VIEW_SECTIONS = ['leads', 'deals', 'contacts', 'companies', 'activities', 'pipeline'] as const;
@@ -30,12 +30,13 @@ export interface SavedView extends RecordBase {
 
 export const savedViewSchema: CollectionSchema = {
   title: 'saved view',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     userId: refField,
     sharedWithTeamId: refField,
     section: { type: 'string', enum: VIEW_SECTIONS, maxLength: 12 },

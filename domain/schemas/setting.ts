@@ -1,5 +1,5 @@
 import type { CollectionSchema } from './json-schema';
-import { recordFields, recordRequired } from './json-schema';
+import { recordFields, mergeFields, recordRequired } from './json-schema';
 import type { RecordBase } from './record';
 
 /**
@@ -22,12 +22,13 @@ export interface Setting extends RecordBase {
 
 export const settingSchema: CollectionSchema = {
   title: 'setting',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     kind: { type: 'string', enum: SETTING_KINDS, maxLength: 30 },
     items: {
       type: 'array',

@@ -1,5 +1,5 @@
 import type { CollectionSchema } from './json-schema';
-import { emailField, recordFields, recordRequired, refField } from './json-schema';
+import { emailField, recordFields, mergeFields, recordRequired, refField } from './json-schema';
 import type { RecordBase } from './record';
 
 export const ROLES = ['SDR', 'ACCOUNT_EXECUTIVE', 'SUPERVISOR', 'SALES_MANAGER'] as const;
@@ -21,12 +21,13 @@ export interface UserProfile extends RecordBase {
 
 export const userProfileSchema: CollectionSchema = {
   title: 'user profile',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...recordFields,
+    ...mergeFields,
     name: { type: 'string', minLength: 1, maxLength: 100 },
     email: { ...emailField, minLength: 3 },
     role: { type: 'string', enum: ROLES, maxLength: 20 },

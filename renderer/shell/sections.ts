@@ -41,6 +41,12 @@ export const SECTION_ICONS: Record<Section, string> = {
 /** Records the detail drawer can show. */
 export type DrawerCollection = Extract<CollectionName, 'companies' | 'contacts' | 'leads' | 'deals'>;
 
+const DRAWER_COLLECTIONS: readonly string[] = ['companies', 'contacts', 'leads', 'deals'];
+
+export function isDrawerCollection(value: string): value is DrawerCollection {
+  return DRAWER_COLLECTIONS.includes(value);
+}
+
 export function isSection(value: string): value is Section {
   return (SECTIONS as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { isSection, type DrawerCollection, type Section } from './sections';
+import { isDrawerCollection, isSection, type DrawerCollection, type Section } from './sections';
 
 /** What the drawer shows: a record, or a form for a new one (with optional prefilled links). */
 export interface DrawerTarget {
@@ -31,14 +31,12 @@ interface UiState {
   dismissToast(id: number): void;
 }
 
-const DRAWER_COLLECTIONS = new Set(['companies', 'contacts', 'leads', 'deals']);
-
 /** The location hash mirrors the section and open record, so a reload returns to the same place. */
 export function parseHash(hash: string): { section: Section; drawer: DrawerTarget | null } {
   const [rawSection = '', collection = '', id = ''] = hash.replace(/^#\/?/, '').split('/');
   const section = isSection(rawSection) ? rawSection : 'leads';
   const drawer =
-    DRAWER_COLLECTIONS.has(collection) && /^[0-9a-f-]{36}$/.test(id)
+    isDrawerCollection(collection) && /^[0-9a-f-]{36}$/.test(id)
       ? { collection: collection as DrawerCollection, id }
       : null;
   return { section, drawer };

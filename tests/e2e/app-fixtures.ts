@@ -10,6 +10,16 @@ export async function startWorkspace(page: Page, options: { name?: string; demo?
   await expect(welcome).toBeHidden({ timeout: 60_000 });
 }
 
+/**
+ * Another device (browser profile) on a built-in server whose owner already exists: it signs in
+ * as that owner at once — the welcome and its demo-data offer belong to the first start only.
+ */
+export async function joinWorkspace(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('dialog', { name: 'Welcome to Outpost' })).toHaveCount(0);
+}
+
 export async function goTo(page: Page, section: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click();
   await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drawer, goTo, startWorkspace } from './app-fixtures';
+import { drawer, goTo, joinWorkspace, startWorkspace } from './app-fixtures';
 import { expect, test } from './server-fixture';
 
 async function synced(page: Page) {
@@ -36,7 +36,7 @@ test('a device offline moves a deal and logs a call while another edits its valu
   await expect(drawer(a, 'Andes fleet renewal')).toBeVisible();
   await synced(a);
 
-  await startWorkspace(b, { name: 'Bruno Díaz' });
+  await joinWorkspace(b);
   await synced(b);
   const dealOnB = await openDeal(b, 'Andes fleet renewal');
   await expect(dealOnB.getByRole('combobox', { name: 'Stage', exact: true })).toHaveValue(/.+/);

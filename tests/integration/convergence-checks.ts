@@ -43,8 +43,10 @@ const show = (value: unknown) => {
  *    clock ever went backwards from one committed version to the next.
  * 5. Nothing disappears silently: each device's last edit of each field either survived, or reached
  *    the server (it, or an identical value at least as new, was committed there and overwritten
- *    later, in the open), or is in that device's conflict log (lost a merge) or rejection list
- *    (refused by the server). No edit ends older than the final state unless it was refused.
+ *    later by someone who had seen it), or is in that device's conflict log (lost a merge) or
+ *    rejection list (refused by the server). An edit the server held that a concurrent edit then
+ *    replaced unseen must be in its author's log, whichever device reconnected first. No edit ends
+ *    older than the final state unless it was refused.
  * 6. The logs tell the truth: a conflict entry names an edit that device really made of that field and
  *    that really lost (its clock is older than the final one), and a value someone really wrote.
  */
@@ -129,7 +131,8 @@ export function checkConvergence(evidence: ConvergenceEvidence): string[] {
   for (const [k, stored] of server) {
     const origin = created.get(k);
     for (const [field, value] of Object.entries(stored.body)) {
-      if (['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'hlc', 'clocks'].includes(field)) continue;
+      if (['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'hlc', 'clocks', 'lostEdits'].includes(field))
+        continue;
       if (['nameKey', 'titleKey'].includes(field)) continue;
       const clock = clockOf(stored.body, field);
       if (!clock) {
@@ -200,6 +203,17 @@ export function checkConvergence(evidence: ConvergenceEvidence): string[] {
       const reached = (history.get(fk) ?? []).some(
         (h) => compareHlc(h.clock, edit.hlc) >= 0 && sameValue(h.value, edit.value),
       );
+      // Who replaced this very edit on the server: if its author had not seen it, it was lost to
+      // a concurrent edit, and only the conflict log can tell.
+      const replacedBy = replacement(history.get(fk) ?? [], edit);
+      const unseen = replacedBy
+        ? (editsByClock.get(`${fk}@${replacedBy}`) ?? []).some((w) => compareHlc(w.base, edit.hlc) < 0)
+        : false;
+      if (!survived && unseen && !logged(edit)) {
+        problems.push(
+          `${device.name}'s edit of ${fk} (${show(edit.value)} @${edit.hlc}) reached the server and was replaced by a concurrent edit (@${replacedBy}) that never saw it, and the device was not told`,
+        );
+      }
       if (!survived && !reached && !logged(edit)) {
         problems.push(
           `${device.name}'s edit of ${fk} (${show(edit.value)} @${edit.hlc}) was lost silently: never on the server, final ${show(
@@ -251,4 +265,15 @@ export function checkConvergence(evidence: ConvergenceEvidence): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * The clock of the first committed value that replaced an edit's value, once the server held that
+ * edit; null if it never held it or nothing replaced it. A later edit that wrote the same value is
+ * not a replacement: nothing of the edit was lost to it.
+ */
+function replacement(history: readonly { clock: string; value: unknown }[], edit: FieldEdit): string | null {
+  const at = history.findIndex((h) => h.clock === edit.hlc);
+  if (at < 0) return null;
+  return history.slice(at + 1).find((h) => !sameValue(h.value, edit.value))?.clock ?? null;
 }

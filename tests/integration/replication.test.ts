@@ -102,6 +102,46 @@ describe('replication between devices through the sync server', () => {
     ]);
   });
 
+  for (const order of ['the loser reconnects first', 'the loser reconnects second'] as const) {
+    it(`tells the author of the losing edit of two offline edits of one deal's notes, when ${order}`, async () => {
+      const a = await device('alpha');
+      const b = await device('bravo');
+      await withPipeline(a);
+      const deal = await insertRecord(a.ws, 'deals', dealBody({ notes: 'Agreed on a pilot' }));
+      await inSync(a, b);
+
+      await a.setOnline(false);
+      await b.setOnline(false);
+      await updateRecord(a.ws, 'deals', deal.id, { notes: 'Alpha: pilot for 20 seats (earlier)' });
+      await new Promise((r) => setTimeout(r, 5));
+      await updateRecord(b.ws, 'deals', deal.id, { notes: 'Bravo: pilot for 50 seats (later)' });
+      const [first, second] = order === 'the loser reconnects first' ? [a, b] : [b, a];
+      await first.setOnline(true);
+      await first.engine.awaitInSync();
+      await second.setOnline(true);
+      await inSync(second, first, second, first);
+
+      for (const d of [a, b]) {
+        expect((await d.db.deals.findOne(deal.id).exec())?.notes).toBe('Bravo: pilot for 50 seats (later)');
+      }
+      const logOf = async (d: TestDevice) =>
+        (await d.db.getLocal<{ items: ConflictEntry[] }>(SYNC_LOCAL_DOCS.conflicts))?.toJSON().data.items ?? [];
+      expect(await logOf(a)).toEqual([
+        expect.objectContaining({
+          collection: 'deals',
+          recordId: deal.id,
+          field: 'notes',
+          mine: 'Alpha: pilot for 20 seats (earlier)',
+          theirs: 'Bravo: pilot for 50 seats (later)',
+        }),
+      ]);
+      expect(await logOf(b)).toEqual([]);
+      // Pulling the record again tells nothing twice.
+      await a.engine.awaitInSync();
+      expect(await logOf(a)).toHaveLength(1);
+    });
+  }
+
   it('reverts a change the server refuses and keeps it in the rejected list', async () => {
     const a = await device('alpha');
     await withPipeline(a);

@@ -39,6 +39,8 @@ export interface FieldEdit {
   field: string;
   value: unknown;
   hlc: string;
+  /** The field's clock on this device when the user edited it: the edit this one replaced knowingly. */
+  base: string;
 }
 
 /** A record a user action created (its creation clock and first body). */
@@ -64,12 +66,24 @@ export interface OpOutcome {
 
 const skipped = (why: string): OpOutcome => ({ applied: false, skipped: why, edits: [], created: [] });
 
-function editsOf(collection: DeviceCollection, doc: CollectionDocs[DeviceCollection], patch: Patch): FieldEdit[] {
+function editsOf(
+  collection: DeviceCollection,
+  doc: CollectionDocs[DeviceCollection],
+  patch: Patch,
+  before: { clocks?: Record<string, string> },
+): FieldEdit[] {
   const clocks = doc.clocks;
   const body = doc as unknown as Record<string, unknown>;
   return Object.keys(patch)
     .filter((field) => clocks[field] === doc.hlc)
-    .map((field) => ({ collection, id: doc.id, field, value: body[field], hlc: doc.hlc }));
+    .map((field) => ({
+      collection,
+      id: doc.id,
+      field,
+      value: body[field],
+      hlc: doc.hlc,
+      base: before.clocks?.[field] ?? '',
+    }));
 }
 
 function createdOf(collection: DeviceCollection, doc: CollectionDocs[DeviceCollection]): CreatedRecord {
@@ -79,13 +93,13 @@ function createdOf(collection: DeviceCollection, doc: CollectionDocs[DeviceColle
 async function update(
   ws: Workspace,
   collection: EditableCollection,
-  before: { id: string; hlc: string },
+  before: { id: string; hlc: string; clocks?: Record<string, string> },
   patch: Patch,
 ): Promise<OpOutcome> {
   const { id } = before;
   const doc = await updateRecord(ws, collection, id, patch as never);
   if (!doc) return skipped('no change');
-  const outcome: OpOutcome = { applied: true, edits: editsOf(collection, doc, patch), created: [] };
+  const outcome: OpOutcome = { applied: true, edits: editsOf(collection, doc, patch, before), created: [] };
   // The HLC promise (domain/hlc.ts): an edit made after seeing a version sorts after it.
   if (compareHlc(doc.hlc, before.hlc) <= 0) {
     outcome.causality = `${collection}/${id}: edit stamped ${doc.hlc}, not after the version it changed (${before.hlc})`;
@@ -140,7 +154,12 @@ export async function applyDeviceOp(ws: Workspace, op: DeviceOp): Promise<OpOutc
     case 'restore': {
       const current = await ws.db[op.collection].findOne(op.id).exec();
       if (!current) return skipped('not on this device yet');
-      const before = current.toJSON() as { id: string; hlc: string; deletedAt: string | null };
+      const before = current.toJSON() as {
+        id: string;
+        hlc: string;
+        clocks: Record<string, string>;
+        deletedAt: string | null;
+      };
       if (op.kind === 'edit') return update(ws, op.collection, before, op.patch);
       // softDeleteRecord / restoreRecord of record-writes: deletedAt set to now, or back to null.
       if ((op.kind === 'softDelete') === (before.deletedAt !== null)) return skipped('no change');

@@ -1,10 +1,13 @@
 import type { RxConflictHandler } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
+import { ownLostEdits } from '@domain/lost-edits';
 import { isSameVersion, mergeRecords, type FieldOverwrite } from '@domain/merge';
 
 /** What resolving a conflict needs from the running sync engine. */
 export interface ConflictResolver {
   nextHlc(): string;
+  /** This device's clock node: lost edits named with it are this device's (domain/lost-edits.ts). */
+  readonly node: string;
   /** The server refused this version: revert to the server's state instead of merging. */
   isRejected(collection: CollectionName, id: string, hlc: string): boolean;
   /**
@@ -52,7 +55,12 @@ export function createConflictHandler<C extends CollectionName>(
         deps.nextHlc,
         assumed ? null : deps.assumedHlc(collection, mine.id, mine.hlc),
       );
-      if (result.overwritten.length) deps.onOverwrites(result.overwritten);
+      // Also my edits the server's version says another device's merge replaced unseen: the local
+      // version still holds them until this merge, as a pull would have (sync-engine.ts).
+      const told = new Set(result.overwritten.map((o) => o.field));
+      const lost = ownLostEdits(collection, mine, result.merged as Doc<C>, deps.node).filter((o) => !told.has(o.field));
+      const overwritten = [...result.overwritten, ...lost];
+      if (overwritten.length) deps.onOverwrites(overwritten);
       if (result.equalsTheirs) deps.onSettled(collection, mine.id, mine.hlc);
       else deps.onMerged(collection, mine.id, (result.merged as Doc<C>).hlc);
       return result.merged as Doc<C>;

@@ -1,7 +1,8 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { COLLECTION_NAMES, type CollectionName } from '@domain/collections';
+import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from '@domain/collections';
 import type { HybridClock } from '@domain/hlc';
+import { lostEditsOfNode, ownLostEdits } from '@domain/lost-edits';
 import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import { setConflictResolver, type OutpostDatabase } from '../database';
 import { BASE_HLC_META, bootstrapCollection } from './bootstrap';
@@ -97,6 +98,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
 
   setConflictResolver(db, {
     nextHlc: () => clock.now(),
+    node: clock.node,
     isRejected: (collection, id, hlc) => rejected.has(`${collection}/${id}@${hlc}`),
     assumedHlc: (collection, id, hlc) => bootstrapBases.get(`${collection}/${id}@${hlc}`) ?? null,
     onOverwrites: (entries) => void journal.recordOverwrites(entries),
@@ -165,6 +167,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       initialCheckpoint: undefined as SyncCheckpoint | undefined,
       handler: async (checkpoint: SyncCheckpoint | undefined) => {
         const page = await pullPage(collection, checkpoint?.seq ?? 0, pullBatchSize);
+        await noticeLostEdits(collection, page.documents);
         reportProgress(collection, page.checkpoint.seq, page.serverSeq);
         succeeded();
         return { documents: page.documents as never[], checkpoint: page.checkpoint };
@@ -294,6 +297,22 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
         })
         .finally(() => bootstrapping.delete(collection)),
     );
+  }
+
+  /**
+   * Edits of this device that another device's merge replaced unseen (domain/lost-edits.ts): read
+   * before the pulled versions overwrite them locally, and logged for the user.
+   */
+  async function noticeLostEdits(collection: CollectionName, documents: readonly SyncDocument[]) {
+    const named = documents.filter((d) => lostEditsOfNode((d as AnyRecord).lostEdits, clock.node).length > 0);
+    if (!named.length) return;
+    const local = (await db[collection].storageInstance.findDocumentsById(
+      named.map((d) => d.id),
+      false,
+    )) as unknown as AnyRecord[];
+    const byId = new Map(local.map((doc) => [doc.id, doc]));
+    const overwrites = named.flatMap((d) => ownLostEdits(collection, byId.get(d.id) as never, d as never, clock.node));
+    if (overwrites.length) await journal.recordOverwrites(overwrites);
   }
 
   /**

@@ -6,6 +6,8 @@ import { SYNC_LOCAL_DOCS, type ConflictEntry, type RejectedChange } from '../../
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainError } from '../../i18n/domain-errors';
 import { useSession } from '../../auth/session-context';
+import { recordName } from '../../ui/record-display';
+import { ConflictLog } from './ConflictLog';
 import type { DomainErrorCode } from '@domain/errors';
 
 function useLocalItems<T>(docId: string): T[] {
@@ -18,25 +20,6 @@ function useLocalItems<T>(docId: string): T[] {
     return () => sub.unsubscribe();
   }, [db, docId]);
   return items;
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'object') {
-    const money = value as { amount?: unknown; currency?: unknown };
-    if (typeof money.amount === 'number' && typeof money.currency === 'string')
-      return `${money.amount} ${money.currency}`;
-    return JSON.stringify(value).slice(0, 80);
-  }
-  return String(value).slice(0, 80);
-}
-
-/** What a person calls a record: its name, title or subject. */
-function recordName(doc: Record<string, unknown>): string {
-  const text = (key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : '');
-  return (
-    text('title') || text('name') || [text('firstName'), text('lastName')].filter(Boolean).join(' ') || text('subject')
-  );
 }
 
 /** Which server, the live status, and what sync could not keep as typed: nothing hidden. */
@@ -114,23 +97,7 @@ export function SyncSettingsCard() {
       {conflicts.length === 0 ? (
         <p className="muted">{t('settings.sync.noConflicts')}</p>
       ) : (
-        <ul className="related-list" aria-label={t('settings.sync.conflicts')}>
-          {conflicts.map((c) => (
-            <li key={c.key} className="journal-row">
-              <span>
-                {t('settings.sync.conflictLine', {
-                  field: c.field,
-                  mine: show(c.mine),
-                  theirs: show(c.theirs),
-                  when: when(c.theirsAt || c.at),
-                })}
-              </span>
-              <button type="button" className="btn btn-small" onClick={() => void ws.journal.dismissConflict(c.key)}>
-                {t('settings.sync.dismiss')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ConflictLog entries={conflicts} when={when} />
       )}
     </section>
   );

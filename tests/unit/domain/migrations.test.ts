@@ -22,6 +22,6 @@ describe('schema migrations', () => {
   });
 
   it('refuses to migrate across a version that has no migration', () => {
-    expect(() => migrateRecord('settings', { id: 'x' }, 0, 1)).toThrow('no migration of settings to version 1');
+    expect(() => migrateRecord('settings', { id: 'x' }, 0, 2)).toThrow('no migration of settings to version 2');
   });
 });

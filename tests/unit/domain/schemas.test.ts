@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { checkSchema } from 'rxdb/plugins/dev-mode';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type CollectionName } from '@domain/collections';
-import type { JsonSchema } from '@domain/schemas/json-schema';
+import { mergeFields, type JsonSchema } from '@domain/schemas/json-schema';
 import { sampleRecords } from './fixtures';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -51,8 +51,15 @@ describe.each(COLLECTION_NAMES)('the %s schema', (collection) => {
     expect(validate(collection, { ...sample, favouriteColour: 'teal' })).toBe(false);
   });
 
-  it('requires every property it declares', () => {
-    expect([...schema.required].sort()).toEqual(Object.keys(schema.properties).sort());
+  it('requires every property it declares but the lost-edits list, which only merges write', () => {
+    const optional = new Set(Object.keys(mergeFields));
+    expect([...schema.required].sort()).toEqual(
+      Object.keys(schema.properties)
+        .filter((f) => !optional.has(f))
+        .sort(),
+    );
+    const lostEdits = [{ field: 'notes', clock: sample.hlc }];
+    expect(validate(collection, { ...sample, lostEdits })).toBe('lostEdits' in schema.properties);
     for (const field of schema.required) {
       const { [field]: _dropped, ...rest } = sample;
       expect(validate(collection, rest), `without ${field}`).toBe(false);
