@@ -293,7 +293,6 @@ export const en = {
     lostOn: 'Lost on {{date}}',
     card: {
       roleDescription: 'draggable deal',
-      label: 'Deal {{title}}, {{value}}, stage {{stage}}',
       rotting_one: 'Rotting +{{count}}d',
       rotting_other: 'Rotting +{{count}}d',
       rottingLabel_one: 'rotting: {{count}} day past the stage limit',
@@ -538,7 +537,7 @@ export const en = {
     SALES_MANAGER: 'Sales manager',
   },
   userMenu: {
-    label: '{{name}}, {{role}}: account menu',
+    buttonHint: 'account menu',
     title: 'Account',
     profile: 'Profile',
     signOut: 'Sign out',

@@ -306,7 +306,6 @@ export const es: Messages = {
     lostOn: 'Perdido el {{date}}',
     card: {
       roleDescription: 'negocio arrastrable',
-      label: 'Negocio {{title}}, {{value}}, etapa {{stage}}',
       rotting_one: 'Estancado +{{count}} d',
       rotting_other: 'Estancado +{{count}} d',
       rottingLabel_one: 'estancado: {{count}} día más del límite de la etapa',
@@ -552,7 +551,7 @@ export const es: Messages = {
     SALES_MANAGER: 'Gerente de ventas',
   },
   userMenu: {
-    label: '{{name}}, {{role}}: menú de la cuenta',
+    buttonHint: 'menú de la cuenta',
     title: 'Cuenta',
     profile: 'Perfil',
     signOut: 'Cerrar sesión',

@@ -56,13 +56,20 @@ export function SyncIndicator() {
         type="button"
         className="sync-pill"
         title={hint}
-        aria-label={`${t('header.sync.open')}: ${label}${pending ? `, ${pending}` : ''}. ${hint}`}
+        // The name holds the pill's text exactly as shown ("Offline · 2 changes waiting"), so speech
+        // control finds the button by what is on screen.
+        aria-label={`${t('header.sync.open')}: ${label}${pending ? ` · ${pending}` : ''}. ${hint}`}
         onClick={() => navigate('settings')}
       >
         <span className={`sync-dot ${dot}`} aria-hidden="true" />
         <span role="status">
           {label}
-          {pending && <span className="sync-pending"> · {pending}</span>}
+          {pending && (
+            <>
+              {' · '}
+              <span className="sync-pending">{pending}</span>
+            </>
+          )}
         </span>
       </button>
       {status?.progress != null && (

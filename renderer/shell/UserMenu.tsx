@@ -73,9 +73,9 @@ export function UserMenu() {
         className="user-menu-button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t('userMenu.label', { name, role })}
         onClick={() => setOpen((o) => !o)}
       >
+        {/* Named by what it shows (name, then role), so speech control finds it by the name on screen. */}
         <span className="user-avatar" aria-hidden="true">
           {initials(name)}
         </span>
@@ -83,6 +83,7 @@ export function UserMenu() {
           <span className="user-menu-name">{name}</span>
           <span className="user-menu-role">{role}</span>
         </span>
+        <span className="visually-hidden">{t('userMenu.buttonHint')}</span>
       </button>
       {open && (
         <div className="user-menu-panel card" id={panelId} role="group" aria-label={t('userMenu.title')}>

@@ -11,14 +11,14 @@ export interface Account {
   password: string;
 }
 
-/** The header's account button, by its accessible name ("Ana Torres, Sales manager: account menu"). */
+/** The header's account button, by its accessible name: what it shows ("Ana Torres Sales manager"), then "account menu". */
 export function accountMenu(page: Page, name: string) {
-  return page.getByRole('button', { name: new RegExp(`^${name}, .*: account menu$`) });
+  return page.getByRole('button', { name: new RegExp(`^${name} .* account menu$`) });
 }
 
 export async function expectSignedIn(page: Page, name: string, role: string) {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('button', { name: `${name}, ${role}: account menu` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `${name} ${role} account menu` })).toBeVisible();
 }
 
 /** A team server without users: the setup screen makes its first Sales Manager. */

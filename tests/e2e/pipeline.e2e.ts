@@ -14,9 +14,11 @@ async function createDeal(page: Page, title: string, amount: string) {
 }
 
 const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true });
-/** Cards are found by their accessible name: "Deal Acme renewal, $12,000.00, stage Lead in". */
-const card = (scope: Page | Locator, title: string, stage?: string) =>
-  scope.getByRole('button', { name: new RegExp(`^Deal ${title}, .*, stage ${stage ?? '[^,]+'}`) });
+/**
+ * Cards are found by their accessible name, which is what they show: "Acme renewal $12,000.00 No
+ * next activity". The column they are in, a region named by its stage, says where they are.
+ */
+const card = (scope: Page | Locator, title: string) => scope.getByRole('button', { name: new RegExp(`^${title} \\$`) });
 
 /** A real mouse drag: press, move past dnd-kit's 5 px activation distance in steps, release. */
 async function dragWithMouse(page: Page, source: Locator, target: Locator) {
@@ -47,30 +49,28 @@ test('deals move on the board by mouse, keys and keyboard drag, close as won and
   const leadIn = column(page, 'Lead in');
   const qualified = column(page, 'Qualified');
   await expect(leadIn.getByText('5 deals')).toBeVisible();
-  await expect(card(leadIn, 'Acme renewal', 'Lead in')).toHaveAccessibleName(
-    'Deal Acme renewal, $12,000.00, stage Lead in',
-  );
+  await expect(card(leadIn, 'Acme renewal')).toHaveAccessibleName('Acme renewal $12,000.00 No next activity');
 
   // 1. Mouse: drag Acme renewal to the next stage.
   await dragWithMouse(page, card(leadIn, 'Acme renewal'), qualified);
-  await expect(card(qualified, 'Acme renewal', 'Qualified')).toBeVisible();
+  await expect(card(qualified, 'Acme renewal')).toBeVisible();
   await expect(leadIn.getByText('4 deals')).toBeVisible();
   await expect(qualified.getByText('1 deal', { exact: true })).toBeVisible();
 
   // 2. `]` moves the focused deal to the next stage; Ctrl-Z takes it back; `]` again.
   await card(leadIn, 'Beta pilot').focus();
   await page.keyboard.press(']');
-  await expect(card(qualified, 'Beta pilot', 'Qualified')).toBeFocused();
+  await expect(card(qualified, 'Beta pilot')).toBeFocused();
   await page.keyboard.press('Control+z');
-  await expect(card(leadIn, 'Beta pilot', 'Lead in')).toBeVisible();
+  await expect(card(leadIn, 'Beta pilot')).toBeVisible();
   await card(leadIn, 'Beta pilot').focus();
   await page.keyboard.press(']');
-  await expect(card(qualified, 'Beta pilot', 'Qualified')).toBeVisible();
+  await expect(card(qualified, 'Beta pilot')).toBeVisible();
 
   // Shortcuts stay quiet while typing in a field.
   await page.getByLabel('Min value (USD)').pressSequentially('w]x');
-  await expect(card(leadIn, 'Gamma expansion', 'Lead in')).toBeVisible();
-  await expect(card(leadIn, 'Delta upgrade', 'Lead in')).toBeVisible();
+  await expect(card(leadIn, 'Gamma expansion')).toBeVisible();
+  await expect(card(leadIn, 'Delta upgrade')).toBeVisible();
   await page.getByLabel('Min value (USD)').fill('');
 
   // 3. `W` marks the focused deal won: it leaves the board.
@@ -98,7 +98,7 @@ test('deals move on the board by mouse, keys and keyboard drag, close as won and
   await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(150);
   await page.keyboard.press('Space');
-  await expect(card(qualified, 'Epsilon audit', 'Qualified')).toBeFocused();
+  await expect(card(qualified, 'Epsilon audit')).toBeFocused();
   await expect(leadIn.getByText('No deals here.', { exact: false })).toBeVisible();
 
   // Everything is stored: after a reload the board is the same.
@@ -106,7 +106,7 @@ test('deals move on the board by mouse, keys and keyboard drag, close as won and
   await goTo(page, 'Pipeline');
   await expect(qualified.getByText('3 deals')).toBeVisible();
   for (const title of ['Acme renewal', 'Beta pilot', 'Epsilon audit']) {
-    await expect(card(qualified, title, 'Qualified')).toBeVisible();
+    await expect(card(qualified, title)).toBeVisible();
   }
   await expect(card(page, 'Gamma expansion')).toHaveCount(0);
   await expect(card(page, 'Delta upgrade')).toHaveCount(0);
@@ -189,7 +189,7 @@ test('the Sales Manager edits stages in Settings, and retiring one moves its dea
     'Contract',
     'Negotiation',
   ]);
-  const zeta = column(page, 'Qualified').getByRole('button', { name: /^Deal Zeta onboarding, .*, stage Qualified/ });
+  const zeta = column(page, 'Qualified').getByRole('button', { name: /^Zeta onboarding \$/ });
   await expect(zeta).toBeVisible();
   await zeta.focus();
   await page.keyboard.press('Enter');
@@ -212,10 +212,10 @@ test('J, K, H and L walk the board, Enter opens the focused deal, and filters na
   const qualified = column(page, 'Qualified');
   await card(leadIn, 'Big migration').focus();
   await page.keyboard.press(']');
-  await expect(card(qualified, 'Big migration', 'Qualified')).toBeFocused();
+  await expect(card(qualified, 'Big migration')).toBeFocused();
 
   // J and K move down and up a column; L and H to the next and previous column with deals.
-  const leadInCards = leadIn.getByRole('button', { name: /^Deal / });
+  const leadInCards = leadIn.getByRole('listitem').getByRole('button');
   await expect(leadInCards).toHaveCount(2);
   await leadInCards.first().focus();
   await page.keyboard.press('j');
@@ -226,21 +226,22 @@ test('J, K, H and L walk the board, Enter opens the focused deal, and filters na
   await expect(card(qualified, 'Big migration')).toBeFocused();
   await page.keyboard.press('h');
   await expect(leadInCards.first()).toBeFocused();
-  const focusedTitle = /^Deal (.+?), /.exec((await leadInCards.first().getAttribute('aria-label')) ?? '')?.[1];
-  expect(focusedTitle).toBeTruthy();
   await page.keyboard.press('Enter');
-  await expect(drawer(page, focusedTitle!)).toBeVisible();
-  await drawer(page, focusedTitle!).getByRole('button', { name: 'Close' }).click();
+  const opened = drawer(page, /^(Small fix|Mid rollout)$/);
+  await expect(opened).toBeVisible();
+  const openedTitle = await opened.getByRole('heading', { level: 2 }).innerText();
+  await expect(leadInCards.first()).toHaveAccessibleName(new RegExp(`^${openedTitle} \\$`));
+  await opened.getByRole('button', { name: 'Close' }).click();
 
   // A minimum value hides the smaller deals in every column; clearing the filters brings them back.
   await page.getByLabel('Min value (USD)').fill('4000');
   await expect(card(leadIn, 'Small fix')).toHaveCount(0);
-  await expect(card(leadIn, 'Mid rollout', 'Lead in')).toBeVisible();
-  await expect(card(qualified, 'Big migration', 'Qualified')).toBeVisible();
+  await expect(card(leadIn, 'Mid rollout')).toBeVisible();
+  await expect(card(qualified, 'Big migration')).toBeVisible();
   await page.getByLabel('Min value (USD)').fill('50000');
   await expect(leadIn.getByText('No deals here.', { exact: false })).toBeVisible();
   await expect(qualified.getByText('No deals here.', { exact: false })).toBeVisible();
   await page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'Clear filters' }).click();
   await expect(leadInCards).toHaveCount(2);
-  await expect(card(qualified, 'Big migration', 'Qualified')).toBeVisible();
+  await expect(card(qualified, 'Big migration')).toBeVisible();
 });

@@ -620,7 +620,6 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
             <div className="deal-card is-overlay" aria-hidden="true">
               <DealCardBody
                 deal={active.deal}
-                stageName={activeStage.name}
                 locale={locale}
                 owner={users.get(active.deal.ownerId)}
                 rottingDays={daysRotting(active.deal, activeStage, now)}

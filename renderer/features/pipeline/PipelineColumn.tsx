@@ -106,7 +106,6 @@ export const PipelineColumn = memo(function PipelineColumn(props: ColumnProps) {
                   >
                     <SortableDealCard
                       deal={deal}
-                      stageName={stage.name}
                       locale={locale}
                       owner={users.get(deal.ownerId)}
                       rottingDays={daysRotting(deal, stage, now)}
