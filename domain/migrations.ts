@@ -22,6 +22,9 @@ export const MIGRATIONS: { readonly [K in CollectionName]: Readonly<Record<numbe
       qualifiedAt:
         doc.status === 'QUALIFIED' || doc.status === 'CONVERTED' ? (doc.convertedAt ?? doc.updatedAt ?? null) : null,
     }),
+    // v2: leads say what the person wants, which names the deal a conversion makes; nobody has
+    // asked the leads written before.
+    2: (doc) => ({ ...doc, interest: typeof doc.interest === 'string' ? doc.interest : '' }),
   },
   deals: { 1: sameRecord },
   activities: { 1: sameRecord },

@@ -27,6 +27,11 @@ export interface Lead extends RecordBase, Owned {
   /** The company the person said they are from, before any Company record exists. */
   companyName: string;
   title: string;
+  /**
+   * What they want, in their words ("Pilot for two warehouses"): a short phrase that names the
+   * deal a conversion makes ("<company> — <interest>"). '' when nobody has asked yet.
+   */
+  interest: string;
   /** The contact this lead is about, once known or created by conversion; '' before. */
   contactId: string;
   status: LeadStatus;
@@ -46,7 +51,7 @@ export interface Lead extends RecordBase, Owned {
 
 export const leadSchema: CollectionSchema = {
   title: 'lead',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -60,6 +65,7 @@ export const leadSchema: CollectionSchema = {
     phone: phoneField,
     companyName: shortText(200),
     title: shortText(100),
+    interest: shortText(150),
     contactId: refField,
     status: { type: 'string', enum: LEAD_STATUSES, maxLength: 12 },
     source: shortText(60),
@@ -82,6 +88,7 @@ export const leadSchema: CollectionSchema = {
     'phone',
     'companyName',
     'title',
+    'interest',
     'contactId',
     'status',
     'source',

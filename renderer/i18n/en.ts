@@ -176,6 +176,8 @@ export const en = {
       phone: 'Phone',
       companyName: 'Company name',
       title: 'Job title',
+      interest: 'What they want',
+      interestHint: 'In their words, e.g. “Pilot for two warehouses”. It names the deal when you convert.',
       contact: 'Contact',
       status: 'Status',
       source: 'Source',

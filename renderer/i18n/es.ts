@@ -180,6 +180,8 @@ export const es: Messages = {
       phone: 'Teléfono',
       companyName: 'Nombre de la empresa',
       title: 'Cargo',
+      interest: 'Qué busca',
+      interestHint: 'En sus palabras, p. ej. «Piloto para dos almacenes». Da nombre al negocio al convertirlo.',
       contact: 'Contacto',
       status: 'Estado',
       source: 'Origen',
