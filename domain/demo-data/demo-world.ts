@@ -12,7 +12,7 @@ import { DEFAULT_TEAM_ID, SETTING_IDS, defaultPipeline, defaultSettings } from '
 import { searchKey } from '../derived-fields';
 import type { Result } from '../errors';
 import { formatHlc } from '../hlc';
-import { convertLeadToDeal, type ConversionPlan } from '../lead-conversion';
+import { convertLeadToDeal, decideCompany, type ConversionPlan } from '../lead-conversion';
 import { changeLeadStatus } from '../lead-lifecycle';
 import { money, scaleMoney, type Money } from '../money';
 import { activeStages } from '../pipeline-rules';
@@ -847,7 +847,7 @@ export function createDemoWorld(options: DemoDataOptions) {
       ownerId: setup.owner.id,
       teamId: setup.owner.teamId,
       existingContact: contact,
-      companyId: contact.companyId,
+      company: decideCompany(lead, contact, []),
       ids: { deal: setup.id, contact: contact.id, stageChange: stageChangeId(setup.createdMs, j, 0) },
       rank: setup.rank,
       at: toIso(setup.createdMs),
