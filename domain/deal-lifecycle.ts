@@ -1,10 +1,10 @@
 import { domainError, fail, ok, type DomainError, type Result } from './errors';
 import { scaleMoney, type Money } from './money';
 import { adjacentStage, findStage } from './pipeline-rules';
-import type { Deal, DealStatus } from './schemas/deal';
+import { MAX_DEAL_TITLE_LENGTH, type Deal, type DealStatus } from './schemas/deal';
 import type { Pipeline, Stage } from './schemas/pipeline';
 import type { StageChange } from './schemas/stage-change';
-import { daysBetween, type IsoDateTime } from './time';
+import { daysBetween, isIsoDate, type IsoDateTime } from './time';
 
 /** OPEN deals close as WON or LOST; a closed deal can be reopened. */
 export const DEAL_TRANSITIONS: Readonly<Record<DealStatus, readonly DealStatus[]>> = {
@@ -128,15 +128,55 @@ function dealTransitionError(from: DealStatus, to: DealStatus): DomainError {
   return domainError('deal.transitionForbidden', `a deal cannot go from ${from} to ${to}`, { from, to });
 }
 
+type DealFields = Pick<Deal, 'title' | 'value' | 'expectedCloseDate'>;
+
+/**
+ * What a deal's own fields must hold, whoever writes them: a title that is more than spaces and
+ * not too long, a value of zero or more, and an expected close date that is a real day of the calendar (or none).
+ * The JSON schema checks shapes only: "   " and 2026-02-30 have the right shape. With `before`,
+ * only the fields the write changes are checked, so a deal stored before a rule existed can still
+ * be edited in its other fields.
+ */
+export function checkDealFields(after: DealFields, before: DealFields | null = null): DomainError[] {
+  const errors: DomainError[] = [];
+  if (!before || before.title !== after.title) {
+    if (!after.title.trim()) errors.push(domainError('deal.titleRequired', 'a deal needs a title'));
+    else if ([...after.title].length > MAX_DEAL_TITLE_LENGTH) {
+      errors.push(
+        domainError('deal.titleTooLong', `a deal title has at most ${MAX_DEAL_TITLE_LENGTH} characters`, {
+          max: MAX_DEAL_TITLE_LENGTH,
+        }),
+      );
+    }
+  }
+  const valueChanged =
+    !before || before.value.amount !== after.value.amount || before.value.currency !== after.value.currency;
+  if (valueChanged && after.value.amount < 0) {
+    errors.push(domainError('deal.negativeValue', 'a deal’s value cannot be negative'));
+  }
+  if (
+    (!before || before.expectedCloseDate !== after.expectedCloseDate) &&
+    after.expectedCloseDate !== '' &&
+    !isIsoDate(after.expectedCloseDate)
+  ) {
+    errors.push(
+      domainError('deal.invalidCloseDate', `${after.expectedCloseDate} is not a date of the calendar`, {
+        date: after.expectedCloseDate,
+      }),
+    );
+  }
+  return errors;
+}
+
 /**
  * Every rule a stored deal must satisfy (`before` is null for a new deal). Status and stage moves
  * are not checked step by step: an offline session can reopen, move and close a deal, and the
  * server sees only the result; every status is reachable from every other. What must hold is the
- * final state: a reason for a loss, a close time for a closed deal, a real active stage of its
- * pipeline for a deal that moved, and one currency.
+ * final state: its own fields (checkDealFields), a reason for a loss, a close time for a closed
+ * deal, a real active stage of its pipeline for a deal that moved, and one currency.
  */
 export function checkDealWrite(before: Deal | null, after: Deal, pipeline: Pipeline | undefined): DomainError[] {
-  const errors: DomainError[] = [];
+  const errors: DomainError[] = checkDealFields(after, before);
   if (after.status === 'LOST' && !after.lostReason.trim()) {
     errors.push(domainError('deal.lostReasonRequired', 'a lost deal needs a reason'));
   }

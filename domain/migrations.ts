@@ -23,7 +23,9 @@ export const MIGRATIONS: { readonly [K in CollectionName]: Readonly<Record<numbe
       qualifiedAt:
         doc.status === 'QUALIFIED' || doc.status === 'CONVERTED' ? (doc.convertedAt ?? doc.updatedAt ?? null) : null,
     }),
-    2: sameRecord,
+    // v2: leads say what the person wants, which names the deal a conversion makes; nobody has
+    // asked the leads written before. (v2 of every record that merges also allows `lostEdits`.)
+    2: (doc) => ({ ...doc, interest: typeof doc.interest === 'string' ? doc.interest : '' }),
   },
   deals: { 1: sameRecord, 2: sameRecord },
   activities: { 1: sameRecord, 2: sameRecord },

@@ -32,6 +32,11 @@ export function toIsoDate(ms: number): IsoDate {
   return toIso(ms).slice(0, 10);
 }
 
+/** The day on the wall calendar where the device is (its time zone), which is not always UTC's. */
+export function localIsoDate(date: Date): IsoDate {
+  return toIsoDate(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return toIsoDate(Date.parse(date + 'T00:00:00Z') + days * DAY_MS);
 }

@@ -12,7 +12,7 @@ import { DEFAULT_TEAM_ID, SETTING_IDS, defaultPipeline, defaultSettings } from '
 import { searchKey } from '../derived-fields';
 import type { Result } from '../errors';
 import { formatHlc } from '../hlc';
-import { convertLeadToDeal, type ConversionPlan } from '../lead-conversion';
+import { convertLeadToDeal, decideCompany, type ConversionPlan } from '../lead-conversion';
 import { changeLeadStatus } from '../lead-lifecycle';
 import { money, scaleMoney, type Money } from '../money';
 import { activeStages } from '../pipeline-rules';
@@ -40,6 +40,7 @@ import { createRandom, hash32, permuteIndex, type Random } from './random';
 import {
   ACTIVITY_NOTES,
   ACTIVITY_SUBJECTS,
+  B2C_INTERESTS,
   B2C_OFFERS,
   COMPANY_BRANDS,
   COMPANY_TRADES,
@@ -51,6 +52,7 @@ import {
   INDUSTRIES,
   JOB_TITLES,
   LAST_NAMES,
+  LEAD_INTERESTS,
   LEGAL_SUFFIXES,
   PERSONAL_EMAIL_DOMAINS,
   PLACES,
@@ -191,6 +193,8 @@ interface DealSetup {
   createdMs: number;
   owner: DemoUser;
   title: string;
+  /** What the deal is about, after the counterparty in its title: its lead's interest. */
+  offer: string;
   value: Money;
   lines: DealLine[];
   probability: number | null;
@@ -759,9 +763,10 @@ export function createDemoWorld(options: DemoDataOptions) {
     const lastEvent = plan.events[plan.events.length - 1]!;
     const finalStage = [...plan.events].reverse().find((e) => 'stage' in e) as { stage: number };
     const year = Number(today.slice(0, 4)) + (r.chance(0.7) ? 0 : 1);
-    const title = renewal
-      ? `${who} — ${RENEWAL_TITLE[lang]} ${year}`
-      : `${who} — ${r.pick(parts.company ? DEAL_OFFERS[lang] : B2C_OFFERS[lang])}`;
+    const offer = renewal
+      ? `${RENEWAL_TITLE[lang]} ${year}`
+      : r.pick(parts.company ? DEAL_OFFERS[lang] : B2C_OFFERS[lang]);
+    const title = `${who} — ${offer}`;
     const expectedCloseDate =
       plan.status === 'OPEN'
         ? addDays(today, [60, 45, 30, 20, 10][finalStage.stage]! + r.int(-20, 15))
@@ -774,6 +779,7 @@ export function createDemoWorld(options: DemoDataOptions) {
       createdMs,
       owner,
       title: title.slice(0, 200),
+      offer,
       value,
       lines,
       probability: r.chance(0.15) ? Math.max(0, Math.min(100, stageProbability + r.int(-15, 15))) : null,
@@ -822,6 +828,7 @@ export function createDemoWorld(options: DemoDataOptions) {
       phone: contact.phone || contact.mobile,
       companyName: employer?.name ?? '',
       title: contact.title,
+      interest: setup.offer,
       source: contact.source,
       estimatedValue: money(
         Math.round(setup.value.amount / 10_000) * 10_000 || setup.value.amount,
@@ -840,7 +847,7 @@ export function createDemoWorld(options: DemoDataOptions) {
       ownerId: setup.owner.id,
       teamId: setup.owner.teamId,
       existingContact: contact,
-      companyId: contact.companyId,
+      company: decideCompany(lead, contact, []),
       ids: { deal: setup.id, contact: contact.id, stageChange: stageChangeId(setup.createdMs, j, 0) },
       rank: setup.rank,
       at: toIso(setup.createdMs),
@@ -861,6 +868,7 @@ export function createDemoWorld(options: DemoDataOptions) {
       | 'phone'
       | 'companyName'
       | 'title'
+      | 'interest'
       | 'source'
       | 'estimatedValue'
       | 'tags'
@@ -891,6 +899,16 @@ export function createDemoWorld(options: DemoDataOptions) {
   function applyLeadStatus(lead: Lead, to: Exclude<LeadStatus, 'CONVERTED'>, reason: string, ms: number, by: string) {
     const patch = unwrap(changeLeadStatus(lead, to, toIso(ms), reason), `lead ${lead.id} to ${to}`);
     return editRecord('leads', lead, patch, ctx(ms, by)) ?? lead;
+  }
+
+  /**
+   * What an open lead wants, drawn from a stream of its own so the lead's other values stay as
+   * they were. A new lead often has not been asked yet; once someone has called, mostly they have.
+   */
+  function leadInterest(i: number, status: LeadStatus, hasCompany: boolean, lang: Language): string {
+    const r = streamOf(ID_KIND.leads, i, 2);
+    if (!r.chance(status === 'NEW' ? 0.5 : 0.9)) return '';
+    return r.pick(hasCompany ? LEAD_INTERESTS[lang] : B2C_INTERESTS[lang]);
   }
 
   function leadParts(i: number): LeadParts {
@@ -934,6 +952,7 @@ export function createDemoWorld(options: DemoDataOptions) {
       phone: r.chance(0.8) ? mobile(country, r) : '',
       companyName,
       title: hasCompany ? titleFor(p, r) : '',
+      interest: leadInterest(i, status, hasCompany, lang),
       source: r.pick(leadSources),
       estimatedValue: r.chance(0.6) ? money(fromUsdCents(r.int(20, 400) * 10_000, currency), currency) : null,
       tags: tagsFrom(r, 0.2),

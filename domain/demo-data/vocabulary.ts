@@ -665,6 +665,39 @@ export const B2C_OFFERS: Record<Language, readonly string[]> = {
   es: ['Plan Hogar', 'Plan Individual', 'Paquete Familiar'],
 };
 
+/**
+ * What an open lead says they want, in their words: it names the deal the lead converts into
+ * ("<company> — <interest>"). Converted leads carry the offer their deal is named after instead.
+ */
+export const LEAD_INTERESTS: Record<Language, readonly string[]> = {
+  en: [
+    'Pilot for two warehouses',
+    'Route planning for 40 vans',
+    'Offline app for field reps',
+    'Replace spreadsheets for the sales team',
+    'Quote for 25 seats',
+    'Annual subscription',
+    'Training for the call center',
+    'Hardware refresh for three branches',
+  ],
+  es: [
+    'Piloto para dos almacenes',
+    'Planificación de rutas para 40 furgonetas',
+    'App sin conexión para vendedores en ruta',
+    'Dejar las hojas de cálculo del equipo comercial',
+    'Cotización para 25 licencias',
+    'Suscripción anual',
+    'Capacitación para el centro de llamadas',
+    'Renovación de equipos en tres sucursales',
+  ],
+};
+
+/** What a person buying for themselves asks for. */
+export const B2C_INTERESTS: Record<Language, readonly string[]> = {
+  en: ['Home plan', 'Plan for the whole family', 'Solo plan with support'],
+  es: ['Plan Hogar', 'Plan para toda la familia', 'Plan Individual con soporte'],
+};
+
 export const RENEWAL_TITLE: Record<Language, string> = { en: 'Renewal', es: 'Renovación' };
 
 export const ACTIVITY_SUBJECTS: Record<

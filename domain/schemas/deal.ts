@@ -17,6 +17,9 @@ import {
 import type { Money, Owned, RecordBase } from './record';
 import type { IsoDate, IsoDateTime } from '../time';
 
+/** Characters (code points, as JSON Schema counts them) in a deal's title at most. */
+export const MAX_DEAL_TITLE_LENGTH = 200;
+
 export const DEAL_STATUSES = ['OPEN', 'WON', 'LOST'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
@@ -80,7 +83,7 @@ export const dealSchema: CollectionSchema = {
     ...recordFields,
     ...mergeFields,
     ...ownershipFields,
-    title: { type: 'string', minLength: 1, maxLength: 200 },
+    title: { type: 'string', minLength: 1, maxLength: MAX_DEAL_TITLE_LENGTH },
     titleKey: { type: 'string', maxLength: 200 },
     pipelineId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
     stageId: { ...refField, pattern: '^[0-9a-f-]{36}$' },

@@ -28,6 +28,11 @@ export interface Lead extends RecordBase, Owned {
   /** The company the person said they are from, before any Company record exists. */
   companyName: string;
   title: string;
+  /**
+   * What they want, in their words ("Pilot for two warehouses"): a short phrase that names the
+   * deal a conversion makes ("<company> — <interest>"). '' when nobody has asked yet.
+   */
+  interest: string;
   /** The contact this lead is about, once known or created by conversion; '' before. */
   contactId: string;
   status: LeadStatus;
@@ -62,6 +67,7 @@ export const leadSchema: CollectionSchema = {
     phone: phoneField,
     companyName: shortText(200),
     title: shortText(100),
+    interest: shortText(150),
     contactId: refField,
     status: { type: 'string', enum: LEAD_STATUSES, maxLength: 12 },
     source: shortText(60),
@@ -84,6 +90,7 @@ export const leadSchema: CollectionSchema = {
     'phone',
     'companyName',
     'title',
+    'interest',
     'contactId',
     'status',
     'source',

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 
 interface FieldProps {
   label: string;
@@ -36,6 +36,7 @@ export function TextField({
   onChange,
   type = 'text',
   autoComplete = 'off',
+  inputRef,
   ...props
 }: FieldProps & {
   value: string;
@@ -43,11 +44,14 @@ export function TextField({
   type?: string;
   autoComplete?: string;
   placeholder?: string;
+  /** For a dialog that focuses the field, or selects part of it, when it opens. */
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const id = useId();
   return (
     <FieldShell {...props} id={id}>
       <input
+        ref={inputRef}
         id={id}
         className="input"
         type={type}

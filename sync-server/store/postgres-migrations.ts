@@ -94,4 +94,16 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
     // secret gives (auth/refresh-successor.ts): see the SQLite step of the same version.
     sql: `ALTER TABLE refresh_tokens ADD COLUMN successor_sealed text;`,
   },
+  {
+    version: 5,
+    // Leads gained `interest` (domain/migrations.ts, leads v2). A device pulls what is stored
+    // and pushes whole documents, so a lead stored before would come back refused for the missing
+    // field: it gets it here, appended to the text, which otherwise stays as the client sent it.
+    // No new seq: devices that already hold the lead add the field themselves when they update.
+    sql: `
+      UPDATE records SET body = left(rtrim(body), -1) || ',"interest":""}'
+        WHERE collection = 'leads' AND jsonb_typeof(body::jsonb) = 'object' AND NOT (body::jsonb ? 'interest')
+          AND rtrim(body) <> '{}';
+    `,
+  },
 ];

@@ -87,4 +87,16 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
     // two windows refreshing at once — gets the same successor instead of ending the session.
     sql: `ALTER TABLE refresh_tokens ADD COLUMN successor_sealed TEXT;`,
   },
+  {
+    version: 5,
+    // Leads gained `interest` (domain/migrations.ts, leads v2). A device pulls what is stored
+    // and pushes whole documents, so a lead stored before would come back refused for the missing
+    // field: it gets it here, appended to the text, which otherwise stays as the client sent it.
+    // No new seq: devices that already hold the lead add the field themselves when they update.
+    sql: `
+      UPDATE records SET body = substr(rtrim(body), 1, length(rtrim(body)) - 1) || ',"interest":""}'
+        WHERE collection = 'leads' AND json_type(body) = 'object' AND json_type(body, '$.interest') IS NULL
+          AND rtrim(body) <> '{}';
+    `,
+  },
 ];

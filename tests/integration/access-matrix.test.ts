@@ -738,12 +738,12 @@ function describeMatrix(target: ServerTarget) {
           const lead = before as unknown as Lead;
           const plan = convertLeadToDeal(lead, {
             pipeline: DEFAULT_PIPELINE_RECORD as Pipeline,
-            title: '',
+            title: `${lead.companyName || lead.lastName} — Matrix conversion`,
             value: lead.estimatedValue ?? { amount: 100_000, currency: 'USD' },
             expectedCloseDate: '2026-12-31',
             ownerId: lead.ownerId,
             teamId: lead.teamId,
-            companyId: '',
+            company: { kind: 'none' },
             ids: { deal: uuidv7(), contact: uuidv7(), stageChange: uuidv7() },
             rank: 'i',
             at: new Date().toISOString(),
@@ -1007,12 +1007,12 @@ function describeMatrix(target: ServerTarget) {
         const pipeline = createRecord('pipelines', DEFAULT_PIPELINE_ID, DEFAULT_PIPELINE, stamp(m)) as Pipeline;
         const plan = convertLeadToDeal(lead, {
           pipeline,
-          title: '',
+          title: 'Manager lead — Matrix conversion',
           value: lead.estimatedValue ?? { amount: 100_000, currency: 'USD' },
           expectedCloseDate: '2026-12-31',
           ownerId: person('ae2A').id,
           teamId: teams.A,
-          companyId: '',
+          company: { kind: 'none' },
           ids: { deal: uuidv7(), contact: uuidv7(), stageChange: uuidv7() },
           rank: 'i',
           at: new Date().toISOString(),

@@ -631,6 +631,26 @@ function describeStoreContract(adapter: StoreUnderTest): void {
         await setSchemaVersion(location, 999);
         await expect(adapter.open(location)).rejects.toThrow(/schema version 999, newer than this server/);
       });
+
+      it('gives leads stored before they said what they want an empty one, in place and without a new seq', async () => {
+        const { location, store } = await fresh();
+        const oldLead = { firstName: 'Ana', lastName: 'Ruiz', companyName: 'Núñez Foods', tags: ['vip'] };
+        await store.transaction((tx) =>
+          tx.putRecords([
+            write('leads', 'l1', oldLead),
+            write('leads', 'l2', { ...oldLead, interest: 'Pilot for two warehouses' }),
+            write('contacts', 'c1', { firstName: 'Ana' }),
+          ]),
+        );
+        await store.close();
+        await setSchemaVersion(location, 3);
+        const reopened = await open(location);
+        const leads = await reopened.getRecords('leads', ['l1', 'l2']);
+        expect(leads.get('l1')).toMatchObject({ seq: 1, body: { id: 'l1', ...oldLead, interest: '' } });
+        expect(leads.get('l2')).toMatchObject({ seq: 2, body: { interest: 'Pilot for two warehouses' } });
+        expect((await reopened.getRecords('contacts', ['c1'])).get('c1')?.body).toEqual({ id: 'c1', firstName: 'Ana' });
+        expect(await reopened.currentSeq()).toBe(3);
+      });
     }
   });
 }

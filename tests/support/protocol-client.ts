@@ -314,6 +314,7 @@ export function leadBody(overrides: Partial<RecordBody<'leads'>> = {}): RecordBo
     phone: '+56 2 2555 0102',
     companyName: 'Pacífica Foods',
     title: 'Head of Procurement',
+    interest: 'Cold-chain tracking for 12 trucks',
     contactId: '',
     status: 'NEW',
     source: 'web-form',

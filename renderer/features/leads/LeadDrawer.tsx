@@ -90,6 +90,13 @@ export function LeadDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
             onChange={(companyName) => update({ companyName })}
           />
           <TextField label={t('leads.fields.title')} value={v.title} onChange={(title) => update({ title })} />
+          <TextField
+            label={t('leads.fields.interest')}
+            value={v.interest}
+            onChange={(interest) => update({ interest })}
+            hint={t('leads.fields.interestHint')}
+            wide
+          />
           <div className="field-wide">
             <RecordPicker<Contact>
               collection="contacts"

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLeadStatus, nextLeadStatuses } from '@domain/lead-lifecycle';
-import { findStage } from '@domain/pipeline-rules';
 import type { Lead, LeadStatus } from '@domain/schemas/lead';
 import { updateRecord } from '../../db/record-writes';
+import { useRecord } from '../../db/use-rx';
 import { settingLabel, usePipelines, useSettingItems } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainErrors } from '../../i18n/domain-errors';
 import { useUi } from '../../shell/ui-store';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { useCan } from '../../auth/use-permissions';
-import { convertLead } from './convert-lead';
+import { ConvertLeadDialog } from './ConvertLeadDialog';
 
 /** The lead's status and the moves the lead state machine allows from it, plus conversion. */
 export function LeadStatusBar({ lead }: { lead: Lead }) {
@@ -21,6 +21,8 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
   const reasons = useSettingItems('disqualify-reasons');
   const { pipelines } = usePipelines();
   const [askReason, setAskReason] = useState(false);
+  const [converting, setConverting] = useState(false);
+  const convertedDeal = useRecord('deals', lead.convertedDealId || null);
   const [problems, setProblems] = useState<string[]>([]);
   const mayConvert = useCan()('convert', 'leads', lead);
 
@@ -35,23 +37,13 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
     showToast(t('leads.statusChanged', { status: t(`leads.status.${to}`) }));
   };
 
-  const convert = async () => {
-    const pipeline = pipelines.find((p) => p.isDefault) ?? pipelines[0];
-    if (!pipeline) {
+  const convert = () => {
+    if (!pipelines.length) {
       setProblems([t('deals.needsPipeline')]);
       return;
     }
-    const result = await convertLead(ws, lead, pipeline);
-    if (!result.ok) {
-      setProblems(describeDomainErrors(t, result.errors));
-      return;
-    }
     setProblems([]);
-    const deal = result.value;
-    showToast(t('leads.converted', { title: deal.title, stage: findStage(pipeline, deal.stageId)?.name ?? '' }), {
-      label: t('leads.openDeal'),
-      run: () => openDrawer({ collection: 'deals', id: deal.id }),
-    });
+    setConverting(true);
   };
 
   return (
@@ -71,16 +63,21 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
           </button>
         ))}
         {lead.status === 'CONVERTED' ? (
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => openDrawer({ collection: 'deals', id: lead.convertedDealId })}
-          >
-            {t('leads.openDeal')}
-          </button>
+          <>
+            <span className="muted">{t('leads.convertedTo')}</span>
+            {/* The deal may be out of this user's sight (handed to someone else): then only a plain link. */}
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-label={convertedDeal ? t('leads.openConvertedDeal', { title: convertedDeal.title }) : undefined}
+              onClick={() => openDrawer({ collection: 'deals', id: lead.convertedDealId })}
+            >
+              {convertedDeal ? convertedDeal.title : t('leads.openDeal')}
+            </button>
+          </>
         ) : (
           mayConvert && (
-            <button type="button" className="btn btn-small btn-primary" onClick={() => void convert()}>
+            <button type="button" className="btn btn-small btn-primary" onClick={convert}>
               {t('leads.convert')}
             </button>
           )
@@ -93,6 +90,7 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
           ))}
         </div>
       )}
+      {converting && <ConvertLeadDialog lead={lead} onClose={() => setConverting(false)} />}
       {askReason && (
         <ReasonDialog
           title={t('leads.setStatus', { status: t('leads.status.DISQUALIFIED') })}

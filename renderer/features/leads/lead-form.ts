@@ -11,6 +11,7 @@ export interface LeadFormValues {
   phone: string;
   companyName: string;
   title: string;
+  interest: string;
   contactId: string;
   source: string;
   estimatedAmount: string;
@@ -27,6 +28,7 @@ export function emptyLead(currency: string): LeadFormValues {
     phone: '',
     companyName: '',
     title: '',
+    interest: '',
     contactId: '',
     source: '',
     estimatedAmount: '',
@@ -44,6 +46,8 @@ export function leadToForm(l: Lead, defaultCurrency: string): LeadFormValues {
     phone: l.phone,
     companyName: l.companyName,
     title: l.title,
+    // A lead pulled from a server that still holds it as written before the field existed.
+    interest: l.interest ?? '',
     contactId: l.contactId,
     source: l.source,
     estimatedAmount: l.estimatedValue ? moneyToInput(l.estimatedValue) : '',
@@ -73,6 +77,7 @@ export function formToLead(v: LeadFormValues, locale: string) {
     phone: v.phone.trim(),
     companyName: v.companyName.trim(),
     title: v.title.trim(),
+    interest: v.interest.trim(),
     contactId: v.contactId,
     source: v.source,
     estimatedValue: v.estimatedAmount.trim() ? parseMoneyInput(v.estimatedAmount, v.currency, locale) : null,

@@ -206,6 +206,32 @@ describe('checkDealWrite', () => {
     const mixed = { ...deal, lines: [{ ...deal.lines[0]!, unitPrice: money(1000, 'EUR') }] };
     expect(checkDealWrite(deal, mixed, pipeline).map((e) => e.code)).toEqual(['money.currencyMismatch']);
   });
+
+  it('refuses a new deal with a blank title, a negative value or a close date that is not on the calendar', () => {
+    const codes = (deal: Deal) => checkDealWrite(null, deal, pipeline).map((e) => e.code);
+    expect(codes(makeDeal({ title: '   ' }))).toEqual(['deal.titleRequired']);
+    expect(codes(makeDeal({ title: 'x'.repeat(201) }))).toEqual(['deal.titleTooLong']);
+    expect(codes(makeDeal({ title: '🚚'.repeat(200) }))).toEqual([]);
+    expect(codes(makeDeal({ value: money(-1, 'USD') }))).toEqual(['deal.negativeValue']);
+    expect(codes(makeDeal({ value: money(0, 'USD') }))).toEqual([]);
+    expect(codes(makeDeal({ expectedCloseDate: '2026-02-30' }))).toEqual(['deal.invalidCloseDate']);
+    expect(codes(makeDeal({ expectedCloseDate: '' }))).toEqual([]);
+  });
+
+  it('refuses an edit that blanks the title, makes the value negative or sets an impossible date', () => {
+    const deal = makeDeal();
+    const edited = { ...deal, title: '', value: money(-500, 'USD'), expectedCloseDate: '2026-13-01' };
+    expect(checkDealWrite(deal, edited, pipeline).map((e) => e.code)).toEqual([
+      'deal.titleRequired',
+      'deal.negativeValue',
+      'deal.invalidCloseDate',
+    ]);
+  });
+
+  it('lets a deal stored before those rules be edited in its other fields', () => {
+    const old = makeDeal({ value: money(-500, 'USD'), expectedCloseDate: '2026-02-30' });
+    expect(checkDealWrite(old, { ...old, notes: 'called back' }, pipeline)).toEqual([]);
+  });
 });
 
 describe('effectiveProbability and weightedValue', () => {

@@ -21,6 +21,7 @@ import {
 } from '@domain/demo-data';
 import { parseHlc } from '@domain/hlc';
 import { uuidv7Time } from '@domain/ids';
+import { defaultDealTitle } from '@domain/lead-conversion';
 import { findStage } from '@domain/pipeline-rules';
 import { isRank } from '@domain/ranks';
 import { LEAD_STATUSES } from '@domain/schemas/lead';
@@ -215,6 +216,16 @@ describe('generateDemoData: the small set', () => {
       expect(disqualifyKeys).toContain(l.disqualifyReason);
     const sources = small.settings.find((s) => s.kind === 'lead-sources')!.items.map((i) => i.key);
     for (const l of small.leads) expect(sources).toContain(l.source);
+  });
+
+  it('says what most leads want, not yet for some new ones, and names each converted lead’s deal after it', () => {
+    const saying = small.leads.filter((l) => l.interest.trim()).length / small.leads.length;
+    expect(saying).toBeGreaterThan(0.6);
+    expect(small.leads.some((l) => l.status === 'NEW' && !l.interest)).toBe(true);
+    const deals = byId(small.deals);
+    const converted = small.leads.filter((l) => l.status === 'CONVERTED');
+    expect(converted.length).toBeGreaterThan(0);
+    for (const l of converted) expect(deals.get(l.convertedDealId)!.title).toBe(defaultDealTitle(l, '').title);
   });
 
   it('reaches every lead status through transitions the lead rules allow', () => {

@@ -131,6 +131,7 @@ export function makeLead(overrides: Partial<Lead> = {}, step = 3): Lead {
       phone: '+1 (512) 555-0142',
       companyName: 'Summit Foods',
       title: 'Operations Manager',
+      interest: 'Pilot for two warehouses',
       contactId: '',
       status: 'NEW',
       source: 'web-form',

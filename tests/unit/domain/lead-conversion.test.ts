@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { convertLeadToDeal, type ConversionInput } from '@domain/lead-conversion';
+import {
+  convertLeadToDeal,
+  decideCompany,
+  defaultCloseDate,
+  defaultDealTitle,
+  defaultDealValue,
+  type ConversionInput,
+} from '@domain/lead-conversion';
 import { checkLeadWrite } from '@domain/lead-lifecycle';
 import { money } from '@domain/money';
 import { createRecord } from '@domain/record-edits';
 import type { LeadStatus } from '@domain/schemas/lead';
 import { checkRecordWrite } from '@domain/write-rules';
-import { STAGE, TEAM, USER_A, USER_B, ctxAt, makeContact, makeLead, salesPipeline, testId } from './fixtures';
+import {
+  STAGE,
+  TEAM,
+  USER_A,
+  USER_B,
+  ctxAt,
+  makeCompany,
+  makeContact,
+  makeLead,
+  salesPipeline,
+  testId,
+} from './fixtures';
 
 const AT = '2026-03-05T16:30:00.000Z';
 
@@ -17,8 +35,8 @@ function input(overrides: Partial<ConversionInput> = {}): ConversionInput {
     expectedCloseDate: '2026-04-30',
     ownerId: USER_B,
     teamId: TEAM,
-    companyId: testId(0xc001),
-    ids: { deal: testId(0xd001), contact: testId(0xc777), stageChange: testId(0x5c77) },
+    company: { kind: 'link', companyId: testId(0xc001) },
+    ids: { deal: testId(0xd001), contact: testId(0xc777), stageChange: testId(0x5c77), company: testId(0xc0de) },
     rank: 'i',
     at: AT,
     by: USER_A,
@@ -154,9 +172,72 @@ describe('convertLeadToDeal', () => {
     expect(!result.ok && result.errors[0]!.code).toBe('deal.unknownStage');
   });
 
-  it('names the deal after the company and person when no title is given', () => {
-    const result = convertLeadToDeal(qualified(), input({ title: '   ' }));
-    expect(result.ok && result.value.deal.title).toBe('Summit Foods — Miller');
+  it('refuses a blank title, a negative value and an impossible close date, naming each', () => {
+    const result = convertLeadToDeal(
+      qualified(),
+      input({ title: '   ', value: money(-100, 'USD'), expectedCloseDate: '2026-04-31' }),
+    );
+    expect(!result.ok && result.errors.map((e) => e.code)).toEqual([
+      'deal.titleRequired',
+      'deal.negativeValue',
+      'deal.invalidCloseDate',
+    ]);
+  });
+
+  it('accepts a deal worth nothing yet and one with no close date', () => {
+    const result = convertLeadToDeal(qualified(), input({ value: money(0, 'USD'), expectedCloseDate: '' }));
+    expect(result.ok).toBe(true);
+  });
+
+  it('trims the title it is given', () => {
+    const result = convertLeadToDeal(qualified(), input({ title: '  Summit Foods — Pilot  ' }));
+    expect(result.ok && result.value.deal.title).toBe('Summit Foods — Pilot');
+  });
+
+  it('creates the company the lead names, files the new contact under it with the job title, and links the deal', () => {
+    const lead = qualified();
+    const result = convertLeadToDeal(lead, input({ company: { kind: 'create', name: ' Summit Foods ' } }));
+    if (!result.ok) throw new Error('expected a plan');
+    expect(result.value.newCompany).toMatchObject({
+      id: testId(0xc0de),
+      name: 'Summit Foods',
+      domain: '',
+      ownerId: USER_B,
+      teamId: TEAM,
+    });
+    expect(result.value.newContact).toMatchObject({ companyId: testId(0xc0de), title: 'Operations Manager' });
+    expect(result.value.deal.companyId).toBe(testId(0xc0de));
+    const { id, ...body } = result.value.newCompany!;
+    const company = createRecord('companies', id, body, ctxAt(50));
+    expect(checkRecordWrite('companies', null, company, { pipeline: () => undefined })).toEqual([]);
+  });
+
+  it('links an existing company without creating one', () => {
+    const result = convertLeadToDeal(qualified(), input({ company: { kind: 'link', companyId: testId(0xc002) } }));
+    if (!result.ok) throw new Error('expected a plan');
+    expect(result.value.newCompany).toBeNull();
+    expect(result.value.newContact?.companyId).toBe(testId(0xc002));
+    expect(result.value.deal.companyId).toBe(testId(0xc002));
+  });
+
+  it('files a person buying for themselves under no company', () => {
+    const result = convertLeadToDeal(qualified(), input({ company: { kind: 'none' } }));
+    if (!result.ok) throw new Error('expected a plan');
+    expect(result.value.newCompany).toBeNull();
+    expect(result.value.newContact?.companyId).toBe('');
+    expect(result.value.deal.companyId).toBe('');
+  });
+
+  it('creates no company for a lead that already has its contact: the deal goes with the contact’s company', () => {
+    const contact = makeContact({ companyId: testId(0xc002) });
+    const result = convertLeadToDeal(
+      makeLead({ status: 'QUALIFIED', contactId: contact.id }),
+      input({ existingContact: contact, company: { kind: 'create', name: 'Summit Foods' } }),
+    );
+    if (!result.ok) throw new Error('expected a plan');
+    expect(result.value.newCompany).toBeNull();
+    expect(result.value.newContact).toBeNull();
+    expect(result.value.deal.companyId).toBe(testId(0xc002));
   });
 
   it('carries the lead’s tags and notes without sharing its arrays', () => {
@@ -166,5 +247,128 @@ describe('convertLeadToDeal', () => {
     expect(result.value.deal.tags).toEqual(lead.tags);
     expect(result.value.deal.tags).not.toBe(lead.tags);
     expect(result.value.deal.notes).toBe(lead.notes);
+  });
+});
+
+describe('defaultDealTitle', () => {
+  it('names the deal after the company and what they want', () => {
+    expect(defaultDealTitle(makeLead(), 'New business')).toEqual({
+      title: 'Summit Foods — Pilot for two warehouses',
+      standIn: null,
+    });
+  });
+
+  it('spells the company as the workspace does when the deal is filed under one that exists', () => {
+    const lead = makeLead({ companyName: 'DISTRIBUIDORA nuñez', interest: 'Pilot' });
+    expect(defaultDealTitle(lead, 'New business', makeCompany()).title).toBe(
+      'Distribuidora Núñez S.A. de C.V. — Pilot',
+    );
+  });
+
+  it('names the deal after the person when they buy for themselves', () => {
+    expect(defaultDealTitle(makeLead({ companyName: '', interest: 'Home plan' }), 'New business').title).toBe(
+      'Jordan Miller — Home plan',
+    );
+  });
+
+  it('puts the stand-in where what they want goes, and says where it is so it can be typed over', () => {
+    const proposed = defaultDealTitle(makeLead({ interest: '  ' }), 'New business');
+    expect(proposed.title).toBe('Summit Foods — New business');
+    expect(proposed.title.slice(proposed.standIn!.start, proposed.standIn!.end)).toBe('New business');
+    const person = defaultDealTitle(makeLead({ companyName: '', interest: '' }), 'Nuevo negocio');
+    expect(person.title).toBe('Jordan Miller — Nuevo negocio');
+    expect(person.title.slice(person.standIn!.start)).toBe('Nuevo negocio');
+  });
+
+  it('never proposes a title longer than a deal title may be', () => {
+    const proposed = defaultDealTitle(makeLead({ companyName: 'Ñ'.repeat(190), interest: '' }), 'New business');
+    expect([...proposed.title]).toHaveLength(200);
+    const result = convertLeadToDeal(qualified(), input({ title: proposed.title }));
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('defaultCloseDate', () => {
+  it('proposes 30 days from today, across month and year ends', () => {
+    expect(defaultCloseDate('2026-03-05')).toBe('2026-04-04');
+    expect(defaultCloseDate('2026-12-15')).toBe('2027-01-14');
+    expect(defaultCloseDate('2028-02-10')).toBe('2028-03-11');
+  });
+});
+
+describe('defaultDealValue', () => {
+  it('takes the lead’s estimate when it is in the pipeline’s currency', () => {
+    expect(defaultDealValue(makeLead(), 'USD')).toEqual({
+      value: money(1_200_000, 'USD'),
+      estimateInOtherCurrency: null,
+    });
+  });
+
+  it('never converts an estimate in another currency: it hands it back to be shown', () => {
+    expect(defaultDealValue(makeLead({ estimatedValue: money(900_000, 'EUR') }), 'USD')).toEqual({
+      value: null,
+      estimateInOtherCurrency: money(900_000, 'EUR'),
+    });
+  });
+
+  it('proposes nothing when the lead has no estimate', () => {
+    expect(defaultDealValue(makeLead({ estimatedValue: null }), 'USD')).toEqual({
+      value: null,
+      estimateInOtherCurrency: null,
+    });
+  });
+});
+
+describe('decideCompany', () => {
+  const company = (id: number, name: string, deletedAt: string | null = null) =>
+    makeCompany({ id: testId(id), name, deletedAt });
+
+  it('links the company whose name matches once case, accents and spaces are set aside', () => {
+    const nunez = company(0xc010, 'Distribuidora Núñez');
+    const lead = makeLead({ companyName: '  DISTRIBUIDORA   nuñez ' });
+    expect(decideCompany(lead, null, [company(0xc011, 'Distribuidora Norte'), nunez])).toEqual({
+      kind: 'link',
+      companyId: nunez.id,
+    });
+  });
+
+  it('links the oldest of several companies of that name, and never a deleted one', () => {
+    const lead = makeLead({ companyName: 'Summit Foods' });
+    const candidates = [
+      company(0xc013, 'Summit Foods'),
+      company(0xc012, 'summit foods'),
+      company(0xc001, 'Summit Foods', '2026-03-01T10:00:00.000Z'),
+    ];
+    expect(decideCompany(lead, null, candidates)).toEqual({ kind: 'link', companyId: testId(0xc012) });
+  });
+
+  it('creates a company of the lead’s name when none matches', () => {
+    const lead = makeLead({ companyName: ' Summit Foods ' });
+    expect(decideCompany(lead, null, [company(0xc010, 'Summit Foods Inc.')])).toEqual({
+      kind: 'create',
+      name: 'Summit Foods',
+    });
+  });
+
+  it('files a lead with no company name under no company', () => {
+    expect(decideCompany(makeLead({ companyName: '  ' }), null, [company(0xc010, 'Summit Foods')])).toEqual({
+      kind: 'none',
+    });
+  });
+
+  it('goes with the company of the contact the lead already points to, or none', () => {
+    const lead = makeLead({ companyName: 'Summit Foods' });
+    expect(decideCompany(lead, makeContact({ companyId: testId(0xc002) }), [])).toEqual({
+      kind: 'link',
+      companyId: testId(0xc002),
+    });
+    expect(decideCompany(lead, makeContact({ companyId: '' }), [company(0xc010, 'Summit Foods')])).toEqual({
+      kind: 'none',
+    });
+  });
+
+  it('makes up no company for a lead whose contact is not on this device', () => {
+    const lead = makeLead({ companyName: 'Summit Foods', contactId: testId(0xc555) });
+    expect(decideCompany(lead, null, [company(0xc010, 'Summit Foods')])).toEqual({ kind: 'none' });
   });
 });
