@@ -52,6 +52,11 @@ function clockTime(hlc: string): string {
  *
  * `nextHlc` stamps a merged record that differs from the server's, so the server sees a new version.
  *
+ * `editBase` gives, for a field this device edited and has not pushed yet, the field's clock just
+ * before that edit: the exact measure of which edits of others the user had seen. RxDB's assumed
+ * state can move past it (a conflict answered while the record changed locally is dropped, but
+ * the assumed state is updated), so it is preferred when known.
+ *
  * `assumedHlc` stands in for a missing `assumed` when only the version's clock is known (a record
  * bootstrapped by the initial sync and edited before its server state was stored, ADR 0010): every
  * field clock of that version is at or before its hlc and every later local edit after it, so "my
@@ -64,6 +69,7 @@ export function mergeRecords<C extends CollectionName>(
   assumed: CollectionDocs[C] | null,
   nextHlc: () => string,
   assumedHlc: string | null = null,
+  editBase: (field: string) => string | undefined = () => undefined,
 ): MergeResult<CollectionDocs[C]> {
   const m = mine as unknown as Doc;
   const t = theirs as unknown as Doc;
@@ -105,12 +111,14 @@ export function mergeRecords<C extends CollectionName>(
   /** Their edits that mine replace without my having seen them: their authors must be told. */
   const beaten: LostEdit[] = [];
   let differsFromTheirs = false;
-  const seenByMe = (field: string, theirClock: string) =>
-    a
-      ? compareHlc(theirClock, fieldClock(a, field)) <= 0
-      : assumedHlc
-        ? compareHlc(theirClock, assumedHlc) <= 0
-        : false;
+  // What my edit of a field had seen: the field's clock just before I edited it when the device
+  // knows it, else the state I assumed (which can have moved on since the edit), else nothing.
+  const seenByMe = (field: string, theirClock: string) => {
+    const base = editBase(field);
+    if (base !== undefined) return compareHlc(theirClock, base) <= 0;
+    if (a) return compareHlc(theirClock, fieldClock(a, field)) <= 0;
+    return assumedHlc ? compareHlc(theirClock, assumedHlc) <= 0 : false;
+  };
   const sameNode = (x: string, y: string) => parseHlc(x)?.node === parseHlc(y)?.node;
 
   const fields = new Set([...Object.keys(m), ...Object.keys(t)]);

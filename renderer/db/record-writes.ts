@@ -35,13 +35,27 @@ export async function updateRecord<C extends CollectionName>(
   const rxCollection = ws.db[collection] as unknown as RxCollection<CollectionDocs[C]>;
   const doc = await rxCollection.findOne(id).exec();
   if (!doc) throw new Error(`${collection} ${id} does not exist`);
-  let result: CollectionDocs[C] | null = null;
+  // Filled inside RxDB's modify, which may run more than once: the last run is what was written.
+  const outcome: { doc: CollectionDocs[C] | null; bases: Record<string, string> } = { doc: null, bases: {} };
   await doc.incrementalModify((current) => {
-    result = editRecord(collection, current as CollectionDocs[C], patch as never, editContext(ws));
-    return (result ?? current) as typeof current;
+    const before = current as CollectionDocs[C];
+    outcome.doc = editRecord(collection, before, patch as never, editContext(ws));
+    outcome.bases = outcome.doc ? editBases(before, outcome.doc) : {};
+    return (outcome.doc ?? current) as typeof current;
   });
-  if (result) ws.journal.notePendingWrite(collection, id, (result as CollectionDocs[C]).hlc);
-  return result;
+  if (!outcome.doc) return null;
+  ws.journal.noteEditBases(collection, id, outcome.bases);
+  ws.journal.notePendingWrite(collection, id, outcome.doc.hlc);
+  return outcome.doc;
+}
+
+/** For each field the edit changed, the clock it had before: what the user saw when editing it. */
+function editBases(before: RecordBase, after: RecordBase): Record<string, string> {
+  const bases: Record<string, string> = {};
+  for (const [field, clock] of Object.entries(after.clocks)) {
+    if (clock === after.hlc && before.clocks[field] !== clock) bases[field] = before.clocks[field] ?? '';
+  }
+  return bases;
 }
 
 /** Soft delete: the record leaves lists but can be restored (undo) and syncs as an edit. */

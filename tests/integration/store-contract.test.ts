@@ -643,7 +643,8 @@ function describeStoreContract(adapter: StoreUnderTest): void {
           ]),
         );
         await store.close();
-        await setSchemaVersion(location, 3);
+        // The store as it was before the step that gave leads `interest` (version 5).
+        await setSchemaVersion(location, 4);
         const reopened = await open(location);
         const leads = await reopened.getRecords('leads', ['l1', 'l2']);
         expect(leads.get('l1')).toMatchObject({ seq: 1, body: { id: 'l1', ...oldLead, interest: '' } });

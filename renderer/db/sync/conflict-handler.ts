@@ -15,6 +15,8 @@ export interface ConflictResolver {
    * bootstrapped from (bootstrap.ts), else null (a record created on this device).
    */
   assumedHlc(collection: CollectionName, id: string, hlc: string): string | null;
+  /** The clock a field had before this device's unsynced edit of it (sync-journal.ts). */
+  editBase(collection: CollectionName, id: string, field: string): string | undefined;
   onOverwrites(entries: readonly FieldOverwrite[]): void;
   /** A merged record that differs from the server's: it will be pushed. */
   onMerged(collection: CollectionName, id: string, hlc: string): void;
@@ -54,6 +56,7 @@ export function createConflictHandler<C extends CollectionName>(
         assumed,
         deps.nextHlc,
         assumed ? null : deps.assumedHlc(collection, mine.id, mine.hlc),
+        (field) => deps.editBase(collection, mine.id, field),
       );
       // Also my edits the server's version says another device's merge replaced unseen: the local
       // version still holds them until this merge, as a pull would have (sync-engine.ts).

@@ -101,6 +101,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     node: clock.node,
     isRejected: (collection, id, hlc) => rejected.has(`${collection}/${id}@${hlc}`),
     assumedHlc: (collection, id, hlc) => bootstrapBases.get(`${collection}/${id}@${hlc}`) ?? null,
+    editBase: (collection, id, field) => journal.editBase(collection, id, field),
     onOverwrites: (entries) => void journal.recordOverwrites(entries),
     // Not noted as pending: RxDB drops the merged version when the record changed locally while the
     // push was out, and a pending clock that no stored version carries is never cleared ("1 change

@@ -35,6 +35,13 @@ const MAX_LOG = 500;
  */
 export interface SyncJournal {
   notePendingWrite(collection: CollectionName, id: string, hlc: string): void;
+  /**
+   * The clock each field had on this device just before the user's edit of it (the edit's base):
+   * kept until the record is pushed, so a merge knows which edits of others the user had seen
+   * (domain/merge.ts) — RxDB's assumed master state can move on without the record seeing it.
+   */
+  noteEditBases(collection: CollectionName, id: string, bases: Readonly<Record<string, string>>): void;
+  editBase(collection: CollectionName, id: string, field: string): string | undefined;
   notePushed(collection: CollectionName, id: string, hlc: string): void;
   readonly pendingCount$: Observable<number>;
   /** Refusals as they arrive, so the UI can tell the user at once. */
@@ -47,8 +54,16 @@ export interface SyncJournal {
 }
 
 export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal> {
-  const saved = await db.getLocal<{ entries: Record<string, string> }>(PENDING_DOC);
+  const saved = await db.getLocal<{ entries: Record<string, string>; bases?: Record<string, Record<string, string>> }>(
+    PENDING_DOC,
+  );
   const pending = new Map<string, string>(Object.entries(saved?.toJSON().data.entries ?? {}));
+  const bases = new Map<string, Record<string, string>>(Object.entries(saved?.toJSON().data.bases ?? {}));
+  const pendingDoc = () => ({ entries: Object.fromEntries(pending), bases: Object.fromEntries(bases) });
+  const forget = (key: string) => {
+    pending.delete(key);
+    bases.delete(key);
+  };
   const pendingCount$ = new BehaviorSubject(pending.size);
   const rejections$ = new Subject<RejectedChange>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,7 +73,7 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
     pendingCount$.next(pending.size);
     timer ??= setTimeout(() => {
       timer = undefined;
-      writing = writing.then(() => db.upsertLocal(PENDING_DOC, { entries: Object.fromEntries(pending) }));
+      writing = writing.then(() => db.upsertLocal(PENDING_DOC, pendingDoc()));
     }, 150);
   };
 
@@ -91,11 +106,18 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
         persistPending();
       }
     },
+    noteEditBases(collection, id, fields) {
+      const key = `${collection}/${id}`;
+      bases.set(key, { ...bases.get(key), ...fields });
+    },
+    editBase(collection, id, field) {
+      return bases.get(`${collection}/${id}`)?.[field];
+    },
     notePushed(collection, id, hlc) {
       const key = `${collection}/${id}`;
       const known = pending.get(key);
       if (known !== undefined && known <= hlc) {
-        pending.delete(key);
+        forget(key);
         persistPending();
       }
     },
@@ -110,7 +132,7 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
     async recordRejections(entries) {
       if (!entries.length) return;
       const at = new Date().toISOString();
-      for (const e of entries) pending.delete(`${e.collection}/${e.recordId}`);
+      for (const e of entries) forget(`${e.collection}/${e.recordId}`);
       persistPending();
       const items = entries.map((e) => ({ ...e, key: `${e.collection}/${e.recordId}/${at}`, at }));
       await appendTo(REJECTIONS_DOC, items);
@@ -122,7 +144,7 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
       if (timer) {
         clearTimeout(timer);
         timer = undefined;
-        writing = writing.then(() => db.upsertLocal(PENDING_DOC, { entries: Object.fromEntries(pending) }));
+        writing = writing.then(() => db.upsertLocal(PENDING_DOC, pendingDoc()));
       }
       await writing;
     },
