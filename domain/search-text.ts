@@ -79,6 +79,8 @@ interface QueryWord {
 type QueryTerm = { kind: 'word'; word: QueryWord } | { kind: 'number'; words: QueryWord[]; digits: string };
 
 export interface SearchQuery {
+  /** What was typed, normalized: a query typed on from it finds a subset of what it found. */
+  text: string;
   /** Every term must match (AND), each in any field of the record. */
   terms: readonly QueryTerm[];
 }
@@ -95,7 +97,8 @@ export function parseSearchQuery(input: string): SearchQuery {
     run = [];
   };
   // Commas and semicolons separate words too: "Davolio, Nancy" is two words.
-  for (const typed of searchKey(input.replace(/[,;]/g, ' ')).split(' ')) {
+  const text = searchKey(input.replace(/[,;]/g, ' '));
+  for (const typed of text.split(' ')) {
     const bare = typed.replace(EDGE_PUNCTUATION, '');
     if (!bare) continue;
     const word = { typed, bare };
@@ -107,7 +110,15 @@ export function parseSearchQuery(input: string): SearchQuery {
     terms.push({ kind: 'word', word });
   }
   endRun();
-  return { terms };
+  return { text, terms };
+}
+
+/**
+ * True when `next` was typed on from `previous` (more characters or words after it), so every
+ * record `next` matches, `previous` matched too: a search can look only among the last results.
+ */
+export function narrows(previous: SearchQuery, next: SearchQuery): boolean {
+  return isSearching(previous) && next.text.startsWith(previous.text);
 }
 
 /** True when the query has something to look for (not blank, not only punctuation). */
@@ -115,25 +126,27 @@ export function isSearching(query: SearchQuery): boolean {
   return query.terms.length > 0;
 }
 
-const isWordChar = (ch: string) => {
-  const code = ch.charCodeAt(0);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Is the character at `at` a letter or digit? (ASCII without a regex: this runs per record.) */
+function isWordCharAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return true;
-  return code > 127 && /[\p{L}\p{N}]/u.test(ch);
-};
+  return code > 127 && LETTER_OR_DIGIT.test(text[at]!);
+}
 
 /** `needle` occurs in `text` at the start of a word — after a space, "@", ".", "-", "(" and so on. */
 function startsAWord(text: string, needle: string): boolean {
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-    if (at === 0 || !isWordChar(text[at - 1]!)) return true;
+    if (at === 0 || !isWordCharAt(text, at - 1)) return true;
   }
   return false;
 }
 
-function wordMatches(word: QueryWord, texts: readonly string[]): boolean {
-  for (const text of texts) {
-    if (startsAWord(text, word.typed) || (word.bare !== word.typed && startsAWord(text, word.bare))) return true;
-  }
-  return false;
+function wordMatches(word: QueryWord, words: string, companyName: string): boolean {
+  const { typed, bare } = word;
+  if (startsAWord(words, typed) || (bare !== typed && startsAWord(words, bare))) return true;
+  return companyName !== '' && (startsAWord(companyName, typed) || (bare !== typed && startsAWord(companyName, bare)));
 }
 
 /**
@@ -142,13 +155,17 @@ function wordMatches(word: QueryWord, texts: readonly string[]): boolean {
  * → "nancy@northwind.example"), a number matches where its digits occur in a phone number.
  * `companyName` is the linked company's `companySearchName`, when the record has one.
  */
-export function matchesSearch(query: SearchQuery, record: SearchText, companyName = ''): boolean {
-  const texts = companyName ? [record.words, companyName] : [record.words];
+export function matchesSearch(query: SearchQuery, record: Omit<SearchText, 'companyId'>, companyName = ''): boolean {
+  return matchesSearchText(query, record.words, record.phones, companyName);
+}
+
+/** `matchesSearch` on a record's fields as they are stored in an index, without an object per record. */
+export function matchesSearchText(query: SearchQuery, words: string, phones: string, companyName: string): boolean {
   for (const term of query.terms) {
     if (term.kind === 'word') {
-      if (!wordMatches(term.word, texts)) return false;
-    } else if (!(record.phones.includes(term.digits) || term.words.every((w) => wordMatches(w, texts)))) {
-      return false;
+      if (!wordMatches(term.word, words, companyName)) return false;
+    } else if (!phones.includes(term.digits)) {
+      for (const word of term.words) if (!wordMatches(word, words, companyName)) return false;
     }
   }
   return true;

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { searchKey } from '@domain/derived-fields';
 import {
   companySearchName,
   isSearching,
   matchesSearch,
+  narrows,
   parseSearchQuery,
   phoneDigits,
   searchTextOf,
@@ -130,6 +133,33 @@ describe('parseSearchQuery', () => {
     expect(isSearching(parseSearchQuery('   '))).toBe(false);
     expect(isSearching(parseSearchQuery(' & - , '))).toBe(false);
     expect(isSearching(parseSearchQuery('a'))).toBe(true);
+  });
+});
+
+describe('narrows', () => {
+  it('says a query typed on from another finds only records the other found', () => {
+    const text = (max: number) =>
+      fc.string({ unit: fc.constantFrom(...'anbñeé N5501(2)-+.@,; '.split('')), maxLength: max });
+    fc.assert(
+      fc.property(text(30), text(12), text(8), text(8), text(6), (words, phones, company, typed, more) => {
+        const previous = parseSearchQuery(typed);
+        const next = parseSearchQuery(typed + more);
+        if (!narrows(previous, next)) return;
+        const record = { words: searchKey(words), phones: phoneDigits(phones) };
+        if (matchesSearch(next, record, searchKey(company))) {
+          expect(matchesSearch(previous, record, searchKey(company))).toBe(true);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('does not narrow a query that changed rather than grew, or one with nothing to look for', () => {
+    expect(narrows(parseSearchQuery('nan'), parseSearchQuery('nancy'))).toBe(true);
+    expect(narrows(parseSearchQuery('nancy'), parseSearchQuery('nancy davolio'))).toBe(true);
+    expect(narrows(parseSearchQuery('nancy'), parseSearchQuery('nan'))).toBe(false);
+    expect(narrows(parseSearchQuery('nancy'), parseSearchQuery('andrew'))).toBe(false);
+    expect(narrows(parseSearchQuery(''), parseSearchQuery('nancy'))).toBe(false);
   });
 });
 
