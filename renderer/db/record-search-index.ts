@@ -1,4 +1,4 @@
-import { getChangedDocumentsSince, type RxChangeEvent, type RxCollection } from 'rxdb';
+import type { RxChangeEvent, RxCollection } from 'rxdb';
 import type { CollectionDocs } from '@domain/collections';
 import {
   companySearchName,
@@ -12,7 +12,7 @@ import type { OutpostDatabase } from './database';
 
 /** Records read from storage per page while an index is built; the UI gets the thread between pages. */
 export const INDEX_PAGE_SIZE = 1000;
-/** A burst of changes larger than this re-sorts the index once instead of moving entries one by one. */
+/** A burst of changes larger than this is merged into the list order once instead of record by record. */
 const RESORT_ABOVE = 200;
 
 /** The field each list is ordered by (its index), and so the order search results come in. */
@@ -40,7 +40,7 @@ interface CompanyName {
   name: string;
 }
 
-type StoredDoc = Record<string, unknown> & { id: string; _deleted?: boolean; deletedAt?: string | null };
+export type StoredDoc = Record<string, unknown> & { id: string; _deleted?: boolean; deletedAt?: string | null };
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -67,6 +67,8 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private orderValues: (Record<string, string | number> | null)[] = [];
   /** Listed slots in list order, or null to sort again on the next search. */
   private ordered: number[] | null = null;
+  /** While a burst of changes is applied: the slots it wrote or freed. */
+  private touched: Set<number> | null = null;
   /** Companies only: the names the records linked to them are found by, by company id. */
   private readonly companyNames = new Map<string, CompanyName>();
   /** The last search's hits (slots in slot order), while the index is as it was then. */
@@ -167,18 +169,12 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     const subscription = this.collection.$.subscribe((event) => this.receive(event as RxChangeEvent<unknown>));
     this.stopWatching = () => subscription.unsubscribe();
     try {
-      // Pages in the order of last write, through the index every RxDB storage keeps for
-      // replication: a record written meanwhile comes again in a later page, and its event after.
-      let checkpoint: unknown = undefined;
-      for (;;) {
-        const page = await getChangedDocumentsSince(this.collection.storageInstance, INDEX_PAGE_SIZE, checkpoint);
-        for (const doc of page.documents as unknown as StoredDoc[]) {
-          if (doc._deleted) this.remove(doc.id);
-          else this.put(doc);
-        }
-        if (page.documents.length < INDEX_PAGE_SIZE) break;
-        checkpoint = page.checkpoint;
-        await nextTask();
+      // Pages in list order, through the list's own index, so slots are allocated in list order and
+      // the list order needs no sort. A record renamed behind the cursor meanwhile is not read
+      // again, but its change event is applied after the pages.
+      this.ordered = [];
+      for await (const documents of listPages(this.collection, this.name)) {
+        for (const doc of documents) this.put(doc);
       }
       this.state = 'ready';
       this.flush();
@@ -188,6 +184,10 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
       console.error(`The search index of ${this.name} could not be built`, error);
     }
     this.notify();
+  }
+
+  private sortKeyOf(doc: StoredDoc): string {
+    return String(doc[LIST_SORT_KEY[this.name]] ?? '');
   }
 
   private clear() {
@@ -222,12 +222,37 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private flush() {
     const events = this.pending;
     this.pending = [];
-    if (events.length > RESORT_ABOVE) this.ordered = null;
+    // A burst (a sync batch) is applied without keeping the list order, then merged into it once.
+    const before = events.length > RESORT_ABOVE ? this.ordered : null;
+    if (before) {
+      this.ordered = null;
+      this.touched = new Set();
+    }
     for (const event of events) {
       const doc = event.documentData as unknown as StoredDoc | undefined;
       if (event.operation === 'DELETE' || !doc || doc._deleted) this.remove(event.documentId);
       else this.put(doc);
     }
+    if (before) {
+      const touched = this.touched!;
+      this.touched = null;
+      const moved = [...touched].filter((slot) => this.listed[slot]).sort((a, b) => this.compareSlots(a, b));
+      this.ordered = this.merge(
+        before.filter((slot) => !touched.has(slot)),
+        moved,
+      );
+    }
+  }
+
+  /** Two lists of slots in list order, as one. */
+  private merge(a: readonly number[], b: readonly number[]): number[] {
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) out.push(this.compareSlots(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+    while (i < a.length) out.push(a[i++]!);
+    while (j < b.length) out.push(b[j++]!);
+    return out;
   }
 
   private put(doc: StoredDoc) {
@@ -240,8 +265,9 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
       this.ordered.splice(this.positionOf(slot), 1);
     }
     const text = searchTextOf(this.name, typed);
+    this.touched?.add(slot);
     this.ids[slot] = doc.id;
-    this.sortKeys[slot] = String(doc[LIST_SORT_KEY[this.name]] ?? '');
+    this.sortKeys[slot] = this.sortKeyOf(doc);
     this.words[slot] = text.words;
     this.phones[slot] = text.phones;
     this.companyOf[slot] = text.companyId && this.companies ? this.companies.companyNameFor(text.companyId) : null;
@@ -261,6 +287,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     if (this.ordered && this.listed[slot]) this.ordered.splice(this.positionOf(slot), 1);
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
+    this.touched?.add(slot);
     this.ids[slot] = '';
     this.sortKeys[slot] = '';
     this.words[slot] = '';
@@ -307,6 +334,41 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private notify() {
     this.changes++;
     for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/**
+ * Every record of a collection (the binned too, not the removed), a page of INDEX_PAGE_SIZE at a
+ * time in list order, with a task between pages for the UI: each page is a range of the list's
+ * IndexedDB index ([_deleted+sortKey+id]) that starts after the last record read, so records
+ * sharing a sort key (leads without names) are each read once.
+ */
+export async function* listPages<C extends SearchableCollection>(
+  collection: RxCollection<CollectionDocs[C]>,
+  name: C,
+): AsyncGenerator<StoredDoc[]> {
+  const sortKey = LIST_SORT_KEY[name];
+  const prepared = collection
+    .find({
+      selector: { [sortKey]: { $gte: '' } } as never,
+      sort: [{ [sortKey]: 'asc' }, { id: 'asc' }] as never,
+      index: [sortKey, 'id'],
+      limit: INDEX_PAGE_SIZE,
+    })
+    .getPreparedQuery();
+  let queryPlan = prepared.queryPlan;
+  for (;;) {
+    const { documents } = await collection.storageInstance.query({ ...prepared, queryPlan });
+    yield documents as unknown as StoredDoc[];
+    if (documents.length < INDEX_PAGE_SIZE) return;
+    const last = documents[documents.length - 1] as unknown as StoredDoc;
+    // The plan's first key is the planner's own for `_deleted: false`.
+    queryPlan = {
+      ...queryPlan,
+      startKeys: [queryPlan.startKeys[0], String(last[sortKey] ?? ''), last.id],
+      inclusiveStart: false,
+    };
+    await nextTask();
   }
 }
 

@@ -1,8 +1,7 @@
-import { getChangedDocumentsSince } from 'rxdb';
 import { parseSearchQuery } from '../../../domain/search-text';
 import type { PullResponse } from '../../../domain/sync-protocol';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
-import { INDEX_PAGE_SIZE, searchIndexFor } from '../../../renderer/db/record-search-index';
+import { listPages, searchIndexFor } from '../../../renderer/db/record-search-index';
 import { getRxStorageWorker } from '../../../renderer/db/storage/worker-storage';
 import type { SearchRunOptions, SearchRunResult } from './protocol';
 
@@ -118,16 +117,9 @@ async function load(
   await db.close();
 }
 
-/** Every contact through the storage, in the index's pages, yielding between pages as it does. */
+/** Every contact through the storage, in the index's pages and order, yielding between pages as it does. */
 async function readAll(db: OutpostDatabase, each: (doc: Record<string, unknown>) => void) {
-  let checkpoint: unknown = undefined;
-  for (;;) {
-    const page = await getChangedDocumentsSince(db.contacts.storageInstance, INDEX_PAGE_SIZE, checkpoint);
-    for (const doc of page.documents) each(doc as unknown as Record<string, unknown>);
-    if (page.documents.length < INDEX_PAGE_SIZE) break;
-    checkpoint = page.checkpoint;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  for await (const documents of listPages(db.contacts, 'contacts')) for (const doc of documents) each(doc);
 }
 
 const naiveText = (doc: Record<string, unknown>) => `${doc.firstName} ${doc.lastName} ${doc.email}`.toLowerCase();

@@ -71,6 +71,16 @@ describe('the list search index', () => {
     expect(find(index, 'surname00042')).toEqual([people[42]!.id]);
   });
 
+  it('reads each of many records sharing one name exactly once, across pages, and leaves out the binned', async () => {
+    const db = await open();
+    const count = INDEX_PAGE_SIZE * 2 + 5;
+    const namesakes = Array.from({ length: count }, (_, i) => person(i + 1, 'Ana', 'Ruiz'));
+    const binned = person(count + 1, 'Ana', 'Ruiz', { deletedAt: '2026-03-02T16:00:00.000Z' });
+    await db.contacts.bulkInsert([...namesakes, binned]);
+    const index = await built(db, 'contacts');
+    expect(find(index, 'ana ruiz')).toEqual(namesakes.map((p) => p.id));
+  });
+
   it('is preparing until its pages are read, and builds nothing before it is asked', async () => {
     const db = await open();
     await db.contacts.insert(person(1, 'Nancy', 'Davolio'));
@@ -112,6 +122,21 @@ describe('the list search index', () => {
     await expect.poll(() => find(index, 'ana')).toEqual([...batch.map((p) => p.id), testId(0x10001)]);
     await db.contacts.insert(person(2, 'Ana', 'Aguirre'));
     await expect.poll(() => find(index, 'ana')[0]).toBe(testId(0x10002));
+
+    // A batch that renames many of them (a sync after a colleague's import) keeps the order too.
+    const renamed = batch.slice(0, 300).map((p, i) => ({
+      ...p,
+      lastName: `Mora${String(299 - i).padStart(3, '0')}`,
+      nameKey: `mora${String(299 - i).padStart(3, '0')} ana`,
+    }));
+    await db.contacts.bulkUpsert(renamed);
+    const expected = [
+      testId(0x10002),
+      ...batch.slice(300).map((p) => p.id),
+      ...[...renamed].reverse().map((p) => p.id),
+      testId(0x10001),
+    ];
+    await expect.poll(() => find(index, 'ana')).toEqual(expected);
   });
 
   it('keeps changes made while it is being built', async () => {
