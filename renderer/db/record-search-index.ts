@@ -50,9 +50,10 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * milliseconds without touching IndexedDB. Built on first use, a page of records at a time, then
  * kept current from the collection's change events — local writes, other windows and sync alike.
  *
- * Records live in slots of parallel arrays, in the order they were first indexed, and a search
- * walks the slots in that order — the order their strings were allocated in, which is several
- * times faster than walking them in list order — then reads the hits out in list order.
+ * Records live in slots of parallel arrays, allocated as records are first indexed (in list order
+ * when the index is built). A search walks the slots in slot order — the order their strings were
+ * allocated in, several times faster than jumping around the heap — then reads the hits out in
+ * list order (a sorted array of slots).
  */
 export class RecordSearchIndex<C extends SearchableCollection = SearchableCollection> {
   private readonly slotOf = new Map<string, number>();
