@@ -46,6 +46,11 @@ const PARTS = [
     description: 'write-to-client latency with 100 connected clients vs 1',
   },
   {
+    name: 'list-search',
+    script: 'tests/bench/search/list-search.bench.ts',
+    description: 'contacts search index in Chromium: build vs reading the records, main-thread blocks, keystrokes',
+  },
+  {
     name: 'pipeline',
     script: 'tests/bench/pipeline/board.bench.ts',
     description: 'Kanban board with 5k open deals in Chromium: first render, drop-to-persisted, drag frames',

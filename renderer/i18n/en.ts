@@ -83,6 +83,10 @@ export const en = {
     draftRestored: 'We restored what you were typing.',
     loadMoreLabel: 'Show more {{section}}',
     showing: 'Showing {{count}}',
+    searchPreparing: 'Preparing search…',
+    searchFailed: 'Search is not available right now.',
+    matches_one: '{{count}} match',
+    matches_other: '{{count}} matches',
   },
   validation: {
     required: '{{field}} is required.',

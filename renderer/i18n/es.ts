@@ -87,6 +87,10 @@ export const es: Messages = {
     draftRestored: 'Recuperamos lo que estabas escribiendo.',
     loadMoreLabel: 'Mostrar más {{section}}',
     showing: 'Mostrando {{count}}',
+    searchPreparing: 'Preparando la búsqueda…',
+    searchFailed: 'La búsqueda no está disponible en este momento.',
+    matches_one: '{{count}} resultado',
+    matches_other: '{{count}} resultados',
   },
   validation: {
     required: '{{field}} es obligatorio.',

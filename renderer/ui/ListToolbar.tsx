@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { SearchStatus } from '../db/use-record-search';
 
 export function ListToolbar({
   searchLabel,
   search,
   onSearch,
+  status,
   newLabel,
   onNew,
   disabled,
@@ -11,6 +13,8 @@ export function ListToolbar({
   searchLabel: string;
   search: string;
   onSearch: (value: string) => void;
+  /** The search's progress or match count; null while not searching. */
+  status: SearchStatus | null;
   newLabel: string;
   onNew: () => void;
   disabled?: boolean;
@@ -26,6 +30,16 @@ export function ListToolbar({
         value={search}
         onChange={(e) => onSearch(e.target.value)}
       />
+      {/* Always present, so screen readers announce each new count as the person types. */}
+      <span className="muted" role="status">
+        {status?.state === 'preparing'
+          ? t('common.searchPreparing')
+          : status?.state === 'failed'
+            ? t('common.searchFailed')
+            : status?.state === 'ready'
+              ? t('common.matches', { count: status.matches })
+              : ''}
+      </span>
       <div className="toolbar-spacer" />
       <button type="button" className="btn btn-primary" onClick={onNew} disabled={disabled}>
         + {newLabel}

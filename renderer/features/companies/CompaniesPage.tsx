@@ -9,7 +9,7 @@ import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
 export function CompaniesPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const { rows, loading, canShowMore, showMore } = useRecordList('companies', search);
+  const { rows, loading, canShowMore, showMore, search: found } = useRecordList('companies', search);
   const drawer = useUi((s) => s.drawer);
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'companies', id: 'new' });
@@ -19,6 +19,7 @@ export function CompaniesPage() {
         searchLabel={t('companies.searchLabel')}
         search={search}
         onSearch={setSearch}
+        status={found}
         newLabel={t('companies.new')}
         onNew={create}
       />

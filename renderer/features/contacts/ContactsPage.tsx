@@ -11,7 +11,7 @@ import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
 export function ContactsPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const { rows, loading, canShowMore, showMore } = useRecordList('contacts', search);
+  const { rows, loading, canShowMore, showMore, search: found } = useRecordList('contacts', search);
   const companies = useRecordsById(
     'companies',
     rows.map((c) => c.companyId),
@@ -25,6 +25,7 @@ export function ContactsPage() {
         searchLabel={t('contacts.searchLabel')}
         search={search}
         onSearch={setSearch}
+        status={found}
         newLabel={t('contacts.new')}
         onNew={create}
       />

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MangoQuerySortPart } from 'rxdb';
-import { searchKey } from '@domain/derived-fields';
 import { formatMoney } from '@domain/money';
 import { findStage } from '@domain/pipeline-rules';
-import type { Deal } from '@domain/schemas/deal';
-import { PAGE_SIZE } from '../../db/use-record-list';
-import { useRecordsById, useRxQuery } from '../../db/use-rx';
+import { useRecordList } from '../../db/use-record-list';
+import { useRecordsById } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { SimpleRecordTable, type TableSort } from '../../ui/SimpleRecordTable';
 
+/** The record field each sortable column orders the list by. */
 const SORT_FIELDS: Record<string, string> = {
   title: 'titleKey',
   value: 'value.amount',
@@ -20,36 +18,17 @@ const SORT_FIELDS: Record<string, string> = {
   status: 'status',
 };
 
-/**
- * The deals list, a page at a time, searched by name prefix and sorted by a column. Name order
- * comes from the titleKey index; other orders are sorted by RxDB in memory over the matching
- * deals (no index), which is fine for thousands of deals and the price of not indexing every
- * column (each index costs seconds per 100k records on a first sync).
- */
-function useDealRows(search: string, sort: TableSort) {
-  const [limit, setLimit] = useState(PAGE_SIZE);
-  const key = searchKey(search);
-  const field = SORT_FIELDS[sort.key] ?? 'titleKey';
-  const order: MangoQuerySortPart<Deal>[] = [{ [field]: sort.dir } as MangoQuerySortPart<Deal>];
-  if (field !== 'titleKey') order.push({ titleKey: 'asc' });
-  const { docs, loading } = useRxQuery('deals', {
-    selector: { titleKey: key ? { $gte: key, $lt: `${key}\uffff` } : { $gte: '' }, deletedAt: null },
-    sort: order,
-    limit: limit + 1,
-  });
-  return {
-    rows: docs.slice(0, limit),
-    loading,
-    canShowMore: docs.length > limit,
-    showMore: () => setLimit((l) => l + PAGE_SIZE * 2),
-  };
-}
-
 export function DealsPage() {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<TableSort>({ key: 'title', dir: 'asc' });
-  const { rows, loading, canShowMore, showMore } = useDealRows(search, sort);
+  const {
+    rows,
+    loading,
+    canShowMore,
+    showMore,
+    search: found,
+  } = useRecordList('deals', search, { field: SORT_FIELDS[sort.key] ?? 'titleKey', dir: sort.dir });
   const { pipelines } = usePipelines();
   const companies = useRecordsById(
     'companies',
@@ -65,6 +44,7 @@ export function DealsPage() {
         searchLabel={t('deals.searchLabel')}
         search={search}
         onSearch={setSearch}
+        status={found}
         newLabel={t('deals.new')}
         onNew={create}
       />

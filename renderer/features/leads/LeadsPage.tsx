@@ -11,7 +11,7 @@ import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
 export function LeadsPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const { rows, loading, canShowMore, showMore } = useRecordList('leads', search);
+  const { rows, loading, canShowMore, showMore, search: found } = useRecordList('leads', search);
   const sources = useSettingItems('lead-sources');
   const drawer = useUi((s) => s.drawer);
   const openDrawer = useUi((s) => s.openDrawer);
@@ -22,6 +22,7 @@ export function LeadsPage() {
         searchLabel={t('leads.searchLabel')}
         search={search}
         onSearch={setSearch}
+        status={found}
         newLabel={t('leads.new')}
         onNew={create}
       />

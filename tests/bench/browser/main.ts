@@ -8,9 +8,10 @@ import { startSync } from '../../../renderer/db/sync/sync-engine';
 import { createSyncHttp } from '../../../renderer/db/sync/sync-http';
 import { openSyncJournal } from '../../../renderer/db/sync/sync-journal';
 import type { AppRunOptions, BrowserRunOptions, BrowserRunResult, OutpostBench, RawRunOptions } from './protocol';
+import { searchRun } from './search-run';
 
 /**
- * The browser half of the initial-sync benchmark. Loaded from the sync server itself (same origin
+ * The browser half of the initial-sync and list-search benchmarks. Loaded from the sync server itself (same origin
  * as the API, as in browser mode), driven by Playwright through `window.outpostBench`.
  */
 
@@ -224,5 +225,10 @@ async function rxdbBulkInsert(options: BrowserRunOptions): Promise<BrowserRunRes
   return { docs, totalMs, firstPageMs, openMs, pages, fetchMs, writeMs };
 }
 
-window.outpostBench = { raw, app, rxdbBulkInsert } satisfies OutpostBench;
+window.outpostBench = {
+  raw,
+  app,
+  rxdbBulkInsert,
+  search: (options) => searchRun(options, fetchPage, status),
+} satisfies OutpostBench;
 status('ready');

@@ -45,10 +45,38 @@ export interface BrowserRunResult {
   extra?: Record<string, number | string | boolean>;
 }
 
+/** The list-search part: the contacts' search index over the app's storage. */
+export interface SearchRunOptions {
+  /** IndexedDB database name. */
+  name: string;
+  /** Contacts the server holds: they are loaded into the database first (not measured). */
+  expected: number;
+  /** What a person types, each query a character at a time. */
+  queries: string[];
+}
+
+export interface SearchRunResult {
+  docs: number;
+  /** Reading every contact through the storage in the index's pages, before and after the build. */
+  readMs: [number, number];
+  /** searchIndexFor(db, 'contacts') from prepare() to ready, on a database just opened. */
+  buildMs: number;
+  /** The longest the page's main thread went without running a task, while reading / building (probed runs). */
+  readLongestBlockMs: number;
+  buildLongestBlockMs: number;
+  /** One search per keystroke: the index's, and a naive `includes` scan over the same records. */
+  keystrokeMs: number[];
+  naiveKeystrokeMs: number[];
+  /** Matches of each full query, by the index and by the naive scan (which matches less). */
+  matches: Record<string, number>;
+  naiveMatches: Record<string, number>;
+}
+
 export interface OutpostBench {
   raw(options: RawRunOptions): Promise<BrowserRunResult>;
   app(options: AppRunOptions): Promise<BrowserRunResult>;
   rxdbBulkInsert(options: BrowserRunOptions): Promise<BrowserRunResult>;
+  search(options: SearchRunOptions): Promise<SearchRunResult>;
 }
 
 declare global {

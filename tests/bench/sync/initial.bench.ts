@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { openStore } from '../../../sync-server/store/open-store';
 import type { AppRunOptions, BrowserRunOptions, BrowserRunResult } from '../browser/protocol';
 import { startBenchServer } from '../support/bench-server';
 import { launchBenchBrowser } from '../support/chromium';
-import { demoContactBatches, recordWrite } from '../support/demo-contacts';
+import { preloadContacts } from '../support/demo-contacts';
 import { log, measurement, round, runPart, type Measurement } from '../support/result';
 
 /**
@@ -43,7 +42,7 @@ await runPart(PART, async ({ quick, diagnose }) => {
 
     const dbUrl = `sqlite:${join(dir, 'initial.db')}`;
     const loadStarted = performance.now();
-    await preload(dbUrl, docs);
+    await preloadContacts(dbUrl, docs);
     log(
       PART,
       `server store loaded with ${docs} demo contacts in ${round((performance.now() - loadStarted) / 1000, 1)} s`,
@@ -206,19 +205,6 @@ await runPart(PART, async ({ quick, diagnose }) => {
     notes,
   };
 });
-
-/** The server's store filled directly (putRecords, 1,000 a transaction): loading is not measured. */
-async function preload(dbUrl: string, docs: number): Promise<void> {
-  const store = await openStore(dbUrl);
-  try {
-    for (const batch of demoContactBatches(docs, 1000)) {
-      await store.transaction((tx) => tx.putRecords(batch.map(recordWrite)));
-    }
-    if ((await store.currentSeq()) !== docs) throw new Error('preload: the store does not hold every contact');
-  } finally {
-    await store.close();
-  }
-}
 
 type Kind = 'raw' | 'app' | 'rxdbBulkInsert';
 

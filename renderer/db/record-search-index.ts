@@ -1,0 +1,392 @@
+import type { RxChangeEvent, RxCollection } from 'rxdb';
+import type { CollectionDocs } from '@domain/collections';
+import {
+  companySearchName,
+  matchesSearchText,
+  narrows,
+  searchTextOf,
+  type SearchableCollection,
+  type SearchQuery,
+} from '@domain/search-text';
+import type { OutpostDatabase } from './database';
+
+/** Records read from storage per page while an index is built; the UI gets the thread between pages. */
+export const INDEX_PAGE_SIZE = 1000;
+/** A burst of changes larger than this is merged into the list order once instead of record by record. */
+const RESORT_ABOVE = 200;
+
+/** The field each list is ordered by (its index), and so the order search results come in. */
+export const LIST_SORT_KEY = {
+  companies: 'nameKey',
+  contacts: 'nameKey',
+  leads: 'nameKey',
+  deals: 'titleKey',
+} as const satisfies Record<SearchableCollection, string>;
+
+/** Other columns a list can be ordered by while searching: their values are kept in the index. */
+const ORDER_FIELDS: { [C in SearchableCollection]?: (doc: CollectionDocs[C]) => Record<string, string | number> } = {
+  deals: (d) => ({ 'value.amount': d.value.amount, expectedCloseDate: d.expectedCloseDate, status: d.status }),
+};
+
+export interface SearchOrder {
+  field: string;
+  dir: 'asc' | 'desc';
+}
+
+export type SearchIndexState = 'idle' | 'building' | 'ready' | 'failed';
+
+/** A company's name as the records linked to it see it: one object per company id, renamed in place. */
+interface CompanyName {
+  name: string;
+}
+
+export type StoredDoc = Record<string, unknown> & { id: string; _deleted?: boolean; deletedAt?: string | null };
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * An in-memory search index of one collection: per record only its id, sort key, normalized
+ * searchable text and linked company (domain/search-text.ts), so a query scans 100k records in
+ * milliseconds without touching IndexedDB. Built on first use, a page of records at a time, then
+ * kept current from the collection's change events — local writes, other windows and sync alike.
+ *
+ * Records live in slots of parallel arrays, allocated as records are first indexed (in list order
+ * when the index is built). A search walks the slots in slot order — the order their strings were
+ * allocated in, several times faster than jumping around the heap — then reads the hits out in
+ * list order (a sorted array of slots).
+ */
+export class RecordSearchIndex<C extends SearchableCollection = SearchableCollection> {
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private ids: string[] = [];
+  private sortKeys: string[] = [];
+  private words: string[] = [];
+  private phones: string[] = [];
+  private companyOf: (CompanyName | null)[] = [];
+  /** False for a record in the bin (soft-deleted) or a free slot: not in the list. */
+  private listed: boolean[] = [];
+  private orderValues: (Record<string, string | number> | null)[] = [];
+  /** Listed slots in list order, or null to sort again on the next search. */
+  private ordered: number[] | null = null;
+  /** While a burst of changes is applied: the slots it wrote or freed. */
+  private touched: Set<number> | null = null;
+  /** Companies only: the names the records linked to them are found by, by company id. */
+  private readonly companyNames = new Map<string, CompanyName>();
+  /** The last search's hits (slots in slot order), while the index is as it was then. */
+  private lastSearch: { query: SearchQuery; version: number; hits: number[] } | null = null;
+
+  private pending: RxChangeEvent<unknown>[] = [];
+  private flushQueued = false;
+  private readonly listeners = new Set<() => void>();
+  private state: SearchIndexState = 'idle';
+  private changes = 0;
+  private stopWatching: (() => void) | null = null;
+
+  constructor(
+    private readonly name: C,
+    private readonly collection: RxCollection<CollectionDocs[C]>,
+    /** The companies' index, for contacts and deals: a company renamed renames what finds them. */
+    private readonly companies: RecordSearchIndex<'companies'> | null,
+  ) {
+    companies?.subscribe(() => this.notify());
+    collection.onClose.push(() => this.stopWatching?.());
+  }
+
+  /** 'ready' once this index and the one it joins are built. */
+  get status(): SearchIndexState {
+    const joined = this.companies?.status ?? 'ready';
+    if (this.state === 'idle') return 'idle';
+    if (this.state === 'failed' || joined === 'failed') return 'failed';
+    return this.state === 'ready' && joined === 'ready' ? 'ready' : 'building';
+  }
+
+  /** Start building (once; again after a failure). Listeners hear when it is ready. */
+  prepare(): void {
+    this.companies?.prepare();
+    if (this.state === 'idle' || this.state === 'failed') void this.build();
+  }
+
+  /** Grows whenever results may have changed: its status or a record changed, here or in the joined index. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** `listener` hears every change of `version` (a stable function, for useSyncExternalStore). */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Ids of the listed records that match, in list order (or `order`), once the index is ready. */
+  search(query: SearchQuery, order?: SearchOrder): string[] {
+    const { words, phones, companyOf, listed } = this;
+    const slots = this.ids.length;
+    const hit = new Uint8Array(slots);
+    const hits: number[] = [];
+    const test = (slot: number) => {
+      const company = companyOf[slot];
+      if (matchesSearchText(query, words[slot]!, phones[slot]!, company ? company.name : '')) {
+        hit[slot] = 1;
+        hits.push(slot);
+      }
+    };
+    // Typing on narrows the last search: only its hits can match, while nothing has changed since.
+    const last = this.lastSearch;
+    if (last && last.version === this.changes && narrows(last.query, query)) {
+      for (const slot of last.hits) test(slot);
+    } else {
+      for (let slot = 0; slot < slots; slot++) if (listed[slot]) test(slot);
+    }
+    this.lastSearch = { query, version: this.changes, hits };
+    const found: number[] = [];
+    for (const slot of this.listOrder()) if (hit[slot]) found.push(slot);
+    const sortKey = LIST_SORT_KEY[this.name];
+    if (order && !(order.field === sortKey && order.dir === 'asc')) {
+      // Stable: ties stay in list order, as the list's own query sorts them.
+      const value = (slot: number) =>
+        order.field === sortKey ? this.sortKeys[slot]! : (this.orderValues[slot]?.[order.field] ?? '');
+      const sign = order.dir === 'asc' ? 1 : -1;
+      found.sort((a, b) => {
+        const x = value(a);
+        const y = value(b);
+        return x < y ? -sign : x > y ? sign : 0;
+      });
+    }
+    return found.map((slot) => this.ids[slot]!);
+  }
+
+  /** Companies only: the name object records linked to `id` keep, made before the company arrives. */
+  private companyNameFor(id: string): CompanyName {
+    let entry = this.companyNames.get(id);
+    if (!entry) this.companyNames.set(id, (entry = { name: '' }));
+    return entry;
+  }
+
+  private async build(): Promise<void> {
+    this.state = 'building';
+    this.notify();
+    this.clear();
+    // Listen before reading: a change made while the pages are read is applied after them.
+    const subscription = this.collection.$.subscribe((event) => this.receive(event as RxChangeEvent<unknown>));
+    this.stopWatching = () => subscription.unsubscribe();
+    try {
+      // Pages in list order, through the list's own index, so slots are allocated in list order and
+      // the list order needs no sort. A record renamed behind the cursor meanwhile is not read
+      // again, but its change event is applied after the pages.
+      this.ordered = [];
+      for await (const documents of listPages(this.collection, this.name)) {
+        for (const doc of documents) this.put(doc);
+      }
+      this.state = 'ready';
+      this.flush();
+    } catch (error) {
+      subscription.unsubscribe();
+      this.state = 'failed';
+      console.error(`The search index of ${this.name} could not be built`, error);
+    }
+    this.notify();
+  }
+
+  private sortKeyOf(doc: StoredDoc): string {
+    return String(doc[LIST_SORT_KEY[this.name]] ?? '');
+  }
+
+  private clear() {
+    this.slotOf.clear();
+    this.freeSlots.length = 0;
+    this.ids = [];
+    this.sortKeys = [];
+    this.words = [];
+    this.phones = [];
+    this.companyOf = [];
+    this.listed = [];
+    this.orderValues = [];
+    this.ordered = null;
+    this.pending = [];
+    // Records of other indexes hold these objects: they are emptied, not replaced.
+    for (const company of this.companyNames.values()) company.name = '';
+  }
+
+  private receive(event: RxChangeEvent<unknown>) {
+    if (event.isLocal) return;
+    this.pending.push(event);
+    // While building, changes wait for the pages; after that, a burst (a sync batch) is applied at once.
+    if (this.state !== 'ready' || this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      this.flush();
+      this.notify();
+    });
+  }
+
+  private flush() {
+    const events = this.pending;
+    this.pending = [];
+    // A burst (a sync batch) is applied without keeping the list order, then merged into it once.
+    const before = events.length > RESORT_ABOVE ? this.ordered : null;
+    if (before) {
+      this.ordered = null;
+      this.touched = new Set();
+    }
+    for (const event of events) {
+      const doc = event.documentData as unknown as StoredDoc | undefined;
+      if (event.operation === 'DELETE' || !doc || doc._deleted) this.remove(event.documentId);
+      else this.put(doc);
+    }
+    if (before) {
+      const touched = this.touched!;
+      this.touched = null;
+      const moved = [...touched].filter((slot) => this.listed[slot]).sort((a, b) => this.compareSlots(a, b));
+      this.ordered = this.merge(
+        before.filter((slot) => !touched.has(slot)),
+        moved,
+      );
+    }
+  }
+
+  /** Two lists of slots in list order, as one. */
+  private merge(a: readonly number[], b: readonly number[]): number[] {
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) out.push(this.compareSlots(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+    while (i < a.length) out.push(a[i++]!);
+    while (j < b.length) out.push(b[j++]!);
+    return out;
+  }
+
+  private put(doc: StoredDoc) {
+    const typed = doc as unknown as CollectionDocs[C];
+    let slot = this.slotOf.get(doc.id);
+    if (slot === undefined) {
+      slot = this.freeSlots.pop() ?? this.ids.length;
+      this.slotOf.set(doc.id, slot);
+    } else if (this.ordered && this.listed[slot]) {
+      this.ordered.splice(this.positionOf(slot), 1);
+    }
+    const text = searchTextOf(this.name, typed);
+    this.touched?.add(slot);
+    this.ids[slot] = doc.id;
+    this.sortKeys[slot] = this.sortKeyOf(doc);
+    this.words[slot] = text.words;
+    this.phones[slot] = text.phones;
+    this.companyOf[slot] = text.companyId && this.companies ? this.companies.companyNameFor(text.companyId) : null;
+    this.listed[slot] = !doc.deletedAt;
+    const orderOf = ORDER_FIELDS[this.name] as ((d: CollectionDocs[C]) => Record<string, string | number>) | undefined;
+    this.orderValues[slot] = orderOf ? orderOf(typed) : null;
+    // A company in the bin still names the records linked to it, as their lists show it.
+    if (this.name === 'companies') {
+      this.companyNameFor(doc.id).name = companySearchName(typed as CollectionDocs['companies']);
+    }
+    if (this.ordered && this.listed[slot]) this.ordered.splice(this.positionOf(slot), 0, slot);
+  }
+
+  private remove(id: string) {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    if (this.ordered && this.listed[slot]) this.ordered.splice(this.positionOf(slot), 1);
+    this.slotOf.delete(id);
+    this.freeSlots.push(slot);
+    this.touched?.add(slot);
+    this.ids[slot] = '';
+    this.sortKeys[slot] = '';
+    this.words[slot] = '';
+    this.phones[slot] = '';
+    this.companyOf[slot] = null;
+    this.listed[slot] = false;
+    this.orderValues[slot] = null;
+    const company = this.companyNames.get(id);
+    if (company) company.name = '';
+  }
+
+  /** List order: by sort key, then id (as the list's query orders ties). */
+  private compareSlots(a: number, b: number): number {
+    const x = this.sortKeys[a]!;
+    const y = this.sortKeys[b]!;
+    if (x !== y) return x < y ? -1 : 1;
+    const i = this.ids[a]!;
+    const j = this.ids[b]!;
+    return i < j ? -1 : i > j ? 1 : 0;
+  }
+
+  /** Where `slot` is, or would go, in the list order (binary search on its current values). */
+  private positionOf(slot: number): number {
+    const ordered = this.ordered!;
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compareSlots(ordered[mid]!, slot) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private listOrder(): readonly number[] {
+    if (!this.ordered) {
+      const listedSlots: number[] = [];
+      for (let slot = 0; slot < this.ids.length; slot++) if (this.listed[slot]) listedSlots.push(slot);
+      this.ordered = listedSlots.sort((a, b) => this.compareSlots(a, b));
+    }
+    return this.ordered;
+  }
+
+  private notify() {
+    this.changes++;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/**
+ * Every record of a collection (the binned too, not the removed), a page of INDEX_PAGE_SIZE at a
+ * time in list order, with a task between pages for the UI: each page is a range of the list's
+ * IndexedDB index ([_deleted+sortKey+id]) that starts after the last record read, so records
+ * sharing a sort key (leads without names) are each read once.
+ */
+export async function* listPages<C extends SearchableCollection>(
+  collection: RxCollection<CollectionDocs[C]>,
+  name: C,
+): AsyncGenerator<StoredDoc[]> {
+  const sortKey = LIST_SORT_KEY[name];
+  const prepared = collection
+    .find({
+      selector: { [sortKey]: { $gte: '' } } as never,
+      sort: [{ [sortKey]: 'asc' }, { id: 'asc' }] as never,
+      index: [sortKey, 'id'],
+      limit: INDEX_PAGE_SIZE,
+    })
+    .getPreparedQuery();
+  let queryPlan = prepared.queryPlan;
+  for (;;) {
+    const { documents } = await collection.storageInstance.query({ ...prepared, queryPlan });
+    yield documents as unknown as StoredDoc[];
+    if (documents.length < INDEX_PAGE_SIZE) return;
+    const last = documents[documents.length - 1] as unknown as StoredDoc;
+    // The plan's first key is the planner's own for `_deleted: false`.
+    queryPlan = {
+      ...queryPlan,
+      startKeys: [queryPlan.startKeys[0], String(last[sortKey] ?? ''), last.id],
+      inclusiveStart: false,
+    };
+    await nextTask();
+  }
+}
+
+const indexes = new WeakMap<OutpostDatabase, Map<SearchableCollection, RecordSearchIndex>>();
+
+/**
+ * The search index of a collection of this database, made (not built) on first call and shared by
+ * every screen — the list pages now, the command palette later.
+ */
+export function searchIndexFor<C extends SearchableCollection>(db: OutpostDatabase, name: C): RecordSearchIndex<C> {
+  let ofDb = indexes.get(db);
+  if (!ofDb) indexes.set(db, (ofDb = new Map()));
+  let index = ofDb.get(name) as RecordSearchIndex<C> | undefined;
+  if (!index) {
+    const companies = name === 'contacts' || name === 'deals' ? searchIndexFor(db, 'companies') : null;
+    index = new RecordSearchIndex(name, db[name] as unknown as RxCollection<CollectionDocs[C]>, companies);
+    ofDb.set(name, index as unknown as RecordSearchIndex);
+  }
+  return index;
+}
