@@ -10,7 +10,7 @@ import { preloadContacts } from '../support/demo-contacts';
 import { log, measurement, round, runPart } from '../support/result';
 
 /**
- * Part `list-search`: the contacts' list search (ADR 0013) in Chromium over the app's storage —
+ * Part `list-search`: the contacts' list search (ADR 0016) in Chromium over the app's storage —
  * building the in-memory index on a database just opened against reading the same records in the
  * same pages, the longest the page's thread is blocked meanwhile, and one search per keystroke.
  */
