@@ -22,7 +22,7 @@ export async function expectSignedIn(page: Page, name: string, role: string) {
 }
 
 /** A team server without users: the setup screen makes its first Sales Manager. */
-export async function setUpTeam(page: Page, manager: Account) {
+export async function setUpTeam(page: Page, manager: Account, teamName?: string) {
   await page.goto('/');
   const setup = page.getByRole('form', { name: 'Set up your team' });
   await expect(setup).toBeVisible();
@@ -30,6 +30,7 @@ export async function setUpTeam(page: Page, manager: Account) {
   await setup.getByLabel('Email').fill(manager.email);
   await setup.getByLabel('Password', { exact: true }).fill(manager.password);
   await setup.getByLabel('Confirm password').fill(manager.password);
+  if (teamName) await setup.getByLabel('Team name').fill(teamName);
   await setup.getByRole('button', { name: 'Create account' }).click();
   await expectSignedIn(page, manager.name, 'Sales manager');
 }

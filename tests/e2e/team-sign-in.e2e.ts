@@ -23,6 +23,25 @@ test('setup creates the Sales Manager, who signs out and back in; a wrong passwo
   await expectSignedIn(page, manager.name, 'Sales manager');
 });
 
+test('the team named at setup is the team everywhere, and a device where nobody typed has nothing to push', async ({
+  page,
+}) => {
+  await setUpTeam(page, manager, 'Andes Field Sales');
+  await expect(page.getByRole('button', { name: /^Sync status and settings: Synced\./ })).toBeVisible({
+    timeout: 20_000,
+  });
+  // Long enough for a device's own copy of the default records to have been made and pushed.
+  await page.waitForTimeout(3_000);
+  await expect(page.getByRole('button', { name: /change.? waiting/ })).toHaveCount(0);
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Users' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Users' }).getByRole('row', { name: new RegExp(manager.name) }),
+  ).toContainText('Andes Field Sales');
+  await page.getByRole('tab', { name: 'General' }).click();
+  await expect(page.getByText('None of your edits were replaced.')).toBeVisible();
+});
+
 test('the Sales Manager creates an account executive in Settings → Users, who can then sign in', async ({ page }) => {
   await setUpTeam(page, manager);
   await goTo(page, 'Settings');

@@ -57,6 +57,11 @@ export interface SyncEngine {
   resume(): Promise<void>;
   /** Resolves once every collection has nothing left to push or pull (tests, "sync now"). */
   awaitInSync(): Promise<void>;
+  /**
+   * Resolves once a pull of `collection` has reached the server's head at least once: from then
+   * on, a record missing locally is missing on the server too (as far as this user may see).
+   */
+  caughtUp(collection: CollectionName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +88,17 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   let onStop: () => void = () => undefined;
   const stopRequested = new Promise<void>((resolve) => (onStop = resolve));
   const pokes = new Subject<'RESYNC'>();
+  const caughtUp = new Map<CollectionName, { promise: Promise<void>; resolve: () => void }>();
+  const caughtUpEntry = (collection: CollectionName) => {
+    let entry = caughtUp.get(collection);
+    if (!entry) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      entry = { promise, resolve };
+      caughtUp.set(collection, entry);
+    }
+    return entry;
+  };
   const progress = new Map<CollectionName, { start: number; at: number; head: number }>();
   const status$ = new BehaviorSubject<SyncStatus>({
     state: 'connecting',
@@ -170,6 +186,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
         const page = await pullPage(collection, checkpoint?.seq ?? 0, pullBatchSize);
         await noticeLostEdits(collection, page.documents);
         reportProgress(collection, page.checkpoint.seq, page.serverSeq);
+        if (page.documents.length < pullBatchSize) caughtUpEntry(collection).resolve();
         succeeded();
         return { documents: page.documents as never[], checkpoint: page.checkpoint };
       },
@@ -376,6 +393,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       await Promise.all([...replications].filter(([c]) => !bootstrapping.has(c)).map(([, r]) => r.start()));
       pokes.next('RESYNC');
     },
+    caughtUp: (collection) => caughtUpEntry(collection).promise,
     async awaitInSync() {
       pokes.next('RESYNC');
       await Promise.all([...replications.values()].map((r) => r.awaitInSync()));

@@ -1,31 +1,35 @@
 import { useEffect } from 'react';
+import { usePreferences } from '../../db/device-preferences';
 import { ensureDefaultRecords } from '../../db/session';
 import { useSync } from '../../db/sync/sync-context';
 import { useWorkspace } from '../../db/workspace-context';
 
-const WAIT_FOR_SERVER_MS = 15_000;
-
 /**
- * The server creates the default pipeline and lists at setup; a Sales Manager's device that has
- * not received them (sync off, or the server unreachable for a while) creates them itself, with
- * the same fixed ids, so they merge with the server's copies later.
+ * The server creates the default pipeline and lists at setup (with the team's name). A Sales
+ * Manager's device creates them itself only where that cannot race the server's copies: when it
+ * does not sync at all, or once its pulls of pipelines and settings have reached the server's head
+ * and found them missing. Creating them earlier made a second copy with the same fixed ids whose
+ * merge could win over the server's (a team named at setup came back as "Sales team"), and showed
+ * "changes waiting" on a device where nobody typed anything.
  */
 export function DefaultRecordsFallback() {
   const ws = useWorkspace();
   const { engine } = useSync();
+  const [prefs] = usePreferences();
+  const syncs = prefs.syncEnabled;
   useEffect(() => {
     if (ws.user.role !== 'SALES_MANAGER') return;
+    if (syncs && !engine) return; // sync is starting: wait for the engine
     let cancelled = false;
-    const waited = engine
-      ? Promise.race([engine.awaitInSync(), new Promise((resolve) => setTimeout(resolve, WAIT_FOR_SERVER_MS))])
+    const pulled = engine
+      ? Promise.all([engine.caughtUp('pipelines'), engine.caughtUp('settings')])
       : Promise.resolve();
-    void waited
-      .catch(() => undefined)
+    void pulled
       .then(() => (cancelled ? undefined : ensureDefaultRecords(ws)))
       .catch((error: unknown) => console.warn('Default records not created:', error));
     return () => {
       cancelled = true;
     };
-  }, [ws, engine]);
+  }, [ws, engine, syncs]);
   return null;
 }
