@@ -23,7 +23,8 @@ export function SideNav() {
           aria-current={section === s ? 'page' : undefined}
           onClick={(e) => {
             e.preventDefault();
-            navigate(s);
+            // A link activated with Enter reports no click count: the section takes focus on arrival.
+            navigate(s, { focus: e.detail === 0 });
           }}
         >
           <span className="nav-icon" aria-hidden="true">

@@ -24,7 +24,14 @@ interface UiState {
   openSettings(tab: SettingsTab): void;
   drawer: DrawerTarget | null;
   toasts: Toast[];
-  navigate(section: Section): void;
+  /**
+   * `focus`: the section was chosen from the keyboard, so its content takes focus when it is ready
+   * (the board focuses its first card) instead of leaving the user many Tabs away from it.
+   */
+  navigate(section: Section, options?: { focus?: boolean }): void;
+  /** The section asked to take focus on arrival, if it is `section`: answered once. */
+  takeArrivalFocus(section: Section): boolean;
+  arrivalFocus: Section | null;
   openDrawer(target: DrawerTarget): void;
   closeDrawer(): void;
   showToast(message: string, action?: Toast['action']): void;
@@ -58,9 +65,15 @@ export const useUi = create<UiState>((set, get) => ({
     history.replaceState(null, '', toHash('settings', null));
   },
   toasts: [],
-  navigate(section) {
-    set({ section, drawer: null });
+  arrivalFocus: null,
+  navigate(section, options) {
+    set({ section, drawer: null, arrivalFocus: options?.focus ? section : null });
     history.replaceState(null, '', toHash(section, null));
+  },
+  takeArrivalFocus(section) {
+    if (get().arrivalFocus !== section) return false;
+    set({ arrivalFocus: null });
+    return true;
   },
   openDrawer(target) {
     set({ drawer: target });

@@ -245,3 +245,28 @@ test('J, K, H and L walk the board, Enter opens the focused deal, and filters na
   await expect(leadInCards).toHaveCount(2);
   await expect(card(qualified, 'Big migration')).toBeVisible();
 });
+
+test('the board opens focused from the keyboard, and keeps focus on a card after Ctrl-Z', async ({ page }) => {
+  await startWorkspace(page);
+  await goTo(page, 'Deals');
+  await createDeal(page, 'Small fix', '1,000.00');
+  await createDeal(page, 'Big migration', '20,000.00');
+
+  // Choosing Pipeline with the keyboard lands on the first card, not 13 Tabs away from it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).focus();
+  await page.keyboard.press('Enter');
+  const leadIn = column(page, 'Lead in');
+  const qualified = column(page, 'Qualified');
+  const first = leadIn.getByRole('listitem').getByRole('button').first();
+  await expect(first).toBeFocused();
+
+  // Move a card on, take it back with Ctrl-Z: focus stays on the card, and the next key works.
+  await card(leadIn, 'Big migration').focus();
+  await page.keyboard.press(']');
+  await expect(card(qualified, 'Big migration')).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(card(leadIn, 'Big migration')).toBeVisible();
+  await expect(card(leadIn, 'Big migration')).toBeFocused();
+  await page.keyboard.press(']');
+  await expect(card(qualified, 'Big migration')).toBeFocused();
+});

@@ -1,4 +1,4 @@
-import { memo, useMemo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -128,11 +128,20 @@ export const SortableDealCard = memo(function SortableDealCard({
     role: 'button',
     tabIndex: tabStop ? 0 : -1,
   };
+  // The board's focused card, drawn anew (moved back by an undo, or re-rendered by its column's
+  // query) while focus had nowhere to go: it takes focus again, so the next key acts on it.
+  const node = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (focused && (document.activeElement === document.body || document.activeElement === null)) {
+      node.current?.focus({ preventScroll: true });
+    }
+  }, [focused]);
   return (
     <div
-      ref={(node) => {
-        setNodeRef(node);
-        if (typeof cardRef === 'function') cardRef(node);
+      ref={(element) => {
+        node.current = element;
+        setNodeRef(element);
+        if (typeof cardRef === 'function') cardRef(element);
       }}
       {...props}
       className={`deal-card${isDragging ? ' is-dragging' : ''}${focused ? ' is-focused' : ''}${rottingDays > 0 ? ' is-rotting' : ''}`}

@@ -304,29 +304,50 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
     else scrollers.current.delete(stageId);
   }, []);
   /** Focus a card once it is in the DOM: after a column scrolled to it, or after it moved columns. */
-  const focusWhenShown = useCallback((id: string) => {
+  const focusWhenShown = useCallback((id: string, arriving = false) => {
     setFocusedId(id);
-    let tries = 0;
+    // The card may take a few renders to appear (a column query catching up with a write): keep
+    // looking for up to two seconds, a frame at a time.
+    const giveUpAt = performance.now() + 2_000;
     const attempt = () => {
-      // Never pull focus back once the user has moved it elsewhere (a filter field, the drawer).
+      // Never pull focus back once the user has moved it elsewhere (a filter field, the drawer),
+      // except from the navigation link that brought them here.
       const current = document.activeElement;
-      if (current && current !== document.body && !boardRef.current?.contains(current)) return;
+      const elsewhere = current && current !== document.body && !boardRef.current?.contains(current);
+      if (elsewhere && !(arriving && current.closest('nav'))) return;
       const node = boardRef.current?.querySelector<HTMLElement>(`[data-deal-id="${id}"]`);
       if (node) node.focus();
-      else if (++tries < 10) requestAnimationFrame(attempt);
+      else if (performance.now() < giveUpAt) requestAnimationFrame(attempt);
     };
     requestAnimationFrame(attempt);
   }, []);
   const focusCard = useCallback(
-    (column: number, index: number) => {
+    (column: number, index: number, arriving = false) => {
       const view = columns[column];
       const deal = view?.deals[Math.max(0, Math.min(index, view.deals.length - 1))];
       if (!view || !deal) return;
       scrollers.current.get(view.stage.id)?.(view.deals.indexOf(deal));
-      focusWhenShown(deal.id);
+      focusWhenShown(deal.id, arriving);
     },
     [columns, focusWhenShown],
   );
+
+  // An undone move puts its card back: focus follows it (board-store's focusRequest).
+  const focusRequest = useBoard((s) => s.focusRequest);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const frame = requestAnimationFrame(() => focusWhenShown(focusRequest.dealId));
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest, focusWhenShown]);
+  // Arriving from the keyboard, the first card takes focus once the board has loaded.
+  const firstColumnWithDeals = columns.findIndex((c) => c.deals.length > 0);
+  useEffect(() => {
+    if (!loaded || firstColumnWithDeals < 0) return;
+    const frame = requestAnimationFrame(() => {
+      if (useUi.getState().takeArrivalFocus('pipeline')) focusCard(firstColumnWithDeals, 0, true);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [loaded, firstColumnWithDeals, focusCard]);
 
   const justDragged = useRef(0);
   const openDeal = useCallback(

@@ -20,6 +20,12 @@ interface BoardState {
   filtersCleared: number;
   /** Most recent last; a short history is enough to take back a slip of the mouse or key. */
   undo: UndoEntry[];
+  /**
+   * A card the board should focus once it is on screen (an undone move puts the card back in
+   * another column: focus follows it instead of falling to the page). `seq` makes each ask new.
+   */
+  focusRequest: { dealId: string; seq: number } | null;
+  requestFocus(dealId: string): void;
   choosePipeline(pipelineId: string): void;
   setFilters(patch: Partial<BoardFilters>): void;
   clearFilters(): void;
@@ -36,6 +42,10 @@ export const useBoard = create<BoardState>((set, get) => ({
   filters: NO_FILTERS,
   filtersCleared: 0,
   undo: [],
+  focusRequest: null,
+  requestFocus(dealId) {
+    set({ focusRequest: { dealId, seq: (get().focusRequest?.seq ?? 0) + 1 } });
+  },
   choosePipeline(pipelineId) {
     set({ pipelineId });
   },

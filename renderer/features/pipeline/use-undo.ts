@@ -21,6 +21,8 @@ export function useUndoBoardAction() {
       try {
         await entry.written;
         const outcome = await writeUndo(ws, entry.dealId, entry.before, entry.after);
+        // The card went back to where it was: the board focuses it there if focus was on the board.
+        useBoard.getState().requestFocus(entry.dealId);
         showToast(t(outcome === 'undone' ? 'pipeline.undone' : 'pipeline.undoStale', { title: entry.title }));
       } catch (error) {
         showToast(t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) }));
