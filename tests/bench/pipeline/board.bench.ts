@@ -314,12 +314,13 @@ async function dropOnce(page: Page, drag: Drag): Promise<void> {
   const card = page.locator('.board-column').nth(drag.from).locator('[data-deal-id]').first();
   const target = page.locator('.board-column').nth(drag.to).locator('.board-column-cards');
   const id = (await card.getAttribute('data-deal-id'))!;
+  const deal = `${id} (${(await card.getAttribute('aria-label')) ?? 'no label'})`;
   const a = (await card.boundingBox())!;
   const b = (await target.boundingBox())!;
   const press = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
   const under = await page.evaluate(({ x, y }) => window.pipelineBench!.cardAt(x, y), press);
   if (under !== id) {
-    throw await dropFailure(page, drag, id, `the card is not under the pointer (${under ?? 'no card'} is)`);
+    throw await dropFailure(page, drag, deal, `the card is not under the pointer (${under ?? 'no card'} is)`);
   }
   await page.mouse.move(press.x, press.y);
   await page.mouse.down();
@@ -332,7 +333,12 @@ async function dropOnce(page: Page, drag: Drag): Promise<void> {
       timeout: DRAG_STEP_TIMEOUT_MS,
     })
     .catch(async () => {
-      throw await dropFailure(page, drag, id, `the card was not lifted within ${DRAG_STEP_TIMEOUT_MS} ms of the press`);
+      throw await dropFailure(
+        page,
+        drag,
+        deal,
+        `the card was not lifted within ${DRAG_STEP_TIMEOUT_MS} ms of the press`,
+      );
     });
   await page.mouse.move(b.x + b.width / 2, b.y + 160, { steps: 8 });
   await page.mouse.up();
@@ -350,18 +356,18 @@ async function dropOnce(page: Page, drag: Drag): Promise<void> {
       throw await dropFailure(
         page,
         drag,
-        id,
+        deal,
         `the drop was not recorded within ${DRAG_STEP_TIMEOUT_MS} ms of the release`,
       );
     });
 }
 
 /** Why a drag failed: which one, which deal, and what the board showed then. */
-async function dropFailure(page: Page, drag: Drag, id: string, what: string): Promise<Error> {
+async function dropFailure(page: Page, drag: Drag, deal: string, what: string): Promise<Error> {
   const state: BoardState | null = await page.evaluate(() => window.pipelineBench!.boardState()).catch(() => null);
   const stage = (i: number) => state?.columns[i]?.stage ?? `column ${i + 1}`;
   const lines = [
-    `drag ${drag.drag} of ${drag.drags} on the ${drag.board} board (${stage(drag.from)} → ${stage(drag.to)}, deal ${id}): ${what}.`,
+    `drag ${drag.drag} of ${drag.drags} on the ${drag.board} board (${stage(drag.from)} → ${stage(drag.to)}, deal ${deal}): ${what}.`,
   ];
   if (state) {
     lines.push(
