@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import type { OutpostBridge } from '@domain/desktop-bridge';
 
 declare global {

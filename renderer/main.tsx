@@ -6,7 +6,9 @@ import { AuthGate } from './features/auth/AuthGate';
 import { initI18n } from './i18n/i18n';
 import { en } from './i18n/en';
 import { es } from './i18n/es';
+import { registerServiceWorker } from './platform/register-service-worker';
 import { applyTheme } from './shell/theme';
+import { useUi } from './shell/ui-store';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/auth.css';
@@ -43,6 +45,14 @@ async function boot() {
       </I18nextProvider>
     </StrictMode>,
   );
+  // In a plain browser the app shell is kept by a service worker, so the app opens offline. A new
+  // build takes over in the background; the open page keeps what it loaded and offers a reload.
+  void registerServiceWorker(() =>
+    useUi.getState().showToast(i18n.t('app.updated'), {
+      label: i18n.t('app.reloadToUpdate'),
+      run: () => location.reload(),
+    }),
+  ).catch((error: unknown) => console.error('Outpost could not be set up to open offline:', error));
 }
 
 boot().catch(renderFailure);

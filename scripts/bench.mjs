@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: performance benchmarks, each figure against a baseline measured in the same run
-// (../shared/PERF-LIMITS.md: raw speeds vary between machines and runs, ratios do not). Never part
+// (raw speeds vary between machines and between runs on a shared one, ratios much less). Never part
 // of `npm test`.
 //
 //   npm run bench                          # every part (about 3 minutes on 2 cores)
@@ -11,7 +11,9 @@
 //
 // Each part is a script run in its own Node process (tsx). It receives `--out <file>` and writes a
 // result there (tests/bench/support/result.ts: PartResult); this runner prints the table and keeps
-// bench/results/<part>-<timestamp>.json and bench/results/latest-<part>.json.
+// bench/results/<part>-<timestamp>.json and bench/results/latest-<part>.json on this machine only:
+// bench/results is ignored by git. The figures that matter, and how they were measured, are kept
+// in docs/performance.md.
 //
 // To add a part: write tests/bench/<area>/<name>.bench.ts with runPart() from
 // tests/bench/support/result.ts, and register it in PARTS below.

@@ -6,6 +6,8 @@ export const en = {
     openFailed: 'Outpost could not open its local database.',
     openFailedHint: 'Close other Outpost windows and try again. Your data is safe on this device.',
     retry: 'Try again',
+    updated: 'A new version of Outpost is ready.',
+    reloadToUpdate: 'Reload',
   },
   nav: {
     label: 'Main',

@@ -8,6 +8,8 @@ export const es: Messages = {
     openFailed: 'Outpost no pudo abrir su base de datos local.',
     openFailedHint: 'Cierra otras ventanas de Outpost e inténtalo de nuevo. Tus datos están a salvo en este equipo.',
     retry: 'Reintentar',
+    updated: 'Hay una versión nueva de Outpost lista.',
+    reloadToUpdate: 'Recargar',
   },
   nav: {
     label: 'Principal',

@@ -21,6 +21,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Outpost</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(rendererDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   store = await openStore('sqlite::memory:');
   app = await buildServer({ store, rendererDir, auth: { mode: 'single-user' } });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -63,6 +64,19 @@ describe('the sync server serving the app (browser mode)', () => {
     expect(asset.status).toBe(200);
     expect(String(asset.headers['content-type'])).toContain('javascript');
     expect((await request('/assets/missing.js')).status).toBe(404);
+  });
+
+  it('serves the service worker as JavaScript, revalidated on every load, under the app policy that allows it', async () => {
+    const worker = await request('/sw.js');
+    expect(worker.status).toBe(200);
+    expect(String(worker.headers['content-type'])).toMatch(/^(text|application)\/javascript/);
+    // A cached worker would keep an old build: the browser must ask for sw.js on every load.
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.headers['content-security-policy']).toBe(buildContentSecurityPolicy());
+    // The page registers it under its own policy: workers from the app's origin only.
+    expect(String((await request('/')).headers['content-security-policy'])).toContain("worker-src 'self'");
+    // Hashed assets are not the worker: they keep the server's default caching.
+    expect((await request('/assets/app.js')).headers['cache-control']).not.toBe('no-cache');
   });
 
   it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%5c..%5csecret.txt', '/%00'])(

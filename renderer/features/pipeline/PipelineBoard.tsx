@@ -1,4 +1,4 @@
-import { use, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   closestCorners,
@@ -40,6 +40,7 @@ import { writeDealMove } from './board-actions';
 import { useBoard } from './board-store';
 import { DealCardBody } from './DealCard';
 import { isShortcutBlocked } from './keyboard';
+import { pendingMoveShown } from './pending-move-shown';
 import { BoardKeyboardSensor, BoardPointerSensor } from './sensors';
 import { CARD_HEIGHT, PipelineColumn } from './PipelineColumn';
 import { useBoardDeals, type ColumnData } from './use-board-deals';
@@ -151,7 +152,7 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
 
   const stages = useMemo(() => activeStages(pipeline), [pipeline]);
   const stageIds = useMemo(() => stages.map((s) => s.id), [stages]);
-  const { data } = useBoardDeals(pipeline.id, stageIds);
+  const { data, hold: holdColumns, release: releaseColumns } = useBoardDeals(pipeline.id, stageIds);
   const [pending, setPending] = useState<ReadonlyMap<string, Pending>>(new Map());
   // Set by a drop (always inside the transition ./sensors starts): the drop's render suspends on
   // it, so the board re-renders once the move is stored (or two frames later), not while
@@ -160,27 +161,27 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
   // straight on.
   const [dropGate, setDropGate] = useState<Promise<void> | null>(null);
   if (dropGate) use(dropGate);
+  // The columns' own updates wait for the drop's render (useBoardDeals' hold): a column must not
+  // change under a drag that has ended but not been drawn yet.
+  useLayoutEffect(() => {
+    if (dropGate) releaseColumns(dropGate);
+  }, [dropGate, releaseColumns]);
   const [now, setNow] = useState(() => new Date().toISOString());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date().toISOString()), 10 * 60_000);
     return () => clearInterval(timer);
   }, []);
 
-  // A move stays in `pending` from the drop until its write is stored and the column's query shows
-  // it; from then on the query's own card is used (the entry itself goes a moment later).
+  // A move stays in `pending` from the drop until its write is stored and the columns' queries show
+  // it (pending-move-shown.ts); from then on the query's own card is used (the entry itself goes a
+  // moment later).
   const livePending = useMemo(() => {
     if (pending.size === 0) return pending;
-    const shown = (deal: Deal) => {
-      if (deal.status !== 'OPEN' || deal.pipelineId !== pipeline.id) {
-        return ![...data.values()].some((c) => c.deals.some((d) => d.id === deal.id));
-      }
-      return data.get(deal.stageId)?.deals.some((d) => d.id === deal.id && d.rank === deal.rank) ?? false;
-    };
-    // Once the query has shown an entry it is done with, for good: a later change of the deal (an
-    // undo, another device) must not be hidden behind it until its 3 s timer removes it.
+    // Once the queries have shown an entry it is done with, for good: a later change of the deal
+    // (an undo, another device) must not be hidden behind it until its 3 s timer removes it.
     const live = new Map(
       [...pending].filter(([, p]) => {
-        if (p.settled && !confirmedMoves.has(p) && shown(p.deal)) confirmedMoves.add(p);
+        if (p.settled && !confirmedMoves.has(p) && pendingMoveShown(p.deal, data, pipeline.id)) confirmedMoves.add(p);
         return !confirmedMoves.has(p);
       }),
     );
@@ -463,7 +464,11 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
       ),
       droppedAt,
     );
-    if (written) setDropGate(settledWithin(written, DROP_PAINT_WAIT_MS));
+    if (written) {
+      const gate = settledWithin(written, DROP_PAINT_WAIT_MS);
+      holdColumns(gate);
+      setDropGate(gate);
+    }
     // A keyboard drag keeps the card focused in its new place, so the next keys act on it.
     if (activatorEvent instanceof KeyboardEvent) focusWhenShown(source.deal.id);
   };

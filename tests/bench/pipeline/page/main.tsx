@@ -19,7 +19,15 @@ import Dexie from 'dexie';
 import { moveDealToStage } from '../../../../domain/deal-lifecycle';
 import { writeDealMove } from '../../../../renderer/features/pipeline/board-actions';
 import type { Pipeline } from '../../../../domain/schemas/pipeline';
-import type { DropTrace, FrameStats, MountResult, PipelineBench, ProbeResult, SeedOptions } from './protocol';
+import type {
+  BoardState,
+  DropTrace,
+  FrameStats,
+  MountResult,
+  PipelineBench,
+  ProbeResult,
+  SeedOptions,
+} from './protocol';
 import { TRACE_REPLY, TRACE_REQUEST, type WorkerTxRecord } from './trace-protocol';
 
 /**
@@ -303,6 +311,32 @@ async function probe(name: string, count: number): Promise<ProbeResult> {
   return { floor, app };
 }
 
+function cardAt(x: number, y: number): string | null {
+  return document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-deal-id]')?.dataset.dealId ?? null;
+}
+
+function isHeld(id: string): boolean {
+  return document.querySelector(`.board [data-deal-id="${id}"]`)?.getAttribute('aria-pressed') === 'true';
+}
+
+function boardState(): BoardState {
+  const text = (node: Element | null | undefined) => node?.textContent?.trim() ?? '';
+  return {
+    columns: [...document.querySelectorAll('.board-column')].map((column) => ({
+      stage: text(column.querySelector('.board-column-title')),
+      count: text(column.querySelector('.board-column-count')) || text(column.querySelector('.board-column-figures')),
+      scrollTop: column.querySelector('.board-column-cards')?.scrollTop ?? 0,
+      firstCards: [...column.querySelectorAll<HTMLElement>('[data-deal-id]')].slice(0, 3).map((c) => c.dataset.dealId!),
+    })),
+    announcement: text(document.querySelector('[id^="DndLiveRegion"]')),
+    held: document.querySelector<HTMLElement>('.board [aria-pressed="true"]')?.dataset.dealId ?? null,
+    floating: document.querySelector('.deal-card.is-overlay') !== null,
+    dropHandlers: performance.getEntriesByName('outpost:drop-handler').length,
+    dropsPersisted: performance.getEntriesByName('outpost:drop-persisted').length,
+    selection: String(getSelection() ?? '').trim(),
+  };
+}
+
 window.pipelineBench = {
   seed,
   probe,
@@ -311,5 +345,8 @@ window.pipelineBench = {
   dropLatencies: () => performance.getEntriesByName('outpost:drop-persisted').map((e) => e.duration),
   startFrames,
   stopFrames,
+  cardAt,
+  isHeld,
+  boardState,
 } satisfies PipelineBench;
 status('ready');

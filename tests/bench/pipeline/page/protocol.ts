@@ -65,6 +65,30 @@ export interface DropTrace {
   longTasks: number;
 }
 
+/** What the board shows now: a harness that must say why a drop was not recorded prints it. */
+export interface BoardState {
+  columns: {
+    stage: string;
+    /** The column's count as shown ("10 deals", or "Counting…"). */
+    count: string;
+    /** How far the column's list is scrolled, px. */
+    scrollTop: number;
+    /** Ids of the first cards in the DOM (virtualized: the visible ones and a few around them). */
+    firstCards: string[];
+  }[];
+  /** dnd-kit's last screen-reader announcement ("Picked up…", "… dropped in …"). */
+  announcement: string;
+  /** The card dnd-kit holds (aria-pressed), if any. */
+  held: string | null;
+  /** Whether the drag overlay (the floating card) is drawn. */
+  floating: boolean;
+  /** `outpost:drop-handler` marks and `outpost:drop-persisted` measures so far. */
+  dropHandlers: number;
+  dropsPersisted: number;
+  /** Text the mouse selected, if any (a press that missed the cards selects text instead). */
+  selection: string;
+}
+
 export interface PipelineBench {
   /** Per-drop breakdown of `dropLatencies()`: the storage worker's IndexedDB trace, the page's input tracing. */
   dropTrace(): Promise<DropTrace[]>;
@@ -77,6 +101,11 @@ export interface PipelineBench {
   dropLatencies(): number[];
   startFrames(): void;
   stopFrames(): FrameStats;
+  /** The deal card under a point of the viewport (its id), or null. */
+  cardAt(x: number, y: number): string | null;
+  /** Whether dnd-kit holds the card (the drag has started: aria-pressed). */
+  isHeld(id: string): boolean;
+  boardState(): BoardState;
 }
 
 declare global {
