@@ -64,6 +64,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   installErrorHandler(app);
   installGracefulClose(app);
   installJsonParser(app);
+  // Every body is JSON: a text/plain body (or none at all) is refused as the wrong media type
+  // (415) instead of reaching the routes as text.
+  app.removeContentTypeParser('text/plain');
   // Ajv coerces "Infinity" or "1e400" in a query string to a number that passes `type: integer`
   // and skips its minimum/maximum checks: refuse it here instead of failing deep in the store.
   app.addHook('preHandler', async (request) => {
@@ -73,9 +76,18 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       }
     }
   });
-  // Devices may gzip large pushes; the body limit applies to the decompressed bytes.
+  // Devices may gzip large pushes; the body limit applies to the decompressed bytes. gzip is the
+  // one encoding the protocol names (docs/sync-protocol.md), so it is the only one decoded.
   app.addHook('preParsing', async (request, _reply, payload) => {
-    if (request.headers['content-encoding'] !== 'gzip') return payload;
+    const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+    if (!encoding || encoding === 'identity') return payload;
+    if (encoding !== 'gzip') {
+      throw new HttpError(
+        415,
+        'request.unsupportedEncoding',
+        `unsupported Content-Encoding "${encoding}": send gzip or nothing`,
+      );
+    }
     const gunzip = createGunzip({ maxOutputLength: SYNC_LIMITS.maxBodyBytes + 1 });
     delete request.headers['content-encoding'];
     // Fastify compares Content-Length (the compressed size) with `receivedEncodedLength` when the

@@ -38,12 +38,12 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushDependen
       async (request): Promise<PushResponse> => {
         const collection = collectionParam(request.params.collection);
         const actor = actorOf(request);
-        // Another content type was parsed by the parsers outside this scope (text/plain), or none.
+        // No body at all (a POST without one): the rows are JSON.
         if (!(request.body instanceof Uint8Array)) {
           throw new HttpError(
-            400,
-            'request.invalid',
-            'invalid request: send the rows as JSON (Content-Type: application/json)',
+            415,
+            'request.unsupportedMediaType',
+            'send the rows as JSON (Content-Type: application/json)',
           );
         }
         const current = COLLECTION_SCHEMAS[collection].version;
