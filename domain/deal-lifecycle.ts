@@ -188,7 +188,7 @@ export interface DealWriteContext {
  * that moved, and one currency across its lines.
  *
  * The deal's currency may differ from its pipeline's: the pipeline's is the default for new deals,
- * and every total sums by currency (docs/adr/0018-write-validation.md).
+ * and every total sums by currency (docs/adr/0021-write-validation.md).
  */
 export function checkDealWrite(
   before: Deal | null,

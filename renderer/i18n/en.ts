@@ -281,6 +281,10 @@ export const en = {
     historyStatus: 'Marked {{status}}',
     historyReopened: 'Reopened',
   },
+  links: {
+    companyUnavailable: 'Company not available',
+    contactUnavailable: 'Contact not available',
+  },
   picker: {
     search: 'Type to search',
     clear: 'Clear {{field}}',

@@ -287,6 +287,10 @@ export const es: Messages = {
     historyStatus: 'Marcado como {{status}}',
     historyReopened: 'Reabierto',
   },
+  links: {
+    companyUnavailable: 'Empresa no disponible',
+    contactUnavailable: 'Contacto no disponible',
+  },
   picker: {
     search: 'Escribe para buscar',
     clear: 'Quitar {{field}}',
