@@ -4,6 +4,7 @@ import { adjacentStage, findStage } from './pipeline-rules';
 import { MAX_DEAL_TITLE_LENGTH, type Deal, type DealStatus } from './schemas/deal';
 import type { Pipeline, Stage } from './schemas/pipeline';
 import type { StageChange } from './schemas/stage-change';
+import { checkTypedDate } from './record-times';
 import { daysBetween, isIsoDate, type IsoDateTime } from './time';
 
 /** OPEN deals close as WON or LOST; a closed deal can be reopened. */
@@ -132,12 +133,12 @@ type DealFields = Pick<Deal, 'title' | 'value' | 'expectedCloseDate'>;
 
 /**
  * What a deal's own fields must hold, whoever writes them: a title that is more than spaces and
- * not too long, a value of zero or more, and an expected close date that is a real day of the calendar (or none).
- * The JSON schema checks shapes only: "   " and 2026-02-30 have the right shape. With `before`,
- * only the fields the write changes are checked, so a deal stored before a rule existed can still
- * be edited in its other fields.
+ * not too long, a value of zero or more, and an expected close date that is a real day of the
+ * calendar between 1970 and 50 years from `nowMs` (or none). The JSON schema checks shapes only:
+ * "   ", 2026-02-30 and 9999-12-31 have the right shape. With `before`, only the fields the write
+ * changes are checked, so a deal stored before a rule existed can still be edited in its other fields.
  */
-export function checkDealFields(after: DealFields, before: DealFields | null = null): DomainError[] {
+export function checkDealFields(after: DealFields, before: DealFields | null, nowMs: number): DomainError[] {
   const errors: DomainError[] = [];
   if (!before || before.title !== after.title) {
     if (!after.title.trim()) errors.push(domainError('deal.titleRequired', 'a deal needs a title'));
@@ -154,18 +155,28 @@ export function checkDealFields(after: DealFields, before: DealFields | null = n
   if (valueChanged && after.value.amount < 0) {
     errors.push(domainError('deal.negativeValue', 'a deal’s value cannot be negative'));
   }
-  if (
-    (!before || before.expectedCloseDate !== after.expectedCloseDate) &&
-    after.expectedCloseDate !== '' &&
-    !isIsoDate(after.expectedCloseDate)
-  ) {
-    errors.push(
-      domainError('deal.invalidCloseDate', `${after.expectedCloseDate} is not a date of the calendar`, {
-        date: after.expectedCloseDate,
-      }),
-    );
+  if ((!before || before.expectedCloseDate !== after.expectedCloseDate) && after.expectedCloseDate !== '') {
+    const date = after.expectedCloseDate;
+    if (!isIsoDate(date)) {
+      errors.push(domainError('deal.invalidCloseDate', `${date} is not a date of the calendar`, { date }));
+    } else {
+      const outOfRange = checkTypedDate('expectedCloseDate', date, nowMs);
+      if (outOfRange) errors.push(outOfRange);
+    }
   }
   return errors;
+}
+
+/** What a deal write is judged against besides the deal and its pipeline. */
+export interface DealWriteContext {
+  /** Now, in ms since the epoch: the server's clock, or the device's in a form. */
+  nowMs: number;
+  /**
+   * True when the pipeline may exist only on the writer's device so far: they may create and edit
+   * pipelines, and collections sync independently, so a deal can reach the server before the new
+   * pipeline it belongs to. Everyone else only has pipelines the server sent them.
+   */
+  pipelineMayBePending: boolean;
 }
 
 /**
@@ -173,19 +184,33 @@ export function checkDealFields(after: DealFields, before: DealFields | null = n
  * are not checked step by step: an offline session can reopen, move and close a deal, and the
  * server sees only the result; every status is reachable from every other. What must hold is the
  * final state: its own fields (checkDealFields), a reason for a loss, a close time for a closed
- * deal, a real active stage of its pipeline for a deal that moved, and one currency.
+ * deal and none for an open one, a pipeline that exists, a real active stage of it for a deal
+ * that moved, and one currency across its lines.
+ *
+ * The deal's currency may differ from its pipeline's: the pipeline's is the default for new deals,
+ * and every total sums by currency (docs/adr/0021-write-validation.md).
  */
-export function checkDealWrite(before: Deal | null, after: Deal, pipeline: Pipeline | undefined): DomainError[] {
-  const errors: DomainError[] = checkDealFields(after, before);
+export function checkDealWrite(
+  before: Deal | null,
+  after: Deal,
+  pipeline: Pipeline | undefined,
+  context: DealWriteContext,
+): DomainError[] {
+  const errors: DomainError[] = checkDealFields(after, before, context.nowMs);
   if (after.status === 'LOST' && !after.lostReason.trim()) {
     errors.push(domainError('deal.lostReasonRequired', 'a lost deal needs a reason'));
   }
   if (after.status !== 'OPEN' && !after.closedAt) {
     errors.push(domainError('deal.closedAtRequired', 'a closed deal needs its close time'));
   }
-  const stageMoved = !before || before.stageId !== after.stageId || before.pipelineId !== after.pipelineId;
-  // An unknown pipeline is not an error here: collections sync independently, so a deal can
-  // reach the server before the new pipeline it belongs to. Stage rules apply once it is known.
+  if (after.status === 'OPEN' && after.closedAt !== null) {
+    errors.push(domainError('deal.closedAtOfOpenDeal', 'an open deal has no close time'));
+  }
+  const pipelineMoved = !before || before.pipelineId !== after.pipelineId;
+  const stageMoved = pipelineMoved || before.stageId !== after.stageId;
+  if (!pipeline && pipelineMoved && !context.pipelineMayBePending) {
+    errors.push(domainError('deal.unknownPipeline', 'that pipeline does not exist'));
+  }
   if (pipeline && stageMoved) {
     const stage = findStage(pipeline, after.stageId);
     if (!stage) errors.push(domainError('deal.unknownStage', 'that stage is not in the deal’s pipeline'));

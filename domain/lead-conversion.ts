@@ -166,11 +166,11 @@ export function convertLeadToDeal(lead: Lead, input: ConversionInput): Result<Co
   if (!stage) return fail(domainError('deal.unknownStage', 'that stage is not in the deal’s pipeline'));
   if (stage.retired)
     return fail(domainError('deal.retiredStage', `stage "${stage.name}" is retired`, { stage: stage.name }));
-  const fieldErrors = checkDealFields({
-    title: input.title,
-    value: input.value,
-    expectedCloseDate: input.expectedCloseDate,
-  });
+  const fieldErrors = checkDealFields(
+    { title: input.title, value: input.value, expectedCloseDate: input.expectedCloseDate },
+    null,
+    Date.parse(input.at),
+  );
   if (fieldErrors.length) return fail(...fieldErrors);
 
   const linkedContactId = input.existingContact?.id ?? lead.contactId;

@@ -78,12 +78,35 @@ function leadTransitionError(from: LeadStatus, to: LeadStatus): DomainError {
 }
 
 /**
- * Every rule a stored lead must satisfy after a change (`before` is null for a new lead): the new
- * status must be reachable from the stored one (CONVERTED is final), a converted lead must have
- * been qualified and must link what it became, a disqualified one must say why.
+ * What a lead's own fields must hold, whoever writes them: an estimate of zero or more (or none).
+ * With `before`, only the fields the write changes are checked, so a lead stored before the rule
+ * can still be edited in its other fields.
+ */
+export function checkLeadFields(
+  after: Pick<Lead, 'estimatedValue'>,
+  before: Pick<Lead, 'estimatedValue'> | null,
+): DomainError[] {
+  const estimate = after.estimatedValue;
+  const changed =
+    !before ||
+    before.estimatedValue?.amount !== estimate?.amount ||
+    before.estimatedValue?.currency !== estimate?.currency;
+  return changed && estimate && estimate.amount < 0
+    ? [domainError('lead.negativeEstimate', 'a lead’s estimated value cannot be negative')]
+    : [];
+}
+
+/**
+ * Every rule a stored lead must satisfy after a change (`before` is null for a new lead): its own
+ * fields (checkLeadFields), a new status reachable from the stored one (CONVERTED is final), a
+ * converted lead qualified and linking what it became, only a converted lead linking a deal or a
+ * conversion time, a disqualified one saying why.
+ *
+ * The deal a converted lead links need not be on the server yet: the deal may have been made
+ * offline by the same conversion, in a push of its own that has not arrived.
  */
 export function checkLeadWrite(before: Lead | null, after: Lead): DomainError[] {
-  const errors: DomainError[] = [];
+  const errors: DomainError[] = checkLeadFields(after, before);
   if (before !== null && !canReachLeadStatus(before.status, after.status)) {
     errors.push(leadTransitionError(before.status, after.status));
   }
@@ -94,6 +117,13 @@ export function checkLeadWrite(before: Lead | null, after: Lead): DomainError[] 
     errors.push(leadTransitionError(before?.status ?? 'NEW', 'CONVERTED'));
   } else if (after.status === 'CONVERTED' && (!after.convertedDealId || !after.convertedAt || !after.contactId)) {
     errors.push(domainError('lead.conversionIncomplete', 'a converted lead must link the deal and contact it became'));
+  }
+  if (after.status !== 'CONVERTED' && (after.convertedDealId !== '' || after.convertedAt !== null)) {
+    errors.push(
+      domainError('lead.notConverted', `a ${after.status} lead links no converted deal and has no conversion time`, {
+        status: after.status,
+      }),
+    );
   }
   if (before?.status === 'CONVERTED' && before.convertedDealId !== after.convertedDealId) {
     errors.push(

@@ -4,17 +4,23 @@ import { checkDealWrite } from './deal-lifecycle';
 import { domainError, type DomainError } from './errors';
 import { checkLeadWrite } from './lead-lifecycle';
 import { checkPipelineWrite } from './pipeline-rules';
+import { checkRecordClocks } from './record-clocks';
+import { checkRecordTimes } from './record-times';
 import type { Pipeline } from './schemas/pipeline';
 
 /** What a write check may need to look up besides the record itself. */
 export interface WriteLookups {
   pipeline(id: string): Pipeline | undefined;
+  /** Now, in ms since the epoch: the server's clock (or the device's, for a check in the UI). */
+  nowMs: number;
+  /** Whether a pipeline `pipeline()` does not know may still be on its way (DealWriteContext). */
+  pipelineMayBePending: boolean;
 }
 
 /**
- * The state-machine and invariant checks for one write, shared by the server (which refuses the
- * row) and the UI (which refuses the action before it is queued). Schema validity is checked
- * separately, against the same JSON schemas.
+ * The clock, time, state-machine and invariant checks for one write, shared by the server (which
+ * refuses the row) and the UI (which refuses the action before it is queued). Schema validity is
+ * checked separately, against the same JSON schemas.
  */
 export function checkRecordWrite<C extends CollectionName>(
   collection: C,
@@ -22,6 +28,9 @@ export function checkRecordWrite<C extends CollectionName>(
   after: CollectionDocs[C],
   lookups: WriteLookups,
 ): DomainError[] {
+  // First: a record whose clocks are forged would win merges whatever else is right with it.
+  const clockErrors = checkRecordClocks(collection, before, after, lookups.nowMs);
+  if (clockErrors.length) return clockErrors;
   if (before) {
     if (
       APPEND_ONLY_COLLECTIONS.has(collection) &&
@@ -35,12 +44,24 @@ export function checkRecordWrite<C extends CollectionName>(
       }
     }
   }
+  return [
+    ...checkRecordTimes(collection, before, after, lookups.nowMs),
+    ...checkCollectionRules(collection, before, after, lookups),
+  ];
+}
+
+function checkCollectionRules<C extends CollectionName>(
+  collection: C,
+  before: CollectionDocs[C] | null,
+  after: CollectionDocs[C],
+  lookups: WriteLookups,
+): DomainError[] {
   switch (collection) {
     case 'leads':
       return checkLeadWrite(before as CollectionDocs['leads'] | null, after as CollectionDocs['leads']);
     case 'deals': {
       const deal = after as CollectionDocs['deals'];
-      return checkDealWrite(before as CollectionDocs['deals'] | null, deal, lookups.pipeline(deal.pipelineId));
+      return checkDealWrite(before as CollectionDocs['deals'] | null, deal, lookups.pipeline(deal.pipelineId), lookups);
     }
     case 'pipelines':
       return checkPipelineWrite(after as CollectionDocs['pipelines']);

@@ -61,18 +61,38 @@ export function useRecordsById<C extends CollectionName>(
   collection: C,
   ids: readonly string[],
 ): Map<string, CollectionDocs[C]> {
+  return useLinkedRecords(collection, ids).found;
+}
+
+/** Linked records by id, and whether the lookup of the current ids has answered yet. */
+export interface LinkedRecords<C extends CollectionName> {
+  found: Map<string, CollectionDocs[C]>;
+  /**
+   * The record `id` links: undefined while it is looked up (or for no link), null when this
+   * device does not have it — a record made offline elsewhere may link one not synced yet.
+   */
+  get(id: string): CollectionDocs[C] | null | undefined;
+}
+
+export function useLinkedRecords<C extends CollectionName>(collection: C, ids: readonly string[]): LinkedRecords<C> {
   const { db } = useWorkspace();
   const key = [...new Set(ids.filter(Boolean))].sort().join(',');
-  const [map, setMap] = useState(() => new Map<string, CollectionDocs[C]>());
+  const [state, setState] = useState(() => ({ key: '', found: new Map<string, CollectionDocs[C]>() }));
   useEffect(() => {
     if (!key) return;
     const rxCollection = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
-    const subscription = rxCollection.findByIds(key.split(',')).$.subscribe((found) => {
+    const subscription = rxCollection.findByIds(key.split(',')).$.subscribe((docs) => {
       const next = new Map<string, CollectionDocs[C]>();
-      for (const [id, doc] of found) next.set(id, doc.toJSON() as CollectionDocs[C]);
-      setMap(next);
+      for (const [id, doc] of docs) next.set(id, doc.toJSON() as CollectionDocs[C]);
+      setState({ key, found: next });
     });
     return () => subscription.unsubscribe();
   }, [db, collection, key]);
-  return key ? map : NO_RECORDS;
+  const found = key ? state.found : NO_RECORDS;
+  // Until the current ids have answered, a missing record may still be on its way from storage.
+  const answered = state.key === key;
+  return {
+    found,
+    get: (id) => (!id ? undefined : (found.get(id) ?? (answered ? null : undefined))),
+  };
 }

@@ -5,6 +5,11 @@ import { useRecord, useRxQuery } from '../db/use-rx';
 
 type PickableCollection = 'companies' | 'contacts';
 
+const UNAVAILABLE = {
+  companies: 'links.companyUnavailable',
+  contacts: 'links.contactUnavailable',
+} as const satisfies Record<PickableCollection, string>;
+
 interface Pickable {
   id: string;
   nameKey: string;
@@ -14,6 +19,8 @@ interface Pickable {
 /**
  * A searchable combobox over one collection, matched by name prefix through the `nameKey` index
  * so it stays instant with 100k records. Follows the ARIA combobox pattern: type, arrow, Enter.
+ * A linked record this device does not have (made offline on another device, not synced yet) is
+ * said to be unavailable, not shown as an empty field.
  */
 export function RecordPicker<T extends Pickable>({
   collection,
@@ -33,6 +40,7 @@ export function RecordPicker<T extends Pickable>({
   const { t } = useTranslation();
   const id = useId();
   const listId = `${id}-list`;
+  const unavailableId = `${id}-unavailable`;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -58,6 +66,7 @@ export function RecordPicker<T extends Pickable>({
   };
 
   const shown = open ? query : selected ? describe(selected) : '';
+  const unavailable = !!value && selected === null;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -69,6 +78,7 @@ export function RecordPicker<T extends Pickable>({
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
+          aria-describedby={unavailable ? unavailableId : undefined}
           aria-activedescendant={open && options[active] ? `${listId}-${options[active].id}` : undefined}
           placeholder={value ? undefined : emptyLabel}
           value={shown}
@@ -131,6 +141,11 @@ export function RecordPicker<T extends Pickable>({
           </ul>
         )}
       </div>
+      {unavailable && (
+        <p id={unavailableId} className="muted">
+          {t(UNAVAILABLE[collection])}
+        </p>
+      )}
     </div>
   );
 }

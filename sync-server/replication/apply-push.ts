@@ -2,8 +2,8 @@ import { APPEND_ONLY_COLLECTIONS, type CollectionDocs, type CollectionName } fro
 import { isUuid } from '@domain/ids';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { PushRejection, PushResponse, SyncDocument } from '@domain/sync-protocol';
-import { accessKeysOf, authorizeWrite, can, type Actor } from '@domain/permissions';
-import { checkRecordWrite } from '@domain/write-rules';
+import { accessKeysOf, authorizeWrite, can, reachOf, type Actor } from '@domain/permissions';
+import { checkRecordWrite, type WriteLookups } from '@domain/write-rules';
 import { withSeq } from '../store/record-writes';
 import type { RecordWrite, Store, StoredRecord } from '../store/store';
 import { judgeCreate } from './create-verdict';
@@ -43,6 +43,7 @@ export async function applyPush<C extends CollectionName>(
   actor: PushActor,
   collection: C,
   decoded: readonly DecodedRow[],
+  nowMs: number,
 ): Promise<PushResponse<C>> {
   const conflicts: SyncDocument<C>[] = [];
   const rejected: PushRejection<C>[] = [];
@@ -53,6 +54,13 @@ export async function applyPush<C extends CollectionName>(
     const current = await tx.getRecords(collection, ids);
     const pipelines = collection === 'deals' ? await loadPipelines(tx, rows) : new Map<string, Pipeline>();
     const writes = new Map<string, RecordWrite>();
+    const lookups: WriteLookups = {
+      pipeline: (pipelineId) => pipelines.get(pipelineId),
+      nowMs,
+      // Whoever may make pipelines may have made this one offline, in a push still on its way;
+      // everyone else only has the pipelines the server sent them.
+      pipelineMayBePending: reachOf(actor, 'pipelines', 'create') !== 'none',
+    };
 
     const reject = (
       id: string,
@@ -102,7 +110,6 @@ export async function applyPush<C extends CollectionName>(
         reject(id, 'record.hardDeleteForbidden', `${collection} records are archived, not removed`);
         continue;
       }
-      const lookups = { pipeline: (pipelineId: string) => pipelines.get(pipelineId) };
       let keys: { ownerId: string; teamId: string };
       /** Parsed only when a rule needs it: a create judged on the decoder thread does not. */
       let body: Record<string, unknown> | undefined;

@@ -5,6 +5,7 @@ import { isUuid } from '@domain/ids';
 import { migrateRecord } from '@domain/migrations';
 import { SYNC_LIMITS, type PushRejection } from '@domain/sync-protocol';
 import type { Actor } from '@domain/permissions';
+import type { WriteLookups } from '@domain/write-rules';
 import { CREATE_NEEDS_STORE, judgeCreate, type CreateVerdict } from './create-verdict';
 import type { RecordValidator } from './record-validator';
 
@@ -20,7 +21,7 @@ export interface DecodeJob {
   /** The schema version the device writes; older ones are migrated to `toVersion`. */
   fromVersion: number;
   toVersion: number;
-  /** The server's clock, for the drift check. */
+  /** The server's clock, for the drift check and the rules of a create judged here. */
   nowMs: number;
   /** Who pushes: new records are judged for them here already (create-verdict.ts). */
   actor: Actor;
@@ -146,12 +147,17 @@ function bodyOf(doc: Record<string, unknown>): Record<string, unknown> {
   return body;
 }
 
-/** Never asked: the collections judged here look nothing up (CREATE_NEEDS_STORE). */
-const NO_LOOKUPS = {
-  pipeline: () => {
-    throw new Error('push decoding: a create that needs the store is judged in the transaction');
-  },
-};
+/** The lookups of a create judged here: the server's clock, and never a record of the store. */
+function lookupsAt(nowMs: number): WriteLookups {
+  return {
+    nowMs,
+    // Never asked: the collections judged here look nothing up (CREATE_NEEDS_STORE).
+    pipeline: () => {
+      throw new Error('push decoding: a create that needs the store is judged in the transaction');
+    },
+    pipelineMayBePending: false,
+  };
+}
 
 function versionOf(doc: Record<string, unknown> | null): RowVersion | null {
   return doc ? { hlc: doc.hlc, deleted: !!doc._deleted } : null;
@@ -192,7 +198,7 @@ function decodeRow(
     assumed: versionOf(assumed),
     ...(deleted || CREATE_NEEDS_STORE.has(job.collection)
       ? {}
-      : { create: judgeCreate(job.actor, job.collection, bodyOf(doc), NO_LOOKUPS) }),
+      : { create: judgeCreate(job.actor, job.collection, bodyOf(doc), lookupsAt(job.nowMs)) }),
   };
 }
 

@@ -57,16 +57,18 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushDependen
         }
         // A device that has not updated yet pushes older records: the decoder brings them to the
         // current shape with the same migrations the client runs.
+        // One "now" for the whole request: its rows are judged by the same clock on both threads.
+        const nowMs = deps.now();
         const decoded = await deps.decoder.decode({
           collection,
           fromVersion: from,
           toVersion: current,
-          nowMs: deps.now(),
+          nowMs,
           actor,
           body: request.body,
         });
         if (!decoded.ok) throw new HttpError(400, decoded.code, decoded.message);
-        const result = await applyPush(deps.store, actor, collection, decoded.rows);
+        const result = await applyPush(deps.store, actor, collection, decoded.rows, nowMs);
         if (result.rejected.length) {
           request.log.info(
             { collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) },

@@ -82,6 +82,21 @@ test('a form explains what is wrong and saves nothing until it is fixed', async 
   await expect(drawer(page, 'Okafor')).toBeVisible();
 });
 
+test('a lead form refuses a negative estimate, as the server would, and saves once it is fixed', async ({ page }) => {
+  await startWorkspace(page);
+  await goTo(page, 'Leads');
+  await page.getByRole('button', { name: 'New lead' }).first().click();
+  const form = drawer(page, 'New lead');
+  await form.getByLabel('Last name').fill('Quispe');
+  await form.getByLabel('Estimated value').fill('-45,000.00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toHaveText('A lead’s estimated value cannot be negative.');
+  await expect(drawer(page, 'Quispe')).toHaveCount(0);
+  await form.getByLabel('Estimated value').fill('45,000.00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer(page, 'Quispe')).toBeVisible();
+});
+
 test('switching the language to Spanish translates the navigation', async ({ page }) => {
   await startWorkspace(page);
   await goTo(page, 'Settings');

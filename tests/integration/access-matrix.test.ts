@@ -657,6 +657,8 @@ function describeMatrix(target: ServerTarget) {
           const expected = expectedAllowed(me.actor, collection, cell.action, before, after);
           const ruleErrors = checkRecordWrite(collection, before as never, after as never, {
             pipeline: (id) => (id === DEFAULT_PIPELINE_ID ? (DEFAULT_PIPELINE_RECORD as Pipeline) : undefined),
+            nowMs: Date.now(),
+            pipelineMayBePending: false,
           });
           const context = [
             `${me.label} ${JSON.stringify(me.actor)}`,

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personName } from '@domain/derived-fields';
 import { useRecordList } from '../../db/use-record-list';
-import { useRecordsById } from '../../db/use-rx';
+import { useLinkedRecords } from '../../db/use-rx';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
+import { LinkedCompany } from '../../ui/LinkedCompany';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
 
@@ -12,7 +13,7 @@ export function ContactsPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const { rows, loading, canShowMore, showMore, search: found } = useRecordList('contacts', search);
-  const companies = useRecordsById(
+  const companies = useLinkedRecords(
     'companies',
     rows.map((c) => c.companyId),
   );
@@ -61,8 +62,10 @@ export function ContactsPage() {
               key: 'company',
               header: t('contacts.fields.company'),
               cell: (c) =>
-                companies.get(c.companyId)?.name ?? (
-                  <span className="muted">{c.companyId ? '' : t('common.none')}</span>
+                c.companyId ? (
+                  <LinkedCompany company={companies.get(c.companyId)} />
+                ) : (
+                  <span className="muted">{t('common.none')}</span>
                 ),
             },
             { key: 'title', header: t('contacts.fields.title'), cell: (c) => c.title },

@@ -53,7 +53,9 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
     toRecord: (v, r) => formToDeal(v, locale, r, new Date().toISOString()),
     checkBeforeSave: (v, r) => {
       const after = { ...(r ?? newDealShape()), ...formToDeal(v, locale, r, new Date().toISOString()) } as Deal;
-      return describeDomainErrors(t, checkDealWrite(r, after, pipelineOf(after.pipelineId)));
+      // This device holds every pipeline it could put a deal in: an unknown one is a mistake here.
+      const context = { nowMs: Date.now(), pipelineMayBePending: false };
+      return describeDomainErrors(t, checkDealWrite(r, after, pipelineOf(after.pipelineId), context));
     },
     newRecordDefaults: async (v) => {
       // New deals go to the top of their column: a rank before the column's first card.

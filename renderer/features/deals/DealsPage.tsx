@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '@domain/money';
 import { findStage } from '@domain/pipeline-rules';
 import { useRecordList } from '../../db/use-record-list';
-import { useRecordsById } from '../../db/use-rx';
+import { useLinkedRecords } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
+import { LinkedCompany } from '../../ui/LinkedCompany';
 import { ListToolbar } from '../../ui/ListToolbar';
 import { SimpleRecordTable, type TableSort } from '../../ui/SimpleRecordTable';
 
@@ -30,7 +31,7 @@ export function DealsPage() {
     search: found,
   } = useRecordList('deals', search, { field: SORT_FIELDS[sort.key] ?? 'titleKey', dir: sort.dir });
   const { pipelines } = usePipelines();
-  const companies = useRecordsById(
+  const companies = useLinkedRecords(
     'companies',
     rows.map((d) => d.companyId),
   );
@@ -96,7 +97,11 @@ export function DealsPage() {
               cell: (d) => <span className={`badge badge-${d.status}`}>{t(`deals.status.${d.status}`)}</span>,
               sortable: true,
             },
-            { key: 'company', header: t('deals.fields.company'), cell: (d) => companies.get(d.companyId)?.name ?? '' },
+            {
+              key: 'company',
+              header: t('deals.fields.company'),
+              cell: (d) => <LinkedCompany company={companies.get(d.companyId)} />,
+            },
             {
               key: 'close',
               header: t('deals.fields.expectedCloseDate'),

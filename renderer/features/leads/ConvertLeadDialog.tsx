@@ -65,6 +65,7 @@ const FIELD_OF: Partial<Record<DomainErrorCode, FieldKey>> = {
   'deal.titleTooLong': 'title',
   'deal.negativeValue': 'amount',
   'deal.invalidCloseDate': 'expectedCloseDate',
+  'record.dateOutOfRange': 'expectedCloseDate',
   'deal.unknownStage': 'stageId',
   'deal.retiredStage': 'stageId',
 };
@@ -177,11 +178,11 @@ function ConvertLeadForm({
       found.expectedCloseDate = t('validation.required', { field: t('leads.convertDialog.closeDate') });
     }
     // The deal's own rules, as the server will check them: what is wrong is said all at once.
-    const fieldProblems = checkDealFields({
-      title: values.title,
-      value: value ?? money(0, currency),
-      expectedCloseDate: values.expectedCloseDate,
-    });
+    const fieldProblems = checkDealFields(
+      { title: values.title, value: value ?? money(0, currency), expectedCloseDate: values.expectedCloseDate },
+      null,
+      new Date().getTime(),
+    );
     const refusals = place(fieldProblems, found);
     setErrors(found);
     setBanner(refusals);

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { personName } from '@domain/derived-fields';
+import { checkLeadFields } from '@domain/lead-lifecycle';
 import { SUPPORTED_CURRENCIES } from '@domain/money';
 import type { Contact } from '@domain/schemas/contact';
 import { useRecord } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
+import { describeDomainErrors } from '../../i18n/domain-errors';
 import { MoneyField, TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
 import { RecordPicker } from '../../ui/RecordPicker';
@@ -27,6 +29,8 @@ export function LeadDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
     newTitle: t('leads.new'),
     validate: (v) => validateLead(v, t, locale),
     toRecord: (v) => formToLead(v, locale),
+    // The lead's own rules, as the server will check them: a negative estimate is refused here first.
+    checkBeforeSave: (v, r) => describeDomainErrors(t, checkLeadFields(formToLead(v, locale), r)),
     newRecordDefaults: () => ({
       ownerId: ws.user.id,
       teamId: ws.user.teamId,

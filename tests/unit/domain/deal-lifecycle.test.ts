@@ -18,6 +18,8 @@ import { STAGE, USER_B, makeDeal, salesPipeline, stage, testId } from './fixture
 
 const AT = '2026-03-10T14:00:00.000Z';
 const pipeline = salesPipeline();
+/** A deal form or the server's push, on the day of AT, by someone who cannot make pipelines. */
+const CTX = { nowMs: Date.parse(AT), pipelineMayBePending: false };
 const inStage = (stageId: string, overrides: Partial<Deal> = {}) => makeDeal({ stageId, ...overrides });
 const won = (overrides: Partial<Deal> = {}) => makeDeal({ status: 'WON', closedAt: AT, ...overrides });
 const lost = (overrides: Partial<Deal> = {}) =>
@@ -163,7 +165,7 @@ describe('checkDealWrite', () => {
 
   it.each(TABLE)('a stored %s deal may be %s after an offline session (every status is reachable)', (from, to) => {
     // WON → LOST is two clicks (reopen, mark lost) that the server sees as one write.
-    expect(checkDealWrite(dealIn(from), dealIn(to), pipeline)).toEqual([]);
+    expect(checkDealWrite(dealIn(from), dealIn(to), pipeline, CTX)).toEqual([]);
   });
 
   it('matches the table of allowed moves: open closes, closed reopens, won and lost never swap', () => {
@@ -171,44 +173,85 @@ describe('checkDealWrite', () => {
   });
 
   it('requires a lost reason and a close time', () => {
-    expect(checkDealWrite(makeDeal(), lost({ lostReason: '' }), pipeline).map((e) => e.code)).toEqual([
+    expect(checkDealWrite(makeDeal(), lost({ lostReason: '' }), pipeline, CTX).map((e) => e.code)).toEqual([
       'deal.lostReasonRequired',
     ]);
-    expect(checkDealWrite(makeDeal(), won({ closedAt: null }), pipeline).map((e) => e.code)).toEqual([
+    expect(checkDealWrite(makeDeal(), won({ closedAt: null }), pipeline, CTX).map((e) => e.code)).toEqual([
       'deal.closedAtRequired',
     ]);
   });
 
   it('accepts a closed deal in another stage: reopened, moved and closed again offline', () => {
-    expect(checkDealWrite(won(), won({ stageId: STAGE.proposal }), pipeline)).toEqual([]);
+    expect(checkDealWrite(won(), won({ stageId: STAGE.proposal }), pipeline, CTX)).toEqual([]);
   });
 
   it('allows a closed deal to be reopened into another stage in one write', () => {
-    expect(checkDealWrite(won(), makeDeal({ stageId: STAGE.demo }), pipeline)).toEqual([]);
+    expect(checkDealWrite(won(), makeDeal({ stageId: STAGE.demo }), pipeline, CTX)).toEqual([]);
   });
 
   it('refuses retired and unknown stages', () => {
-    expect(checkDealWrite(null, inStage(STAGE.retired), pipeline).map((e) => e.code)).toEqual(['deal.retiredStage']);
-    expect(checkDealWrite(null, inStage(testId(0xbad)), pipeline).map((e) => e.code)).toEqual(['deal.unknownStage']);
+    expect(checkDealWrite(null, inStage(STAGE.retired), pipeline, CTX).map((e) => e.code)).toEqual([
+      'deal.retiredStage',
+    ]);
+    expect(checkDealWrite(null, inStage(testId(0xbad)), pipeline, CTX).map((e) => e.code)).toEqual([
+      'deal.unknownStage',
+    ]);
   });
 
-  it('accepts a deal whose pipeline has not arrived yet: collections sync independently', () => {
-    expect(checkDealWrite(null, inStage(testId(0xbad)), undefined)).toEqual([]);
+  it('refuses a deal on a pipeline that does not exist, from someone who cannot make pipelines', () => {
+    const nowhere = makeDeal({ pipelineId: testId(0xbad) });
+    expect(checkDealWrite(null, nowhere, undefined, CTX).map((e) => e.code)).toEqual(['deal.unknownPipeline']);
+    const moved = { ...makeDeal(), pipelineId: testId(0xbad) };
+    expect(checkDealWrite(makeDeal(), moved, undefined, CTX).map((e) => e.code)).toEqual(['deal.unknownPipeline']);
+  });
+
+  it('accepts a deal whose pipeline its writer may have made offline: collections sync independently', () => {
+    const pending = { ...CTX, pipelineMayBePending: true };
+    expect(checkDealWrite(null, inStage(testId(0xbad)), undefined, pending)).toEqual([]);
+  });
+
+  it('lets a deal whose pipeline is not known here be edited in its other fields', () => {
+    const deal = makeDeal({ pipelineId: testId(0xbad) });
+    expect(checkDealWrite(deal, { ...deal, notes: 'called back' }, undefined, CTX)).toEqual([]);
+  });
+
+  it('refuses an open deal with a close time', () => {
+    expect(checkDealWrite(null, makeDeal({ closedAt: AT }), pipeline, CTX)).toEqual([
+      expect.objectContaining({ code: 'deal.closedAtOfOpenDeal' }),
+    ]);
+    expect(checkDealWrite(won(), { ...won(), status: 'OPEN' }, pipeline, CTX).map((e) => e.code)).toEqual([
+      'deal.closedAtOfOpenDeal',
+    ]);
+  });
+
+  it('refuses an expected close date before 1970 or more than 50 years ahead, naming the range', () => {
+    const codes = (expectedCloseDate: string) =>
+      checkDealWrite(null, makeDeal({ expectedCloseDate }), pipeline, CTX).map((e) => e.code);
+    expect(checkDealWrite(null, makeDeal({ expectedCloseDate: '9999-12-31' }), pipeline, CTX)).toEqual([
+      expect.objectContaining({
+        code: 'record.dateOutOfRange',
+        params: { field: 'expectedCloseDate', min: '1970-01-01', max: '2076-03-10' },
+      }),
+    ]);
+    expect(codes('2076-03-11')).toEqual(['record.dateOutOfRange']);
+    expect(codes('1969-12-31')).toEqual(['record.dateOutOfRange']);
+    expect(codes('2076-03-10')).toEqual([]);
+    expect(codes('1970-01-01')).toEqual([]);
   });
 
   it('lets a deal stay in a stage that was retired after it got there', () => {
     const deal = inStage(STAGE.retired);
-    expect(checkDealWrite(deal, { ...deal, notes: 'still here' }, pipeline)).toEqual([]);
+    expect(checkDealWrite(deal, { ...deal, notes: 'still here' }, pipeline, CTX)).toEqual([]);
   });
 
   it('requires deal lines in the deal’s currency', () => {
     const deal = makeDeal();
     const mixed = { ...deal, lines: [{ ...deal.lines[0]!, unitPrice: money(1000, 'EUR') }] };
-    expect(checkDealWrite(deal, mixed, pipeline).map((e) => e.code)).toEqual(['money.currencyMismatch']);
+    expect(checkDealWrite(deal, mixed, pipeline, CTX).map((e) => e.code)).toEqual(['money.currencyMismatch']);
   });
 
   it('refuses a new deal with a blank title, a negative value or a close date that is not on the calendar', () => {
-    const codes = (deal: Deal) => checkDealWrite(null, deal, pipeline).map((e) => e.code);
+    const codes = (deal: Deal) => checkDealWrite(null, deal, pipeline, CTX).map((e) => e.code);
     expect(codes(makeDeal({ title: '   ' }))).toEqual(['deal.titleRequired']);
     expect(codes(makeDeal({ title: 'x'.repeat(201) }))).toEqual(['deal.titleTooLong']);
     expect(codes(makeDeal({ title: '🚚'.repeat(200) }))).toEqual([]);
@@ -221,7 +264,7 @@ describe('checkDealWrite', () => {
   it('refuses an edit that blanks the title, makes the value negative or sets an impossible date', () => {
     const deal = makeDeal();
     const edited = { ...deal, title: '', value: money(-500, 'USD'), expectedCloseDate: '2026-13-01' };
-    expect(checkDealWrite(deal, edited, pipeline).map((e) => e.code)).toEqual([
+    expect(checkDealWrite(deal, edited, pipeline, CTX).map((e) => e.code)).toEqual([
       'deal.titleRequired',
       'deal.negativeValue',
       'deal.invalidCloseDate',
@@ -230,7 +273,7 @@ describe('checkDealWrite', () => {
 
   it('lets a deal stored before those rules be edited in its other fields', () => {
     const old = makeDeal({ value: money(-500, 'USD'), expectedCloseDate: '2026-02-30' });
-    expect(checkDealWrite(old, { ...old, notes: 'called back' }, pipeline)).toEqual([]);
+    expect(checkDealWrite(old, { ...old, notes: 'called back' }, pipeline, CTX)).toEqual([]);
   });
 });
 

@@ -151,9 +151,12 @@ describe('convertLeadToDeal', () => {
     const { id, ...body } = result.value.deal;
     const deal = createRecord('deals', id, { ...body, titleKey: '' }, ctxAt(50));
     const pipeline = salesPipeline();
-    expect(
-      checkRecordWrite('deals', null, deal, { pipeline: (pid) => (pid === pipeline.id ? pipeline : undefined) }),
-    ).toEqual([]);
+    const lookups = {
+      pipeline: (pid: string) => (pid === pipeline.id ? pipeline : undefined),
+      nowMs: Date.parse(AT),
+      pipelineMayBePending: false,
+    };
+    expect(checkRecordWrite('deals', null, deal, lookups)).toEqual([]);
   });
 
   it('honours a chosen stage, but refuses retired and unknown ones', () => {
@@ -184,6 +187,11 @@ describe('convertLeadToDeal', () => {
     ]);
   });
 
+  it('refuses a close date in the year 9999, as the server would', () => {
+    const result = convertLeadToDeal(qualified(), input({ expectedCloseDate: '9999-12-31' }));
+    expect(!result.ok && result.errors.map((e) => e.code)).toEqual(['record.dateOutOfRange']);
+  });
+
   it('accepts a deal worth nothing yet and one with no close date', () => {
     const result = convertLeadToDeal(qualified(), input({ value: money(0, 'USD'), expectedCloseDate: '' }));
     expect(result.ok).toBe(true);
@@ -209,7 +217,8 @@ describe('convertLeadToDeal', () => {
     expect(result.value.deal.companyId).toBe(testId(0xc0de));
     const { id, ...body } = result.value.newCompany!;
     const company = createRecord('companies', id, body, ctxAt(50));
-    expect(checkRecordWrite('companies', null, company, { pipeline: () => undefined })).toEqual([]);
+    const lookups = { pipeline: () => undefined, nowMs: Date.parse(AT), pipelineMayBePending: false };
+    expect(checkRecordWrite('companies', null, company, lookups)).toEqual([]);
   });
 
   it('links an existing company without creating one', () => {

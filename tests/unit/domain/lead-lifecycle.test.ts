@@ -129,6 +129,35 @@ describe('checkLeadWrite', () => {
       expect(checkLeadWrite(null, leadIn(status))).toEqual([]);
   });
 
+  it('accepts a converted lead whose deal the server has not received: the deal may still be on its way', () => {
+    // Nothing is looked up: the conversion's deal is pushed by its own replication, maybe later.
+    expect(checkLeadWrite(null, leadIn('CONVERTED'))).toEqual([]);
+  });
+
+  it('refuses a lead that is not converted but links a converted deal or a conversion time', () => {
+    for (const status of ['NEW', 'CONTACTED', 'QUALIFIED', 'DISQUALIFIED'] as const) {
+      const withDeal = { ...leadIn(status), convertedDealId: testId(0xdea1) };
+      const withTime = { ...leadIn(status), convertedAt: AT };
+      expect(checkLeadWrite(null, withDeal)).toEqual([
+        expect.objectContaining({ code: 'lead.notConverted', params: { status } }),
+      ]);
+      expect(checkLeadWrite(leadIn(status), withTime).map((e) => e.code)).toEqual(['lead.notConverted']);
+    }
+  });
+
+  it('refuses a negative estimated value, and takes zero or none', () => {
+    const estimate = (amount: number) => ({ ...leadIn('NEW'), estimatedValue: { amount, currency: 'USD' } });
+    expect(checkLeadWrite(null, estimate(-1)).map((e) => e.code)).toEqual(['lead.negativeEstimate']);
+    expect(checkLeadWrite(leadIn('NEW'), estimate(-250_00)).map((e) => e.code)).toEqual(['lead.negativeEstimate']);
+    expect(checkLeadWrite(null, estimate(0))).toEqual([]);
+    expect(checkLeadWrite(null, { ...leadIn('NEW'), estimatedValue: null })).toEqual([]);
+  });
+
+  it('lets a lead stored with a negative estimate be edited in its other fields', () => {
+    const old = { ...leadIn('NEW'), estimatedValue: { amount: -5, currency: 'USD' } };
+    expect(checkLeadWrite(old, { ...old, notes: 'called back' })).toEqual([]);
+  });
+
   it('keeps the deal of a converted lead fixed', () => {
     const converted = leadIn('CONVERTED');
     const errors = checkLeadWrite(converted, { ...converted, convertedDealId: testId(0xdea2) });

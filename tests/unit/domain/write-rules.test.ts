@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { editRecord } from '@domain/record-edits';
 import { checkRecordWrite, type WriteLookups } from '@domain/write-rules';
 import {
+  BASE_MS,
   STAGE,
   USER_B,
   ctxAt,
@@ -14,7 +15,12 @@ import {
 } from './fixtures';
 
 const pipeline = salesPipeline();
-const lookups: WriteLookups = { pipeline: (id) => (id === pipeline.id ? pipeline : undefined) };
+const lookups: WriteLookups = {
+  pipeline: (id) => (id === pipeline.id ? pipeline : undefined),
+  // A day after the fixtures' records were made, judged for someone who cannot make pipelines.
+  nowMs: BASE_MS + 86_400_000,
+  pipelineMayBePending: false,
+};
 
 describe('checkRecordWrite', () => {
   it('accepts a new record of every collection', () => {
@@ -60,6 +66,7 @@ describe('checkRecordWrite', () => {
     });
     expect(checkRecordWrite('leads', converted, { ...converted, status: 'NEW' }, lookups).map((e) => e.code)).toEqual([
       'lead.transitionForbidden',
+      'lead.notConverted',
     ]);
     expect(checkRecordWrite('leads', null, { ...converted, qualifiedAt: null }, lookups).map((e) => e.code)).toEqual([
       'lead.convertNotQualified',
@@ -76,6 +83,34 @@ describe('checkRecordWrite', () => {
     expect(checkRecordWrite('deals', null, { ...deal, stageId: 'not-a-stage' }, lookups).map((e) => e.code)).toEqual([
       'deal.unknownStage',
     ]);
+  });
+
+  it('refuses forged field clocks before any other rule, on a new record and on an edit', () => {
+    const deal = makeDeal();
+    const forged = { ...deal, title: '', clocks: { title: '999999999999999-00000-evil' } };
+    expect(checkRecordWrite('deals', null, forged, lookups).map((e) => e.code)).toEqual(['record.invalidFieldClock']);
+    const contact = makeContact();
+    const edited = editRecord('contacts', contact, { title: 'CFO' }, ctxAt(9))!;
+    expect(
+      checkRecordWrite('contacts', contact, { ...edited, clocks: { ...edited.clocks, nope: edited.hlc } }, lookups),
+    ).toEqual([expect.objectContaining({ code: 'record.clockOfUnknownField', params: { field: 'nope' } })]);
+  });
+
+  it('refuses times out of range in every collection', () => {
+    const year9999 = '9999-12-31T00:00:00.000Z';
+    for (const [collection, record] of Object.entries(sampleRecords())) {
+      const errors = checkRecordWrite(collection as never, null, { ...record, createdAt: year9999 } as never, lookups);
+      expect(
+        errors.map((e) => e.code),
+        collection,
+      ).toEqual(['record.timeOutOfRange']);
+    }
+  });
+
+  it('refuses a deal on a pipeline that does not exist unless its writer may have made it offline', () => {
+    const deal = makeDeal({ pipelineId: testId(0xbad) });
+    expect(checkRecordWrite('deals', null, deal, lookups).map((e) => e.code)).toEqual(['deal.unknownPipeline']);
+    expect(checkRecordWrite('deals', null, deal, { ...lookups, pipelineMayBePending: true })).toEqual([]);
   });
 
   it('delegates pipelines to the pipeline rules', () => {
