@@ -13,11 +13,16 @@ export interface FieldOverwrite {
   field: string;
   /** What this device's user wrote. */
   mine: unknown;
-  /** What won. */
+  /** What won; null when the record was removed. */
   theirs: unknown;
   /** Who made the winning edit (the winning record's last editor) and when, from its clock. */
   theirsBy: string;
   theirsAt: string;
+  /**
+   * No edit won: the server removed the record from this device. A removal carries no values
+   * (domain/removal-stub.ts), so there is no "theirs" to show.
+   */
+  removed?: true;
 }
 
 export interface MergeResult<T> {
@@ -95,12 +100,13 @@ export function mergeRecords<C extends CollectionName>(
   });
 
   // A removal from the server (record purged, or no longer visible to this user) wins outright;
-  // unsynced edits are reported, not resurrected.
+  // unsynced edits are reported, not resurrected. Its fields are neutral stand-ins, not anyone's
+  // edit: reported as removed, never as what was kept.
   if (t._deleted || APPEND_ONLY_COLLECTIONS.has(collection)) {
     const lost = t._deleted
       ? Object.keys(m)
           .filter((f) => !SYSTEM_FIELDS.has(f) && !DERIVED_FIELDS.has(f) && myEdits(f))
-          .map(overwrite)
+          .map((f): FieldOverwrite => ({ ...overwrite(f), theirs: null, theirsBy: '', removed: true }))
       : [];
     return { merged: theirs, equalsTheirs: true, overwritten: lost };
   }

@@ -422,6 +422,7 @@ export const en = {
       conflictsHint: 'When the same field was changed on two devices, the later edit wins. Yours is kept here.',
       noConflicts: 'None of your edits were replaced.',
       conflictLine: '{{field}}: you wrote “{{mine}}”, “{{theirs}}” was kept ({{when}})',
+      conflictRemovedLine: '{{field}}: you wrote “{{mine}}”, but the record was removed from this device ({{when}})',
       openRecord: 'Open {{name}}',
       useMine: 'Use mine',
       useMineLabel: 'Use mine: {{field}} on {{name}}',

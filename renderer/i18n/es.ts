@@ -436,6 +436,7 @@ export const es: Messages = {
       conflictsHint: 'Cuando el mismo campo cambió en dos equipos, gana la edición posterior. La tuya se guarda aquí.',
       noConflicts: 'Ninguna de tus ediciones fue sustituida.',
       conflictLine: '{{field}}: escribiste «{{mine}}», se mantuvo «{{theirs}}» ({{when}})',
+      conflictRemovedLine: '{{field}}: escribiste «{{mine}}», pero el registro se quitó de este equipo ({{when}})',
       openRecord: 'Abrir {{name}}',
       useMine: 'Usar el mío',
       useMineLabel: 'Usar el mío: {{field}} en {{name}}',

@@ -3,6 +3,7 @@ import { isUuid } from '@domain/ids';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { PushRejection, PushResponse, SyncDocument } from '@domain/sync-protocol';
 import { accessKeysOf, authorizeWrite, can, reachOf, type Actor } from '@domain/permissions';
+import { removalStub } from '@domain/removal-stub';
 import { checkRecordWrite, type WriteLookups } from '@domain/write-rules';
 import { withSeq } from '../store/record-writes';
 import type { RecordWrite, Store, StoredRecord } from '../store/store';
@@ -15,8 +16,14 @@ export type PushActor = Actor;
 /** Collections whose records a device may remove outright (its own saved views); the rest soft-delete. */
 const HARD_DELETABLE: ReadonlySet<CollectionName> = new Set(['saved_views']);
 
+/**
+ * A stored record as a device receives it. A removal goes out as a stub (domain/removal-stub.ts):
+ * the body of a removed record is whatever the removing device sent, and a device needs only the
+ * id and version to drop its copy.
+ */
 export function toSyncDocument<C extends CollectionName>(record: StoredRecord): SyncDocument<C> {
-  return { ...(record.body as unknown as CollectionDocs[C]), _deleted: record.deleted };
+  if (record.deleted) return removalStub(record.collection as C, record.id, record.hlc);
+  return { ...(record.body as unknown as CollectionDocs[C]), _deleted: false };
 }
 
 function sameVersion(record: StoredRecord, version: RowVersion | null): boolean {

@@ -1,4 +1,5 @@
 import type { CollectionName } from '@domain/collections';
+import { removalStub } from '@domain/removal-stub';
 import type { AccessScope, StoredRecord } from './store';
 
 /** What a pull of one collection must filter on, worked out once before the query. */
@@ -25,28 +26,32 @@ export function assertPullArguments(afterSeq: number, limit: number): void {
   }
 }
 
-/** A row of the access-change log, as both adapters read it. */
+/** A row of the access-change log, as both adapters read it for a pull. */
 export interface AccessChangeRow {
   seq: number;
   collection: CollectionName;
   id: string;
-  oldOwnerId: string;
-  oldTeamId: string;
   oldHlc: string;
-  oldBody: string;
 }
 
-/** The removal a device receives for a record that left its sight: the last version it could see. */
+/**
+ * The removal a device receives for a record that left its sight: the id and the last version it
+ * could see, and nothing else of the record (domain/removal-stub.ts). The scope's current owners
+ * and teams can include people who never saw the record (a supervisor whose team gained its former
+ * owner), so what the record said must not travel with it.
+ */
 export function removalOf(change: AccessChangeRow): StoredRecord {
+  const { _deleted, ...body } = removalStub(change.collection, change.id, change.oldHlc);
+  void _deleted;
   return {
     collection: change.collection,
     id: change.id,
     seq: change.seq,
     hlc: change.oldHlc,
     deleted: true,
-    ownerId: change.oldOwnerId,
-    teamId: change.oldTeamId,
-    body: JSON.parse(change.oldBody) as Record<string, unknown>,
+    ownerId: '',
+    teamId: '',
+    body: body as Record<string, unknown>,
   };
 }
 

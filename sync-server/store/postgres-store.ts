@@ -103,7 +103,7 @@ function buildWriteText(kind: 'insert' | 'upsert', rows: number): string {
 }
 
 /** Records the scope could see before a write and cannot after it ($3–$5: the scope; $6: limit). */
-const PULL_REMOVALS = `SELECT seq, id, old_owner_id, old_team_id, old_hlc, old_body FROM access_changes
+const PULL_REMOVALS = `SELECT seq, id, old_hlc FROM access_changes
   WHERE collection = $1 AND seq > $2
     AND (old_owner_id = ANY($3::text[]) OR old_team_id = ANY($4::text[]) OR ($5::boolean AND old_owner_id = ''))
     AND NOT (new_owner_id = ANY($3::text[]) OR new_team_id = ANY($4::text[]) OR ($5::boolean AND new_owner_id = ''))
@@ -112,10 +112,7 @@ const PULL_REMOVALS = `SELECT seq, id, old_owner_id, old_team_id, old_hlc, old_b
 type RemovalRow = {
   seq: string;
   id: string;
-  old_owner_id: string;
-  old_team_id: string;
   old_hlc: string;
-  old_body: string;
 };
 
 /**
@@ -321,10 +318,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
             seq: Number(row.seq),
             collection,
             id: row.id,
-            oldOwnerId: row.old_owner_id,
-            oldTeamId: row.old_team_id,
             oldHlc: row.old_hlc,
-            oldBody: row.old_body,
           }),
         );
       return mergePage(records, removals, limit, head);

@@ -147,10 +147,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
             seq: row.seq,
             collection,
             id: row.id,
-            oldOwnerId: row.old_owner_id,
-            oldTeamId: row.old_team_id,
             oldHlc: row.old_hlc,
-            oldBody: row.old_body,
           }),
         );
       }
@@ -342,10 +339,7 @@ async function migrate(db: Database.Database): Promise<void> {
 type RemovalRow = {
   seq: number;
   id: string;
-  old_owner_id: string;
-  old_team_id: string;
   old_hlc: string;
-  old_body: string;
 };
 
 /** Matches a scope: owner in the first list, team in the second, or unowned when the third is 1. */
@@ -370,7 +364,7 @@ function readerStatements(db: Database.Database) {
     ),
     // Records that the scope could see before a write and cannot after it: sent as removals.
     pullRemovals: db.prepare(
-      `SELECT seq, id, old_owner_id, old_team_id, old_hlc, old_body FROM access_changes
+      `SELECT seq, id, old_hlc FROM access_changes
        WHERE collection = ? AND seq > ?
          AND ${inScope('old_owner_id', 'old_team_id')} AND NOT ${inScope('new_owner_id', 'new_team_id')}
        ORDER BY seq LIMIT ?`,

@@ -67,8 +67,9 @@ export type AccessScope =
 
 export interface PullPage {
   /**
-   * Visible records in seq order, and removals: for a record that left the scope's sight, the last
-   * version the scope could see with `deleted: true` and the seq of the write that took it away.
+   * Visible records in seq order, and removals: for a record that left the scope's sight, its id,
+   * the hlc of the last version the scope could see, `deleted: true` and the seq of the write that
+   * took it away — with a neutral body and no owner or team (domain/removal-stub.ts), nothing of it.
    */
   records: StoredRecord[];
   /**

@@ -11,6 +11,7 @@ import { HybridClock } from '../../domain/hlc';
 import { uuidv7 } from '../../domain/ids';
 import { convertLeadToDeal } from '../../domain/lead-conversion';
 import { changeLeadStatus } from '../../domain/lead-lifecycle';
+import { removalStub } from '../../domain/removal-stub';
 import {
   accessKeysOf,
   authorizeWrite,
@@ -534,8 +535,8 @@ function describeMatrix(target: ServerTarget) {
 
     /**
      * `documents` as received by `key` give exactly the records they may read (by id, per
-     * collection), each as stored, and nothing else: every document sent — removals included,
-     * which carry the last version the person could see — is one they may read.
+     * collection), each as stored, and nothing else: every record sent is one they may read, and
+     * every removal is a bare stub (id and version: domain/removal-stub.ts) that says nothing more.
      */
     const expectExactlyReadable = async (
       key: PersonKey,
@@ -548,9 +549,13 @@ function describeMatrix(target: ServerTarget) {
       const context = (what: string) =>
         `${what}: ${me.label} ${JSON.stringify(me.actor)} ${how} ${collection} on ${target.name}`;
       const sentUnreadable = documents
-        .filter((d) => !can(me.actor, 'read', collection, d))
-        .map((d) => `${d._deleted ? 'removal' : 'record'} ${describeKeys(collection, d)}`);
+        .filter((d) => !d._deleted && !can(me.actor, 'read', collection, d))
+        .map((d) => `record ${describeKeys(collection, d)}`);
       expect(sentUnreadable, context('documents sent that this person may not read')).toEqual([]);
+      const removals = documents.filter((d) => d._deleted);
+      expect(removals, context('removals that say more than id and version')).toEqual(
+        removals.map((d) => removalStub(collection, d.id, d.hlc)),
+      );
       const held = finalState(documents);
       const expected = [...truth.values()].filter((d) => can(me.actor, 'read', collection, d));
       const expectedIds = new Set(expected.map((d) => d.id));
@@ -903,9 +908,9 @@ function describeMatrix(target: ServerTarget) {
         expect(await managerView('deals', teamDeal.id)).toEqual(moved);
         expect((await visibleTo('ae2A', 'deals')).get(teamDeal.id)).toEqual(moved);
         expect((await visibleTo('ae1A', 'deals')).has(teamDeal.id)).toBe(false);
-        // The former owner's device learns it as a removal: the last version it saw, `_deleted`.
+        // The former owner's device learns it as a removal of the last version it saw: id and hlc.
         const ae1Since = await pullEverythingAs(server.url, person('ae1A').token, 'deals', ae1Before.checkpoint);
-        expect(ae1Since.documents).toEqual([{ ...teamDeal, _deleted: true }]);
+        expect(ae1Since.documents).toEqual([removalStub('deals', teamDeal.id, teamDeal.hlc)]);
 
         const seq = await server.store.currentSeq();
         const taken = edit('deals', otherDeal, { ownerId: person('ae1A').id, teamId: teams.A }, 'supA');
@@ -959,7 +964,7 @@ function describeMatrix(target: ServerTarget) {
           { newDocumentState: removed, assumedMasterState: own },
         ]);
         expect(ownAnswer.body, ownAnswer.text).toEqual({ conflicts: [], rejected: [] });
-        expect(await managerView('saved_views', own.id)).toEqual(removed);
+        expect(await managerView('saved_views', own.id)).toEqual(removalStub('saved_views', own.id, removed.hlc));
 
         // The supervisor reads the team's views (shared with the team) but deletes only their own.
         expect(can(person('supA').actor, 'read', 'saved_views', teammates)).toBe(true);

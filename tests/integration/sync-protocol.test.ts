@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../domain/collections';
+import { removalStub } from '../../domain/removal-stub';
 import type { PushRejection, PushRow, SyncDocument } from '../../domain/sync-protocol';
 import type { StoredRecord } from '../../sync-server/store/store';
 import { callBody, contactBody, dealBody } from '../support/record-bodies';
@@ -282,7 +283,8 @@ function describeProtocol(target: ServerTarget) {
       expect(answer.body).toEqual({ conflicts: [], rejected: [] });
       expect(await seq()).toBe(before + 1);
       const page = await pull(server.url, 'saved_views', before);
-      expect(page.documents).toEqual([removal]);
+      // A removal carries the id and version alone, like every removal (domain/removal-stub.ts).
+      expect(page.documents).toEqual([removalStub('saved_views', removal.id, removal.hlc)]);
     });
 
     it('rejects a record stamped more than 5 minutes ahead of the server clock with record.clockAhead', async () => {

@@ -64,12 +64,18 @@ function ConflictRow({ entry, when }: { entry: ConflictEntry; when: (iso: string
           <strong>{name}</strong>
         )}
         {' · '}
-        {t('settings.sync.conflictLine', {
-          field,
-          mine: shortValue(entry.mine),
-          theirs: shortValue(entry.theirs),
-          when: when(entry.theirsAt || entry.at),
-        })}
+        {entry.removed
+          ? t('settings.sync.conflictRemovedLine', {
+              field,
+              mine: shortValue(entry.mine),
+              when: when(entry.theirsAt || entry.at),
+            })
+          : t('settings.sync.conflictLine', {
+              field,
+              mine: shortValue(entry.mine),
+              theirs: shortValue(entry.theirs),
+              when: when(entry.theirsAt || entry.at),
+            })}
         {doc !== null && !restorable && <span className="field-hint"> {t('settings.sync.useMineHint')}</span>}
       </span>
       <span className="journal-actions">

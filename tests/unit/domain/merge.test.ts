@@ -4,6 +4,7 @@ import { canonicalJson } from '@domain/canonical-json';
 import { compareHlc, formatHlc, HybridClock, parseHlc } from '@domain/hlc';
 import { isSameVersion, mergeRecords } from '@domain/merge';
 import { editRecord } from '@domain/record-edits';
+import { removalStub } from '@domain/removal-stub';
 import type { Contact } from '@domain/schemas/contact';
 import { toIso } from '@domain/time';
 import { BASE_MS, USER_A, USER_B, ctxAt, makeContact, sampleRecords } from './fixtures';
@@ -139,20 +140,41 @@ describe('mergeRecords', () => {
     expect(merged.nameKey).toBe('pena lucia');
   });
 
-  it('lets a removal from the server win and reports my unsynced edits', () => {
-    const assumed = base();
+  it('lets a removal from the server win and reports my unsynced edits as removed, not as its stand-in values', () => {
+    const assumed = mineAt(base(), { title: 'COO' }, 5);
     const mine = mineAt(assumed, { title: 'CFO', notes: 'call back Monday' }, 20);
-    const removed = { ...assumed, _deleted: true } as Contact;
+    const removed = removalStub('contacts', assumed.id, assumed.hlc) as Contact;
     const result = mergeRecords('contacts', mine, removed, assumed, freshClock);
     expect(result.merged).toBe(removed);
     expect(result.equalsTheirs).toBe(true);
-    expect(result.overwritten.map((o) => o.field).sort()).toEqual(['notes', 'title']);
-    expect(result.overwritten.find((o) => o.field === 'title')).toMatchObject({ mine: 'CFO', theirs: assumed.title });
+    const removedAt = toIso(BASE_MS + 5_000);
+    expect(result.overwritten.sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      {
+        collection: 'contacts',
+        recordId: assumed.id,
+        field: 'notes',
+        mine: 'call back Monday',
+        theirs: null,
+        theirsBy: '',
+        theirsAt: removedAt,
+        removed: true,
+      },
+      {
+        collection: 'contacts',
+        recordId: assumed.id,
+        field: 'title',
+        mine: 'CFO',
+        theirs: null,
+        theirsBy: '',
+        theirsAt: removedAt,
+        removed: true,
+      },
+    ]);
   });
 
   it('lets a removal win without reports when I had no unsynced edits', () => {
     const assumed = base();
-    const removed = { ...assumed, _deleted: true } as Contact;
+    const removed = removalStub('contacts', assumed.id, assumed.hlc) as Contact;
     expect(mergeRecords('contacts', assumed, removed, assumed, freshClock).overwritten).toEqual([]);
   });
 
