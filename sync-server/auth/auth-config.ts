@@ -13,6 +13,12 @@ export interface AuthConfig {
   now?: () => number;
   /** scrypt cost of new password hashes; tests pass a cheap one. Production keeps the default. */
   passwordCost?: PasswordHashCost;
+  /**
+   * Single-user mode: the launch key that POST /auth/local-session must present (header
+   * LOCAL_KEY_HEADER), made by whoever started this server and handed only to the app it started.
+   * Without one, nobody gets the owner's session. Never logged.
+   */
+  localKey?: string;
 }
 
 /** A remote or local socket address on this machine (IPv4, IPv6, or IPv4 mapped into IPv6). */

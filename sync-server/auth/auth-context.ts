@@ -15,6 +15,8 @@ const SIGNING_KEY_SECRET = 'access-token-signing-key';
 export interface AuthContext {
   store: Store;
   mode: AuthMode;
+  /** Single-user mode: the launch key of /auth/local-session (AuthConfig.localKey). */
+  localKey: string | undefined;
   /** Clock of tokens, expiry and rate limits. */
   tokenNow: () => number;
   /** Clock of the records the server writes (users, defaults): the server's own. */
@@ -41,6 +43,7 @@ export async function createAuthContext(
   return {
     store,
     mode: config.mode,
+    localKey: config.localKey,
     tokenNow,
     recordNow: serverNow,
     passwordCost: config.passwordCost ?? DEFAULT_PASSWORD_COST,

@@ -8,12 +8,13 @@ import type {
   SessionUser,
   SetupRequest,
 } from '@domain/auth-protocol';
-import { AUTH_LIMITS } from '@domain/auth-protocol';
+import { AUTH_LIMITS, LOCAL_KEY_HEADER } from '@domain/auth-protocol';
 import type { Locale, UserProfile } from '@domain/schemas/user-profile';
 import type { RefreshTokenRow } from '../store/auth-store';
 import { errorBody, HttpError } from '../http/api-error';
 import type { AuthContext } from './auth-context';
 import { isLoopbackAddress } from './auth-config';
+import { matchesLocalKey } from './local-key';
 import {
   localSessionBody,
   loginBody,
@@ -137,6 +138,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
           403,
           'auth.localOnly',
           'a local session exists only on a single-user server, from its own machine',
+        );
+      }
+      // Loopback is not enough: any process or OS user of this machine is loopback too.
+      if (!matchesLocalKey(request.headers[LOCAL_KEY_HEADER], ctx.localKey)) {
+        throw new HttpError(
+          403,
+          'auth.localKeyInvalid',
+          'a local session needs the key of this launch of Outpost: open the app that started this server (or the address `npm start` printed)',
         );
       }
       let owner: UserProfile | null | undefined = null;

@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_LIMITS, type AdminUser, type AuthStatus, type SessionGrant } from '../../domain/auth-protocol';
+import {
+  AUTH_LIMITS,
+  LOCAL_KEY_HEADER,
+  type AdminUser,
+  type AuthStatus,
+  type SessionGrant,
+} from '../../domain/auth-protocol';
 import { DEFAULT_PIPELINE_ID, DEFAULT_TEAM_ID, SETTING_IDS } from '../../domain/default-records';
 import type { Setting } from '../../domain/schemas/setting';
 import type { PullResponse } from '../../domain/sync-protocol';
 import { createRecordValidator } from '../../sync-server/replication/record-validator';
+import { TEST_LOCAL_KEY } from '../support/local-key';
 import { startTestServer, TEST_PASSWORD_COST, type TestServer } from '../support/test-server';
 import { SERVER_TARGETS, type ServerTarget } from './server-targets';
 
@@ -39,9 +46,9 @@ function describeAuth(target: ServerTarget) {
       server: TestServer,
       method: string,
       path: string,
-      options: { body?: unknown; token?: string } = {},
+      options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
     ): Promise<Answer<T>> {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...options.headers };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
       if (options.token) headers.Authorization = `Bearer ${options.token}`;
       const response = await fetch(`${server.url}${path}`, {
@@ -462,11 +469,12 @@ function describeAuth(target: ServerTarget) {
 
     describe('single-user mode', () => {
       let server: TestServer;
+      const localKey = { [LOCAL_KEY_HEADER]: TEST_LOCAL_KEY };
 
       beforeAll(async () => {
         server = await startTestServer({
           dbUrl: await target.newDbUrl(),
-          auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+          auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST, localKey: TEST_LOCAL_KEY },
         });
       });
       afterAll(async () => {
@@ -478,7 +486,8 @@ function describeAuth(target: ServerTarget) {
           mode: 'single-user',
           needsSetup: true,
         });
-        const local = (body: unknown) => send<SessionGrant>(server, 'POST', '/auth/local-session', { body });
+        const local = (body: unknown) =>
+          send<SessionGrant>(server, 'POST', '/auth/local-session', { body, headers: localKey });
         const [first, racing] = await Promise.all([local({ name: 'Lucía', locale: 'es' }), local({})]);
         expect(first.status, first.text).toBe(200);
         expect(racing.status, racing.text).toBe(200);
@@ -498,7 +507,7 @@ function describeAuth(target: ServerTarget) {
 
         expectError(await send(server, 'POST', '/auth/setup', { body: MANAGER }), 409, 'auth.setupDone');
         expectError(
-          await send(server, 'POST', '/auth/local-session', { body: { locale: 'fr' } }),
+          await send(server, 'POST', '/auth/local-session', { body: { locale: 'fr' }, headers: localKey }),
           400,
           'request.invalid',
         );

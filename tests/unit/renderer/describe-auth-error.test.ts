@@ -16,6 +16,7 @@ const CODES: readonly AuthErrorCode[] = [
   'auth.rateLimited',
   'auth.setupDone',
   'auth.localOnly',
+  'auth.localKeyInvalid',
   'auth.emailTaken',
   'auth.weakPassword',
   'user.notFound',
