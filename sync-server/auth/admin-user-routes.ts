@@ -114,17 +114,24 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
       // Your own password needs the current one (a borrowed, unlocked device is not enough),
       // unless there is none yet (the single-user owner before a switch to team mode).
       if (own && credentials.passwordHash) {
-        const key = `account:${credentials.email}`;
-        const wait = ctx.limiter.retryAfterMs([key]);
-        if (wait > 0) {
-          reply.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
+        const { attempt, retryAfterMs } = ctx.limiter.reserve([`account:${credentials.email}`]);
+        if (!attempt) {
+          reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
           throw new HttpError(429, 'auth.rateLimited', 'too many wrong passwords: wait before trying again');
         }
         const given = request.body.currentPassword;
-        if (!given || !(await verifyPassword(given, credentials.passwordHash))) {
-          ctx.limiter.recordFailure([key]);
+        let right: boolean;
+        try {
+          right = !!given && (await verifyPassword(given, credentials.passwordHash));
+        } catch (error) {
+          attempt.cancelled();
+          throw error;
+        }
+        if (!right) {
+          attempt.failed();
           throw new HttpError(401, 'auth.invalidCredentials', 'the current password is not right');
         }
+        attempt.succeeded();
       }
       const weak = weakPasswordError(request.body.password);
       if (weak) throw weak;

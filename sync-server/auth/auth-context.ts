@@ -53,7 +53,7 @@ export async function createAuthContext(
         account: { maxFailures: AUTH_LIMITS.loginAttemptsPerAccount, windowMs },
         address: { maxFailures: AUTH_LIMITS.loginAttemptsPerAddress, windowMs },
       },
-      tokenNow,
+      { now: tokenNow },
     ),
     directory: createUserDirectory(store),
     // A node id per process: two instances never stamp the same clock value.

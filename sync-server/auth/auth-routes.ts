@@ -109,22 +109,32 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
       const email = normalizeEmail(request.body.email);
       const { password } = request.body;
       const keys = [`account:${email}`, `address:${request.ip}`];
-      const wait = ctx.limiter.retryAfterMs(keys);
-      if (wait > 0) return rateLimited(reply, wait);
+      // Counted before the password is checked, so concurrent guesses cannot exceed the limit.
+      const { attempt, retryAfterMs } = ctx.limiter.reserve(keys);
+      if (!attempt) return rateLimited(reply, retryAfterMs);
 
-      const credentials = await ctx.store.auth.credentialsByEmail(email);
-      // Unknown email, or an account without a password: the same time and answer as a wrong password.
-      const matches = credentials?.passwordHash
-        ? await verifyPassword(password, credentials.passwordHash)
-        : await spendPasswordTime(password, ctx.passwordCost).then(() => false);
-      const profile = credentials && (await ctx.directory.find(credentials.userId)).profile;
-      if (!matches || !credentials || !profile) {
-        ctx.limiter.recordFailure(keys);
+      let profile: UserProfile | null | undefined;
+      try {
+        const credentials = await ctx.store.auth.credentialsByEmail(email);
+        // Unknown email, or an account without a password: the same time and answer as a wrong password.
+        const matches = credentials?.passwordHash
+          ? await verifyPassword(password, credentials.passwordHash)
+          : await spendPasswordTime(password, ctx.passwordCost).then(() => false);
+        profile = matches && credentials ? (await ctx.directory.find(credentials.userId)).profile : null;
+      } catch (error) {
+        attempt.cancelled();
+        throw error;
+      }
+      if (!profile) {
+        attempt.failed();
         request.log.info({ address: request.ip }, 'login failed');
         throw invalidCredentials();
       }
-      if (!isActiveUser(profile)) throw deactivated();
-      ctx.limiter.clear(keys[0]!);
+      if (!isActiveUser(profile)) {
+        attempt.cancelled();
+        throw deactivated();
+      }
+      attempt.succeeded();
       return grantFor(ctx, profile, request.body.deviceName ?? 'unnamed device');
     },
   );

@@ -467,6 +467,31 @@ function describeAuth(target: ServerTarget) {
       });
     });
 
+    describe('concurrent sign-ins', () => {
+      let server: TestServer;
+
+      beforeAll(async () => {
+        // The production scrypt cost: every check takes long enough for a burst to overlap it.
+        server = await startTestServer({ dbUrl: await target.newDbUrl(), auth: { mode: 'team' } });
+        expect((await send(server, 'POST', '/auth/setup', { body: MANAGER })).status).toBe(200);
+      });
+      afterAll(async () => {
+        await server?.close();
+      });
+
+      it('checks no more passwords than the limit when many sign-ins for one account arrive at once', async () => {
+        const burst = Array.from({ length: 20 }, (_, i) => (i === 14 ? MANAGER.password : `wrong password ${i}!!`));
+        const answers = await Promise.all(burst.map((password) => login(server, MANAGER.email, password)));
+        const checked = answers.filter((answer) => answer.status !== 429);
+        expect(checked.map((answer) => answer.status)).toHaveLength(AUTH_LIMITS.loginAttemptsPerAccount);
+        for (const answer of checked) expect([200, 401]).toContain(answer.status);
+        for (const answer of answers.filter((a) => a.status === 429)) {
+          expectError(answer, 429, 'auth.rateLimited');
+          expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+        }
+      });
+    });
+
     describe('single-user mode', () => {
       let server: TestServer;
       const localKey = { [LOCAL_KEY_HEADER]: TEST_LOCAL_KEY };
