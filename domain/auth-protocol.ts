@@ -152,5 +152,6 @@ export type AuthErrorCode =
   | 'auth.emailTaken' // 409
   | 'auth.weakPassword' // 400
   | 'auth.ownerMissing' // 503: single-user mode could not create or find the owner in time: retry
+  | 'auth.busy' // 503: too many passwords being checked at once; Retry-After says when to try again
   | 'user.notFound' // 404: /admin/users/:id of nobody
   | 'permission.denied'; // 403: the role may not do this

@@ -6,7 +6,6 @@ import type { Credentials } from '../store/auth-store';
 import type { AuthContext } from './auth-context';
 import { adminUserResponse, createUserBody, setPasswordBody, updateUserBody, userIdParams } from './auth-schemas';
 import { normalizeEmail, weakPasswordError } from './auth-routes';
-import { hashPassword, verifyPassword } from './password-hash';
 import { actorOf, type ServerActor } from './request-actor';
 import { createUser, updateUser } from './user-records';
 
@@ -63,7 +62,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
       const { name, email, role, teamId, password } = request.body;
       const weak = weakPasswordError(password);
       if (weak) throw weak;
-      const passwordHash = await hashPassword(password, ctx.passwordCost);
+      const passwordHash = await ctx.passwords.hash(password);
       const profile = await createUser(ctx, manager.id, {
         name: name.trim(),
         email: normalizeEmail(email),
@@ -122,7 +121,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
         const given = request.body.currentPassword;
         let right: boolean;
         try {
-          right = !!given && (await verifyPassword(given, credentials.passwordHash));
+          right = !!given && (await ctx.passwords.verify(given, credentials.passwordHash));
         } catch (error) {
           attempt.cancelled();
           throw error;
@@ -135,7 +134,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
       }
       const weak = weakPasswordError(request.body.password);
       if (weak) throw weak;
-      await ctx.store.auth.setPasswordHash(id, await hashPassword(request.body.password, ctx.passwordCost));
+      await ctx.store.auth.setPasswordHash(id, await ctx.passwords.hash(request.body.password));
       // Every session of the account ends: whoever knew the old password is signed out.
       await ctx.store.auth.revokeUserTokens(id, new Date(ctx.tokenNow()).toISOString());
       request.log.info({ userId: id }, 'password changed');

@@ -5,7 +5,7 @@ import { createRecordValidator, type RecordValidator } from '../replication/reco
 import type { Store } from '../store/store';
 import type { AuthConfig } from './auth-config';
 import { createLoginRateLimiter, type LoginRateLimiter } from './login-rate-limiter';
-import { DEFAULT_PASSWORD_COST, type PasswordHashCost } from './password-hash';
+import { createPasswordHasher, type PasswordHasher } from './password-hasher';
 import { createUserDirectory, type UserDirectory } from './user-directory';
 
 /** Name of the HS256 key in server_secrets. */
@@ -21,7 +21,8 @@ export interface AuthContext {
   tokenNow: () => number;
   /** Clock of the records the server writes (users, defaults): the server's own. */
   recordNow: () => number;
-  passwordCost: PasswordHashCost;
+  /** Hashes and checks passwords through one bounded queue. */
+  passwords: PasswordHasher;
   /** Signs access tokens; shared by every instance on the database. */
   signingKey: Buffer;
   limiter: LoginRateLimiter;
@@ -46,7 +47,7 @@ export async function createAuthContext(
     localKey: config.localKey,
     tokenNow,
     recordNow: serverNow,
-    passwordCost: config.passwordCost ?? DEFAULT_PASSWORD_COST,
+    passwords: createPasswordHasher(config.passwordCost, config.hashing),
     signingKey: Buffer.from(key, 'base64url'),
     limiter: createLoginRateLimiter(
       {

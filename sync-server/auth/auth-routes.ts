@@ -23,7 +23,7 @@ import {
   sessionUserResponse,
   setupBody,
 } from './auth-schemas';
-import { hashPassword, passwordProblem, spendPasswordTime, verifyPassword } from './password-hash';
+import { passwordProblem } from './password-hash';
 import { openSuccessor } from './refresh-successor';
 import { hashRefreshSecret, parseRefreshToken } from './refresh-token';
 import { actorOf } from './request-actor';
@@ -90,7 +90,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
       if (weak) throw weak;
       const setupDone = () => new HttpError(409, 'auth.setupDone', 'this server is set up already: sign in');
       if ((await ctx.store.auth.getSecret(OWNER_SECRET)) !== null) throw setupDone();
-      const passwordHash = await hashPassword(password, ctx.passwordCost);
+      const passwordHash = await ctx.passwords.hash(password);
       const owner = await createOwner(
         ctx,
         { name: name.trim(), email: normalizeEmail(email), locale: 'en', passwordHash },
@@ -118,8 +118,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
         const credentials = await ctx.store.auth.credentialsByEmail(email);
         // Unknown email, or an account without a password: the same time and answer as a wrong password.
         const matches = credentials?.passwordHash
-          ? await verifyPassword(password, credentials.passwordHash)
-          : await spendPasswordTime(password, ctx.passwordCost).then(() => false);
+          ? await ctx.passwords.verify(password, credentials.passwordHash)
+          : await ctx.passwords.spendTime(password).then(() => false);
         profile = matches && credentials ? (await ctx.directory.find(credentials.userId)).profile : null;
       } catch (error) {
         attempt.cancelled();

@@ -490,6 +490,37 @@ function describeAuth(target: ServerTarget) {
           expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
         }
       });
+
+      it('answers a storm of sign-ins beyond the hashing queue with 503 and Retry-After, without counting them', async () => {
+        const small = await startTestServer({
+          dbUrl: await target.newDbUrl(),
+          auth: { mode: 'team', hashing: { concurrency: 1, maxWaiting: 2 } },
+        });
+        try {
+          expect((await send(small, 'POST', '/auth/setup', { body: MANAGER })).status).toBe(200);
+          // Nearly the address's whole allowance at once: were the refused ones counted, it would be locked.
+          const storm = await Promise.all(
+            Array.from({ length: AUTH_LIMITS.loginAttemptsPerAddress - 2 }, (_, i) =>
+              login(small, `guess${i}@andes.example`, 'wrong password!!'),
+            ),
+          );
+          const busy = storm.filter((answer) => answer.status === 503);
+          expect(busy.length).toBeGreaterThan(0);
+          for (const answer of busy) {
+            expectError(answer, 503, 'auth.busy');
+            expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+          }
+          for (const answer of storm.filter((a) => a.status !== 503)) {
+            expectError(answer, 401, 'auth.invalidCredentials');
+          }
+          for (const email of ['late1@andes.example', 'late2@andes.example']) {
+            expectError(await login(small, email, 'wrong password!!'), 401, 'auth.invalidCredentials');
+          }
+          expect((await login(small, MANAGER.email, MANAGER.password)).status).toBe(200);
+        } finally {
+          await small.close();
+        }
+      });
     });
 
     describe('single-user mode', () => {

@@ -17,6 +17,7 @@ const CODES: readonly AuthErrorCode[] = [
   'auth.setupDone',
   'auth.localOnly',
   'auth.localKeyInvalid',
+  'auth.busy',
   'auth.emailTaken',
   'auth.weakPassword',
   'user.notFound',
