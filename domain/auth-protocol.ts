@@ -7,7 +7,8 @@ import type { Role } from './schemas/user-profile';
  *   GET  /auth/status          → AuthStatus                       (no token needed)
  *   POST /auth/setup           SetupRequest   → SessionGrant      (only while the server has no user)
  *   POST /auth/login           LoginRequest   → SessionGrant      (rate-limited per account and address)
- *   POST /auth/local-session   LocalSessionRequest → SessionGrant (single-user mode, loopback only)
+ *   POST /auth/local-session   LocalSessionRequest → SessionGrant (single-user mode, loopback only,
+ *                                                                  with the launch key in LOCAL_KEY_HEADER)
  *   POST /auth/refresh         RefreshRequest → SessionGrant      (rotates: the old refresh token dies; again
  *                                                                  within refreshGraceSeconds → same successor)
  *   POST /auth/logout          RefreshRequest → 204               (revokes that refresh token)
@@ -114,6 +115,12 @@ export interface SetPasswordRequest {
 /** Response header of every pull: the caller's current scope key (see SessionGrant.scopeKey). */
 export const SCOPE_KEY_HEADER = 'x-outpost-scope';
 
+/**
+ * Request header of POST /auth/local-session: the launch key, a secret made by whoever started the
+ * single-user server (the desktop app, `npm start`) and handed only to the app it started.
+ */
+export const LOCAL_KEY_HEADER = 'x-outpost-local-key';
+
 export const AUTH_LIMITS = {
   accessTokenSeconds: 15 * 60,
   refreshTokenDays: 30,
@@ -141,8 +148,10 @@ export type AuthErrorCode =
   | 'auth.rateLimited' // 429: too many failed logins; Retry-After says when to try again
   | 'auth.setupDone' // 409: setup already happened
   | 'auth.localOnly' // 403: local-session outside single-user mode or from another machine
+  | 'auth.localKeyInvalid' // 403: local-session without this launch's key (LOCAL_KEY_HEADER)
   | 'auth.emailTaken' // 409
   | 'auth.weakPassword' // 400
   | 'auth.ownerMissing' // 503: single-user mode could not create or find the owner in time: retry
+  | 'auth.busy' // 503: too many passwords being checked at once; Retry-After says when to try again
   | 'user.notFound' // 404: /admin/users/:id of nobody
   | 'permission.denied'; // 403: the role may not do this

@@ -34,6 +34,13 @@ export interface OutpostBridge {
    * the page's policy forbids: open that server's own address instead.
    */
   chooseSyncServer(url: string): Promise<SyncServerChoice>;
+  /**
+   * The launch key of the single-user server at `serverUrl` (http origin, path ignored), which its
+   * POST /auth/local-session asks for, or null when this app did not start that server. The desktop
+   * made it for its embedded server (or received it from `npm start`); in a browser it came once in
+   * the printed address (`#k=…`) and is kept in sessionStorage. docs/security.md, "The launch key".
+   */
+  localSessionKey(serverUrl: string): Promise<string | null>;
 }
 
 export type SyncServerChoice = 'ready' | 'reload' | 'refused';
@@ -50,6 +57,7 @@ export const BRIDGE_CHANNELS = {
   readSession: 'outpost:read-session',
   writeSession: 'outpost:write-session',
   chooseSyncServer: 'outpost:choose-sync-server',
+  localSessionKey: 'outpost:local-session-key',
 } as const satisfies { [K in keyof OutpostBridge]: `outpost:${string}` };
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

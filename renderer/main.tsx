@@ -6,6 +6,7 @@ import { AuthGate } from './features/auth/AuthGate';
 import { initI18n } from './i18n/i18n';
 import { en } from './i18n/en';
 import { es } from './i18n/es';
+import { adoptLaunchKeyFromAddress } from './platform/launch-key';
 import { registerServiceWorker } from './platform/register-service-worker';
 import { applyTheme } from './shell/theme';
 import { useUi } from './shell/ui-store';
@@ -35,6 +36,7 @@ function renderFailure(error: unknown) {
  * their database opens.
  */
 async function boot() {
+  adoptLaunchKeyFromAddress();
   const initial = defaultPreferences();
   applyTheme(initial.theme);
   const i18n = await initI18n(initial.locale);

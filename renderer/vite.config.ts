@@ -55,5 +55,14 @@ export default defineConfig(({ mode }) => ({
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: false,
+    // `npm run dev`: the sync server's endpoints on the page's own origin. A single-user server
+    // answers only its own Host name, and grants no cross-origin access (docs/security.md).
+    ...(process.env.OUTPOST_DEV_SYNC_URL
+      ? { proxy: { [SERVER_PATHS.source]: { target: process.env.OUTPOST_DEV_SYNC_URL, changeOrigin: true } } }
+      : {}),
+  },
 }));

@@ -48,6 +48,11 @@ const PARTS = [
     description: 'write-to-client latency with 100 connected clients vs 1',
   },
   {
+    name: 'sign-in-storm',
+    script: 'tests/bench/sync/sign-in-storm.bench.ts',
+    description: 'pull latency during a burst of 20 wrong-password sign-ins vs a quiet server',
+  },
+  {
     name: 'list-search',
     script: 'tests/bench/search/list-search.bench.ts',
     description: 'contacts search index in Chromium: build vs reading the records, main-thread blocks, keystrokes',

@@ -10,10 +10,12 @@ import { startSyncServer } from './sync-server-process.mjs';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 
-// A sync server for the dev renderer (API only, on its own port and development database).
+// A sync server for the dev renderer (API only, on its own port and development database). The
+// page reaches it through Vite's proxy on the page's own origin: a single-user server grants no
+// cross-origin access (docs/security.md).
 spawnSync(process.execPath, [join(projectDir, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
 const syncServer = await startSyncServer({ projectDir, dbUrl: `sqlite:${join(projectDir, 'data', 'dev.db')}` });
-process.env.VITE_OUTPOST_SYNC_URL = syncServer.url;
+process.env.OUTPOST_DEV_SYNC_URL = syncServer.url;
 console.log(`Sync server for development at ${syncServer.url}`);
 
 const vite = await createServer({ configFile: join(projectDir, 'renderer', 'vite.config.ts'), mode: 'development' });
@@ -37,12 +39,19 @@ if (electronBinaryPath(projectDir)) {
     {
       cwd: projectDir,
       stdio: 'inherit',
-      env: { ...process.env, ELECTRON_RENDERER_URL: rendererUrl, OUTPOST_SYNC_URL: syncServer.url },
+      env: {
+        ...process.env,
+        ELECTRON_RENDERER_URL: rendererUrl,
+        OUTPOST_SYNC_URL: rendererUrl,
+        OUTPOST_LOCAL_KEY: syncServer.localKey,
+      },
     },
   );
   electron.on('close', () => void shutdown());
 } else {
-  console.log(`Electron's binary is not available on this machine; open Outpost in your browser at ${rendererUrl}`);
+  console.log(
+    `Electron's binary is not available on this machine; open Outpost in your browser at ${rendererUrl}/#k=${syncServer.localKey}`,
+  );
 }
 
 let closing = false;

@@ -31,10 +31,14 @@ const dbUrl = process.env.OUTPOST_DB ?? `sqlite:${join(projectDir, 'data', 'outp
 // under this Node in development; a packaged app starts its own.
 async function runElectron(binary) {
   const server = await startSyncServer({ projectDir, dbUrl });
+  // The launch key goes to the app with the server it belongs to, never with a server set by hand.
+  const ownServer = process.env.OUTPOST_SYNC_URL
+    ? {}
+    : { OUTPOST_SYNC_URL: server.url, OUTPOST_LOCAL_KEY: server.localKey };
   const child = spawn(binary, [projectDir, ...process.argv.slice(2)], {
     cwd: projectDir,
     stdio: 'inherit',
-    env: { ...process.env, OUTPOST_SYNC_URL: process.env.OUTPOST_SYNC_URL ?? server.url },
+    env: { ...process.env, ...ownServer },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
@@ -65,7 +69,9 @@ async function runInBrowser(reason) {
     if (!String(error.message).includes('EADDRINUSE')) throw error;
     server = await startSyncServer({ projectDir, dbUrl, port: 0, appDir: rendererDir });
   }
-  console.log(`Outpost is running at ${server.url}`);
+  // The key of this launch rides in the fragment, which the browser never sends anywhere; the app
+  // moves it out of the address bar at once (renderer/platform/launch-key.ts).
+  console.log(`Outpost is running. Open this address (it is new at every start): ${server.url}/#k=${server.localKey}`);
   let closing = false;
   const stop = async () => {
     if (closing) return;

@@ -1,17 +1,24 @@
 // Start the built sync server (out/server/cli.mjs) as a child process and wait for the line that
 // says where it listens. Used by `npm start`, `npm run dev` and the end-to-end tests.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LISTENING = /Outpost sync server listening at (http:\/\/\S+)/;
 
 /**
+ * The server gets a launch key made here (docs/security.md, "The launch key"), in its environment
+ * (other users of the machine can read a process's arguments, not its environment); the caller hands
+ * `localKey` to the app it opens and to nobody else. A team server ignores it.
+ *
  * @param {{ projectDir: string, port?: number, host?: string, dbUrl: string, appDir?: string | null,
- *           logLevel?: string, env?: NodeJS.ProcessEnv, inheritOutput?: boolean, extraArgs?: string[] }} options
- * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
+ *           logLevel?: string, env?: NodeJS.ProcessEnv, inheritOutput?: boolean, extraArgs?: string[],
+ *           localKey?: string }} options
+ * @returns {Promise<{ url: string, localKey: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
  */
 export function startSyncServer(options) {
+  const localKey = options.localKey ?? randomBytes(32).toString('base64url');
   const cli = join(options.projectDir, 'out', 'server', 'cli.mjs');
   if (!existsSync(cli)) throw new Error(`the sync server is not built (${cli}): run \`npm run build\` first`);
   const args = [cli, '--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1', '--db', options.dbUrl];
@@ -21,7 +28,7 @@ export function startSyncServer(options) {
   args.push(...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, {
     cwd: options.projectDir,
-    env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', ...options.env },
+    env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', ...options.env, OUTPOST_LOCAL_KEY: localKey },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () =>
@@ -41,7 +48,7 @@ export function startSyncServer(options) {
       if (match) {
         child.stdout.off('data', onData);
         if (options.inheritOutput) child.stdout.pipe(process.stdout);
-        resolve({ url: match[1], child, stop });
+        resolve({ url: match[1], localKey, child, stop });
       }
     };
     child.stdout.on('data', onData);

@@ -14,7 +14,12 @@ const USAGE = `Usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--db s
 --decoder-threads: threads that decode pushes off the event loop (default: one per core beyond the
   first, at most 4; 0 decodes on the event loop).
 
-Environment: OUTPOST_PORT, OUTPOST_HOST, OUTPOST_DB, OUTPOST_AUTH, OUTPOST_DECODER_THREADS, LOG_LEVEL.`;
+OUTPOST_LOCAL_KEY (single-user mode): the launch key the owner's app presents to sign in; whoever
+  starts the server makes it and hands it only to that app. An environment variable, not a flag,
+  because other users of the machine can read a process's flags. Without it nobody can sign in.
+
+Environment: OUTPOST_PORT, OUTPOST_HOST, OUTPOST_DB, OUTPOST_AUTH, OUTPOST_DECODER_THREADS,
+  OUTPOST_LOCAL_KEY, LOG_LEVEL.`;
 
 async function main() {
   const { values } = parseArgs({
@@ -52,11 +57,20 @@ async function main() {
   if (!Number.isInteger(decoderThreads) || decoderThreads < 0 || decoderThreads > 64)
     throw new Error(`--decoder-threads must be 0–64, not ${threadsOption}`);
 
+  const localKey = process.env.OUTPOST_LOCAL_KEY || undefined;
+  // Nothing started later by this process (decoder threads, a shell) needs to see it.
+  delete process.env.OUTPOST_LOCAL_KEY;
+  if (authMode === 'single-user' && !localKey) {
+    console.warn(
+      'No OUTPOST_LOCAL_KEY: nobody can sign in to this single-user server. Start Outpost with `npm start`, which makes one.',
+    );
+  }
+
   const store = await openStore(dbUrl);
   const app = await buildServer({
     store,
     rendererDir,
-    auth: { mode: authMode satisfies AuthMode },
+    auth: { mode: authMode satisfies AuthMode, ...(localKey ? { localKey } : {}) },
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     decoderThreads,
   });

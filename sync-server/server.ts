@@ -12,6 +12,7 @@ import { registerAppFiles } from './http/app-files';
 import { HttpError } from './http/api-error';
 import { installErrorHandler } from './http/error-handler';
 import { installGracefulClose } from './http/graceful-close';
+import { installLoopbackHostGuard } from './http/host-guard';
 import { registerHealthRoute } from './http/health-route';
 import { registerChangeStream } from './replication/change-stream';
 import { registerPullRoute } from './replication/pull-route';
@@ -27,8 +28,6 @@ export interface ServerConfig {
   logger?: boolean | FastifyBaseLogger | { level: string };
   /** Serve the built app from this folder (browser mode); null for an API-only server. */
   rendererDir?: string | null;
-  /** Origins allowed to call the API from a browser besides the server's own. */
-  corsOrigins?: readonly (string | RegExp)[];
   /**
    * Threads that decode push requests (parse, shape, schema; push-decoding.ts) off the event loop:
    * defaultDecoderThreads() for a server (the CLI), 0 or absent to decode inline (tests).
@@ -39,12 +38,18 @@ export interface ServerConfig {
   streamCoalesceMs?: number;
 }
 
-/** The desktop app's origin and loopback pages (dev server, browser mode on another port). */
-export const DEFAULT_CORS_ORIGINS: readonly (string | RegExp)[] = [
+/**
+ * Origins other than the server's own that may call the API from a browser. A team server: the
+ * desktop app and loopback pages (the app served on another port). A single-user server: the
+ * desktop app only, whose page (app://outpost) is another origin. Any http page on this machine
+ * could otherwise read the owner's answers; `npm run dev` reaches it through Vite's proxy instead.
+ */
+export const TEAM_CORS_ORIGINS: readonly (string | RegExp)[] = [
   'app://outpost',
   /^http:\/\/127\.0\.0\.1:\d+$/,
   /^http:\/\/localhost:\d+$/,
 ];
+export const SINGLE_USER_CORS_ORIGINS: readonly string[] = ['app://outpost'];
 
 /**
  * Build the sync server around a store. No module state: tests start any number of these on port
@@ -62,6 +67,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   } as never) as unknown as FastifyInstance;
 
   installErrorHandler(app);
+  // First of all hooks: a single-user server answers nothing addressed to another name.
+  if (config.auth.mode === 'single-user') installLoopbackHostGuard(app);
   installGracefulClose(app);
   installJsonParser(app);
   // Every body is JSON: a text/plain body (or none at all) is refused as the wrong media type
@@ -98,7 +105,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     return pipeline(payload as Readable, decoded, () => undefined);
   });
   await app.register(fastifyCors, {
-    origin: [...(config.corsOrigins ?? DEFAULT_CORS_ORIGINS)],
+    origin: [...(config.auth.mode === 'single-user' ? SINGLE_USER_CORS_ORIGINS : TEAM_CORS_ORIGINS)],
     maxAge: 600,
     // The desktop app's page (app://outpost) is another origin: let it read the scope key.
     exposedHeaders: [SCOPE_KEY_HEADER],

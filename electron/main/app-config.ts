@@ -11,6 +11,8 @@ export interface AppConfig {
   preloadPath: string;
   /** A sync server chosen by configuration (a team server), or null for the embedded default. */
   configuredSyncUrl: string | null;
+  /** The launch key of the configured server when the script that started it passed one (`npm start`). */
+  configuredLocalKey: string | null;
   isDevelopment: boolean;
 }
 
@@ -59,6 +61,7 @@ export function resolveAppConfig({ isPackaged, env, appPath, mainDir }: AppConfi
     rendererDir: join(appPath, 'dist', 'renderer'),
     preloadPath: join(mainDir, '..', 'preload', 'index.cjs'),
     configuredSyncUrl: parseSyncUrl(env.OUTPOST_SYNC_URL),
+    configuredLocalKey: env.OUTPOST_LOCAL_KEY || null,
     isDevelopment: !isPackaged,
   };
 }

@@ -20,6 +20,8 @@ export interface BridgeServices {
   writeSession(value: string | null): Promise<void>;
   /** The sync server chosen on the sign-in screen (sync-server-choice.ts). */
   chooseSyncServer(url: string): Promise<SyncServerChoice>;
+  /** The launch key of the single-user server at that URL, if this app started it (local-session-key.ts). */
+  localSessionKey(serverUrl: string): string | null;
 }
 
 type BridgeHandler<K extends BridgeMethod> = {
@@ -44,6 +46,7 @@ function bridgeHandlers(services: BridgeServices): { [K in BridgeMethod]: Bridge
     readSession: { validate: noArgs, run: () => services.readSession() },
     writeSession: { validate: nullableStringArg(MAX_SESSION_LENGTH), run: (value) => services.writeSession(value) },
     chooseSyncServer: { validate: stringArgs(MAX_URL_LENGTH), run: (url) => services.chooseSyncServer(url) },
+    localSessionKey: { validate: stringArgs(MAX_URL_LENGTH), run: (url) => services.localSessionKey(url) },
   };
 }
 

@@ -7,6 +7,8 @@ export interface EmbeddedSyncServer {
   stop(): Promise<void>;
   /** Base URL such as http://127.0.0.1:43817 once started, else null. */
   url(): string | null;
+  /** The launch key this server's /auth/local-session asks for (docs/security.md), or null. */
+  localKey(): string | null;
 }
 
 /** When a server is configured (a team server, or the one `npm start` runs): nothing to run here. */
@@ -15,6 +17,7 @@ export function createNoEmbeddedSyncServer(): EmbeddedSyncServer {
     async start() {},
     async stop() {},
     url: () => null,
+    localKey: () => null,
   };
 }
 
@@ -27,11 +30,19 @@ export interface ForkedProcess {
 
 export interface ForkedSyncServerOptions {
   /** utilityProcess.fork in production. */
-  fork(modulePath: string, args: string[], options: { stdio: 'pipe'; serviceName: string }): ForkedProcess;
+  fork(
+    modulePath: string,
+    args: string[],
+    options: { stdio: 'pipe'; serviceName: string; env: Record<string, string | undefined> },
+  ): ForkedProcess;
   /** The bundled server CLI (out/server/cli.mjs). */
   serverModule: string;
   /** The SQLite file in the user's data folder. */
   databaseFile: string;
+  /** This launch's key, made by main: only the app's own window gets the owner's session. */
+  localKey: string;
+  /** The environment the server inherits (main's own); the key is added to it. */
+  env: Readonly<Record<string, string | undefined>>;
   startTimeoutMs?: number;
   stopTimeoutMs?: number;
   log?: (line: string) => void;
@@ -50,6 +61,7 @@ export function createForkedSyncServer(options: ForkedSyncServerOptions): Embedd
 
   return {
     url: () => url,
+    localKey: () => options.localKey,
     start() {
       // One person's pushes: decoding them on the server's event loop is plenty, and no thread has
       // to load its file from the packaged app.
@@ -64,7 +76,9 @@ export function createForkedSyncServer(options: ForkedSyncServerOptions): Embedd
         '--decoder-threads',
         '0',
       ];
-      const proc = options.fork(options.serverModule, args, { stdio: 'pipe', serviceName: 'Outpost sync server' });
+      // In the environment, not the arguments: other users of the machine can read a process's arguments.
+      const env = { ...options.env, OUTPOST_LOCAL_KEY: options.localKey };
+      const proc = options.fork(options.serverModule, args, { stdio: 'pipe', serviceName: 'Outpost sync server', env });
       child = proc;
       exited = new Promise((resolve) => proc.once('exit', resolve));
       return new Promise<void>((resolve, reject) => {

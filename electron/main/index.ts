@@ -16,6 +16,7 @@ import {
   shell,
   utilityProcess,
 } from 'electron';
+import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveAppConfig } from './app-config';
@@ -26,6 +27,7 @@ import { registerBridgeHandlers } from './bridge-handlers';
 import { buildContentSecurityPolicy } from '@domain/content-security-policy';
 import { createForkedSyncServer, createNoEmbeddedSyncServer } from './embedded-sync-server';
 import { createIpcHandle } from './ipc-handle';
+import { localSessionKeyFor } from './local-session-key';
 import { openExternalUrl } from './open-external-url';
 import { applyPermissionPolicy } from './permission-policy';
 import { createSessionStore } from './session-store';
@@ -43,6 +45,8 @@ function startOutpost(): void {
     appPath: app.getAppPath(),
     mainDir: import.meta.dirname,
   });
+  // Read once; nothing this process starts later needs to inherit it.
+  delete process.env.OUTPOST_LOCAL_KEY;
 
   // Privileged schemes and the global sandbox can only be set before `ready`.
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -65,6 +69,8 @@ function startOutpost(): void {
           fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
           serverModule: join(import.meta.dirname, '..', 'server', 'cli.mjs'),
           databaseFile: join(app.getPath('userData'), 'outpost.db'),
+          localKey: randomBytes(32).toString('base64url'),
+          env: process.env,
           log: (line) => console.warn(`[sync server] ${line}`),
         })
       : createNoEmbeddedSyncServer();
@@ -151,6 +157,11 @@ function startOutpost(): void {
       readSession: () => sessionStore.read(),
       writeSession: (value) => sessionStore.write(value),
       chooseSyncServer: (url) => serverChoice!.choose(url),
+      localSessionKey: (url) =>
+        localSessionKeyFor(url, [
+          { url: syncServer.url(), localKey: syncServer.localKey() },
+          { url: config.configuredSyncUrl, localKey: config.configuredLocalKey },
+        ]),
     });
 
     Menu.setApplicationMenu(

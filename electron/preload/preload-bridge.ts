@@ -18,6 +18,8 @@ export function createPreloadBridge(invoke: Invoke): Readonly<OutpostBridge> {
     writeSession: (value) => invoke(BRIDGE_CHANNELS.writeSession, value) as ReturnType<OutpostBridge['writeSession']>,
     chooseSyncServer: (url) =>
       invoke(BRIDGE_CHANNELS.chooseSyncServer, url) as ReturnType<OutpostBridge['chooseSyncServer']>,
+    localSessionKey: (serverUrl) =>
+      invoke(BRIDGE_CHANNELS.localSessionKey, serverUrl) as ReturnType<OutpostBridge['localSessionKey']>,
   };
   return Object.freeze(bridge);
 }

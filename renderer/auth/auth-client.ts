@@ -1,4 +1,11 @@
-import type { AuthStatus, LoginRequest, SessionGrant, SessionUser, SetupRequest } from '@domain/auth-protocol';
+import {
+  LOCAL_KEY_HEADER,
+  type AuthStatus,
+  type LoginRequest,
+  type SessionGrant,
+  type SessionUser,
+  type SetupRequest,
+} from '@domain/auth-protocol';
 import type { Locale } from '@domain/schemas/user-profile';
 import { requestJson } from './auth-request';
 
@@ -12,9 +19,16 @@ export const authClient = {
     requestJson<SessionGrant>(serverUrl, '/auth/setup', { method: 'POST', body }),
   login: (serverUrl: string, body: LoginRequest) =>
     requestJson<SessionGrant>(serverUrl, '/auth/login', { method: 'POST', body }),
-  /** Single-user mode (the embedded server): signs in as its one owner, created on first use. */
-  localSession: (serverUrl: string, body: { name?: string; locale?: Locale }) =>
-    requestJson<SessionGrant>(serverUrl, '/auth/local-session', { method: 'POST', body }),
+  /**
+   * Single-user mode (the embedded server): signs in as its one owner, created on first use, with
+   * the launch key of the app that started the server (the bridge's localSessionKey).
+   */
+  localSession: (serverUrl: string, body: { name?: string; locale?: Locale }, localKey: string | null) =>
+    requestJson<SessionGrant>(serverUrl, '/auth/local-session', {
+      method: 'POST',
+      body,
+      headers: localKey ? { [LOCAL_KEY_HEADER]: localKey } : {},
+    }),
   refresh: (serverUrl: string, refreshToken: string) =>
     requestJson<SessionGrant>(serverUrl, '/auth/refresh', { method: 'POST', body: { refreshToken } }),
   logout: (serverUrl: string, refreshToken: string) =>

@@ -20,6 +20,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Bearer access token, for /auth/me and /admin/*. */
   token?: string | null;
+  /** More request headers (the launch key of /auth/local-session). */
+  headers?: Readonly<Record<string, string>>;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -32,7 +34,7 @@ export async function requestJson<T>(baseUrl: string, path: string, options: Req
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let response: Response;

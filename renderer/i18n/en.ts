@@ -560,6 +560,9 @@ export const en = {
       deactivated: 'This account has been deactivated. Ask your sales manager.',
       setupDone: 'This server is already set up. Sign in instead.',
       localOnly: 'This server needs you to sign in with an email and password.',
+      localKeyInvalid:
+        'This window was not opened by the Outpost that started this server. Open Outpost again: the desktop app, or the address `npm start` printed.',
+      busy: 'Many sign-ins are being checked right now. Try again in a moment.',
       emailTaken: 'An account with this email already exists.',
       weakPassword: 'Use a password of at least {{min}} characters.',
     },

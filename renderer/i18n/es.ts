@@ -575,6 +575,9 @@ export const es: Messages = {
       deactivated: 'Esta cuenta fue desactivada. Consulta a tu gerente de ventas.',
       setupDone: 'Este servidor ya está configurado. Inicia sesión.',
       localOnly: 'Este servidor requiere iniciar sesión con correo y contraseña.',
+      localKeyInvalid:
+        'Esta ventana no la abrió el Outpost que inició este servidor. Vuelve a abrir Outpost: la aplicación de escritorio o la dirección que mostró `npm start`.',
+      busy: 'Se están comprobando muchos inicios de sesión en este momento. Vuelve a intentarlo en unos instantes.',
       emailTaken: 'Ya existe una cuenta con este correo.',
       weakPassword: 'Usa una contraseña de al menos {{min}} caracteres.',
     },

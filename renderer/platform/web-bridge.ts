@@ -1,5 +1,6 @@
 import { MAX_SESSION_LENGTH, type OutpostBridge } from '@domain/desktop-bridge';
 import { isSafeExternalUrl } from '@domain/external-links';
+import { launchKey } from './launch-key';
 import { createWebSessionStore } from './web-session-store';
 
 /**
@@ -14,10 +15,8 @@ export function createWebBridge(): OutpostBridge {
       return { version: import.meta.env.VITE_APP_VERSION ?? '0.1.0', shell: 'web' as const, os: navigator.platform };
     },
     async syncServerUrl() {
-      // `npm run dev` serves the app from Vite and names the sync server; otherwise the server
-      // that served the app is the sync server.
-      const configured = import.meta.env.VITE_OUTPOST_SYNC_URL as string | undefined;
-      return configured || (location.protocol.startsWith('http') ? location.origin : null);
+      // The server that served the app (or, in `npm run dev`, Vite's proxy to it) is the sync server.
+      return location.protocol.startsWith('http') ? location.origin : null;
     },
     async openExternal(url: string) {
       if (!isSafeExternalUrl(url)) return false;
@@ -40,6 +39,16 @@ export function createWebBridge(): OutpostBridge {
       }
       const loopback = /^http:\/\/127\.0\.0\.1:\d+$/.test(origin);
       return origin === location.origin || loopback ? ('ready' as const) : ('refused' as const);
+    },
+    async localSessionKey(serverUrl: string) {
+      // The key came in this page's own address: it belongs to the server that served the page.
+      let origin: string | null = null;
+      try {
+        origin = new URL(serverUrl).origin;
+      } catch {
+        return null;
+      }
+      return origin === location.origin ? launchKey() : null;
     },
     readSession: () => sessions.read(),
     async writeSession(value: string | null) {

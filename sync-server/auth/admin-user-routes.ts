@@ -6,7 +6,6 @@ import type { Credentials } from '../store/auth-store';
 import type { AuthContext } from './auth-context';
 import { adminUserResponse, createUserBody, setPasswordBody, updateUserBody, userIdParams } from './auth-schemas';
 import { normalizeEmail, weakPasswordError } from './auth-routes';
-import { hashPassword, verifyPassword } from './password-hash';
 import { actorOf, type ServerActor } from './request-actor';
 import { createUser, updateUser } from './user-records';
 
@@ -63,7 +62,7 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
       const { name, email, role, teamId, password } = request.body;
       const weak = weakPasswordError(password);
       if (weak) throw weak;
-      const passwordHash = await hashPassword(password, ctx.passwordCost);
+      const passwordHash = await ctx.passwords.hash(password);
       const profile = await createUser(ctx, manager.id, {
         name: name.trim(),
         email: normalizeEmail(email),
@@ -114,21 +113,28 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
       // Your own password needs the current one (a borrowed, unlocked device is not enough),
       // unless there is none yet (the single-user owner before a switch to team mode).
       if (own && credentials.passwordHash) {
-        const key = `account:${credentials.email}`;
-        const wait = ctx.limiter.retryAfterMs([key]);
-        if (wait > 0) {
-          reply.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
+        const { attempt, retryAfterMs } = ctx.limiter.reserve([`account:${credentials.email}`]);
+        if (!attempt) {
+          reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
           throw new HttpError(429, 'auth.rateLimited', 'too many wrong passwords: wait before trying again');
         }
         const given = request.body.currentPassword;
-        if (!given || !(await verifyPassword(given, credentials.passwordHash))) {
-          ctx.limiter.recordFailure([key]);
+        let right: boolean;
+        try {
+          right = !!given && (await ctx.passwords.verify(given, credentials.passwordHash));
+        } catch (error) {
+          attempt.cancelled();
+          throw error;
+        }
+        if (!right) {
+          attempt.failed();
           throw new HttpError(401, 'auth.invalidCredentials', 'the current password is not right');
         }
+        attempt.succeeded();
       }
       const weak = weakPasswordError(request.body.password);
       if (weak) throw weak;
-      await ctx.store.auth.setPasswordHash(id, await hashPassword(request.body.password, ctx.passwordCost));
+      await ctx.store.auth.setPasswordHash(id, await ctx.passwords.hash(request.body.password));
       // Every session of the account ends: whoever knew the old password is signed out.
       await ctx.store.auth.revokeUserTokens(id, new Date(ctx.tokenNow()).toISOString());
       request.log.info({ userId: id }, 'password changed');

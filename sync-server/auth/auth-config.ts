@@ -1,5 +1,6 @@
 import type { AuthMode } from '@domain/auth-protocol';
 import type { PasswordHashCost } from './password-hash';
+import type { PasswordHashingOptions } from './password-hasher';
 
 /** How a server signs people in (ServerConfig.auth). */
 export interface AuthConfig {
@@ -13,6 +14,14 @@ export interface AuthConfig {
   now?: () => number;
   /** scrypt cost of new password hashes; tests pass a cheap one. Production keeps the default. */
   passwordCost?: PasswordHashCost;
+  /**
+   * Single-user mode: the launch key that POST /auth/local-session must present (header
+   * LOCAL_KEY_HEADER), made by whoever started this server and handed only to the app it started.
+   * Without one, nobody gets the owner's session. Never logged.
+   */
+  localKey?: string;
+  /** How many password hashes run and wait at once (password-hasher.ts); tests make it small. */
+  hashing?: PasswordHashingOptions;
 }
 
 /** A remote or local socket address on this machine (IPv4, IPv6, or IPv4 mapped into IPv6). */

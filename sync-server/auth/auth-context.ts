@@ -5,7 +5,7 @@ import { createRecordValidator, type RecordValidator } from '../replication/reco
 import type { Store } from '../store/store';
 import type { AuthConfig } from './auth-config';
 import { createLoginRateLimiter, type LoginRateLimiter } from './login-rate-limiter';
-import { DEFAULT_PASSWORD_COST, type PasswordHashCost } from './password-hash';
+import { createPasswordHasher, type PasswordHasher } from './password-hasher';
 import { createUserDirectory, type UserDirectory } from './user-directory';
 
 /** Name of the HS256 key in server_secrets. */
@@ -15,11 +15,14 @@ const SIGNING_KEY_SECRET = 'access-token-signing-key';
 export interface AuthContext {
   store: Store;
   mode: AuthMode;
+  /** Single-user mode: the launch key of /auth/local-session (AuthConfig.localKey). */
+  localKey: string | undefined;
   /** Clock of tokens, expiry and rate limits. */
   tokenNow: () => number;
   /** Clock of the records the server writes (users, defaults): the server's own. */
   recordNow: () => number;
-  passwordCost: PasswordHashCost;
+  /** Hashes and checks passwords through one bounded queue. */
+  passwords: PasswordHasher;
   /** Signs access tokens; shared by every instance on the database. */
   signingKey: Buffer;
   limiter: LoginRateLimiter;
@@ -41,16 +44,17 @@ export async function createAuthContext(
   return {
     store,
     mode: config.mode,
+    localKey: config.localKey,
     tokenNow,
     recordNow: serverNow,
-    passwordCost: config.passwordCost ?? DEFAULT_PASSWORD_COST,
+    passwords: createPasswordHasher(config.passwordCost, config.hashing),
     signingKey: Buffer.from(key, 'base64url'),
     limiter: createLoginRateLimiter(
       {
         account: { maxFailures: AUTH_LIMITS.loginAttemptsPerAccount, windowMs },
         address: { maxFailures: AUTH_LIMITS.loginAttemptsPerAddress, windowMs },
       },
-      tokenNow,
+      { now: tokenNow },
     ),
     directory: createUserDirectory(store),
     // A node id per process: two instances never stamp the same clock value.

@@ -8,12 +8,13 @@ import type {
   SessionUser,
   SetupRequest,
 } from '@domain/auth-protocol';
-import { AUTH_LIMITS } from '@domain/auth-protocol';
+import { AUTH_LIMITS, LOCAL_KEY_HEADER } from '@domain/auth-protocol';
 import type { Locale, UserProfile } from '@domain/schemas/user-profile';
 import type { RefreshTokenRow } from '../store/auth-store';
 import { errorBody, HttpError } from '../http/api-error';
 import type { AuthContext } from './auth-context';
 import { isLoopbackAddress } from './auth-config';
+import { matchesLocalKey } from './local-key';
 import {
   localSessionBody,
   loginBody,
@@ -22,7 +23,7 @@ import {
   sessionUserResponse,
   setupBody,
 } from './auth-schemas';
-import { hashPassword, passwordProblem, spendPasswordTime, verifyPassword } from './password-hash';
+import { passwordProblem } from './password-hash';
 import { openSuccessor } from './refresh-successor';
 import { hashRefreshSecret, parseRefreshToken } from './refresh-token';
 import { actorOf } from './request-actor';
@@ -89,7 +90,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
       if (weak) throw weak;
       const setupDone = () => new HttpError(409, 'auth.setupDone', 'this server is set up already: sign in');
       if ((await ctx.store.auth.getSecret(OWNER_SECRET)) !== null) throw setupDone();
-      const passwordHash = await hashPassword(password, ctx.passwordCost);
+      const passwordHash = await ctx.passwords.hash(password);
       const owner = await createOwner(
         ctx,
         { name: name.trim(), email: normalizeEmail(email), locale: 'en', passwordHash },
@@ -108,22 +109,32 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
       const email = normalizeEmail(request.body.email);
       const { password } = request.body;
       const keys = [`account:${email}`, `address:${request.ip}`];
-      const wait = ctx.limiter.retryAfterMs(keys);
-      if (wait > 0) return rateLimited(reply, wait);
+      // Counted before the password is checked, so concurrent guesses cannot exceed the limit.
+      const { attempt, retryAfterMs } = ctx.limiter.reserve(keys);
+      if (!attempt) return rateLimited(reply, retryAfterMs);
 
-      const credentials = await ctx.store.auth.credentialsByEmail(email);
-      // Unknown email, or an account without a password: the same time and answer as a wrong password.
-      const matches = credentials?.passwordHash
-        ? await verifyPassword(password, credentials.passwordHash)
-        : await spendPasswordTime(password, ctx.passwordCost).then(() => false);
-      const profile = credentials && (await ctx.directory.find(credentials.userId)).profile;
-      if (!matches || !credentials || !profile) {
-        ctx.limiter.recordFailure(keys);
+      let profile: UserProfile | null | undefined;
+      try {
+        const credentials = await ctx.store.auth.credentialsByEmail(email);
+        // Unknown email, or an account without a password: the same time and answer as a wrong password.
+        const matches = credentials?.passwordHash
+          ? await ctx.passwords.verify(password, credentials.passwordHash)
+          : await ctx.passwords.spendTime(password).then(() => false);
+        profile = matches && credentials ? (await ctx.directory.find(credentials.userId)).profile : null;
+      } catch (error) {
+        attempt.cancelled();
+        throw error;
+      }
+      if (!profile) {
+        attempt.failed();
         request.log.info({ address: request.ip }, 'login failed');
         throw invalidCredentials();
       }
-      if (!isActiveUser(profile)) throw deactivated();
-      ctx.limiter.clear(keys[0]!);
+      if (!isActiveUser(profile)) {
+        attempt.cancelled();
+        throw deactivated();
+      }
+      attempt.succeeded();
       return grantFor(ctx, profile, request.body.deviceName ?? 'unnamed device');
     },
   );
@@ -137,6 +148,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
           403,
           'auth.localOnly',
           'a local session exists only on a single-user server, from its own machine',
+        );
+      }
+      // Loopback is not enough: any process or OS user of this machine is loopback too.
+      if (!matchesLocalKey(request.headers[LOCAL_KEY_HEADER], ctx.localKey)) {
+        throw new HttpError(
+          403,
+          'auth.localKeyInvalid',
+          'a local session needs the key of this launch of Outpost: open the app that started this server (or the address `npm start` printed)',
         );
       }
       let owner: UserProfile | null | undefined = null;

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import axe from 'axe-core';
 import type { Page } from '@playwright/test';
-import { expect, test } from './server-fixture';
+import { expect, LAUNCH_PATH, test } from './server-fixture';
 import { drawer, goTo } from './app-fixtures';
 import { accountMenu, setUpTeam, signOut } from './auth-fixtures';
 
@@ -114,7 +114,7 @@ for (const theme of THEMES) {
       const findings: Finding[] = [];
 
       // Before anyone signs in there is no preference yet: the first-run screen follows the system.
-      await page.goto('/');
+      await page.goto(LAUNCH_PATH);
       const welcome = page.getByRole('dialog', { name: 'Welcome to Outpost' });
       await expect(welcome).toBeVisible();
       await scan(page, 'first run', findings);

@@ -1,8 +1,9 @@
 import { expect, type Page } from '@playwright/test';
+import { LAUNCH_PATH } from './server-fixture';
 
-/** First start: answer the welcome dialog the way a new user would. */
+/** First start: open the address `npm start` printed and answer the welcome dialog as a new user would. */
 export async function startWorkspace(page: Page, options: { name?: string; demo?: boolean } = {}) {
-  await page.goto('/');
+  await page.goto(LAUNCH_PATH);
   const welcome = page.getByRole('dialog', { name: 'Welcome to Outpost' });
   await expect(welcome).toBeVisible();
   await welcome.getByLabel('Your name').fill(options.name ?? 'Maria Lopez');
@@ -15,7 +16,7 @@ export async function startWorkspace(page: Page, options: { name?: string; demo?
  * as that owner at once — the welcome and its demo-data offer belong to the first start only.
  */
 export async function joinWorkspace(page: Page) {
-  await page.goto('/');
+  await page.goto(LAUNCH_PATH);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('dialog', { name: 'Welcome to Outpost' })).toHaveCount(0);
 }

@@ -1,4 +1,5 @@
 import { test as base } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,15 @@ export interface SyncServerHandle {
 }
 
 /**
+ * The launch key of every single-user server these tests start (docs/security.md, "The launch
+ * key"): made here, as `npm start` makes one, once per test process.
+ */
+export const E2E_LAUNCH_KEY = randomBytes(32).toString('base64url');
+
+/** What `npm start` tells a person to open: the app, with the launch key in the fragment. */
+export const LAUNCH_PATH = `/#k=${E2E_LAUNCH_KEY}`;
+
+/**
  * Every test gets its own real sync server (the built CLI, on a fresh SQLite file) serving the
  * built app, so tests never see each other's records and the app under test is the one shipped.
  */
@@ -27,6 +37,7 @@ export const test = base.extend<{ server: SyncServerHandle; serverArgs: string[]
       dbUrl: `sqlite:${join(dir, 'outpost.db')}`,
       appDir: join(projectDir, 'dist', 'renderer'),
       extraArgs: serverArgs,
+      localKey: E2E_LAUNCH_KEY,
     })) as SyncServerHandle;
     await use(server);
     await server.stop();

@@ -1,4 +1,4 @@
-import { expect, test } from './server-fixture';
+import { expect, LAUNCH_PATH, test } from './server-fixture';
 import { drawer, goTo, startWorkspace } from './app-fixtures';
 
 /** The local database's storage runs in a dedicated worker (docs/adr/0012-storage-in-a-worker.md). */
@@ -36,7 +36,7 @@ test('the local database runs in a worker, and two windows on it see each otherâ
 
 test('a storage worker that cannot start is reported, not waited for', async ({ page }) => {
   await page.route(/\/storage\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
-  await page.goto('/');
+  await page.goto(LAUNCH_PATH);
   const welcome = page.getByRole('dialog', { name: 'Welcome to Outpost' });
   await welcome.getByLabel('Your name').fill('Maria Lopez');
   await welcome.getByRole('button', { name: 'Start empty' }).click();

@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_LIMITS, type AdminUser, type AuthStatus, type SessionGrant } from '../../domain/auth-protocol';
+import {
+  AUTH_LIMITS,
+  LOCAL_KEY_HEADER,
+  type AdminUser,
+  type AuthStatus,
+  type SessionGrant,
+} from '../../domain/auth-protocol';
 import { DEFAULT_PIPELINE_ID, DEFAULT_TEAM_ID, SETTING_IDS } from '../../domain/default-records';
 import type { Setting } from '../../domain/schemas/setting';
 import type { PullResponse } from '../../domain/sync-protocol';
 import { createRecordValidator } from '../../sync-server/replication/record-validator';
+import { TEST_LOCAL_KEY } from '../support/local-key';
 import { startTestServer, TEST_PASSWORD_COST, type TestServer } from '../support/test-server';
 import { SERVER_TARGETS, type ServerTarget } from './server-targets';
 
@@ -39,9 +46,9 @@ function describeAuth(target: ServerTarget) {
       server: TestServer,
       method: string,
       path: string,
-      options: { body?: unknown; token?: string } = {},
+      options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
     ): Promise<Answer<T>> {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...options.headers };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
       if (options.token) headers.Authorization = `Bearer ${options.token}`;
       const response = await fetch(`${server.url}${path}`, {
@@ -460,13 +467,70 @@ function describeAuth(target: ServerTarget) {
       });
     });
 
+    describe('concurrent sign-ins', () => {
+      let server: TestServer;
+
+      beforeAll(async () => {
+        // The production scrypt cost: every check takes long enough for a burst to overlap it.
+        server = await startTestServer({ dbUrl: await target.newDbUrl(), auth: { mode: 'team' } });
+        expect((await send(server, 'POST', '/auth/setup', { body: MANAGER })).status).toBe(200);
+      });
+      afterAll(async () => {
+        await server?.close();
+      });
+
+      it('checks no more passwords than the limit when many sign-ins for one account arrive at once', async () => {
+        const burst = Array.from({ length: 20 }, (_, i) => (i === 14 ? MANAGER.password : `wrong password ${i}!!`));
+        const answers = await Promise.all(burst.map((password) => login(server, MANAGER.email, password)));
+        const checked = answers.filter((answer) => answer.status !== 429);
+        expect(checked.map((answer) => answer.status)).toHaveLength(AUTH_LIMITS.loginAttemptsPerAccount);
+        for (const answer of checked) expect([200, 401]).toContain(answer.status);
+        for (const answer of answers.filter((a) => a.status === 429)) {
+          expectError(answer, 429, 'auth.rateLimited');
+          expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+        }
+      });
+
+      it('answers a storm of sign-ins beyond the hashing queue with 503 and Retry-After, without counting them', async () => {
+        const small = await startTestServer({
+          dbUrl: await target.newDbUrl(),
+          auth: { mode: 'team', hashing: { concurrency: 1, maxWaiting: 2 } },
+        });
+        try {
+          expect((await send(small, 'POST', '/auth/setup', { body: MANAGER })).status).toBe(200);
+          // Nearly the address's whole allowance at once: were the refused ones counted, it would be locked.
+          const storm = await Promise.all(
+            Array.from({ length: AUTH_LIMITS.loginAttemptsPerAddress - 2 }, (_, i) =>
+              login(small, `guess${i}@andes.example`, 'wrong password!!'),
+            ),
+          );
+          const busy = storm.filter((answer) => answer.status === 503);
+          expect(busy.length).toBeGreaterThan(0);
+          for (const answer of busy) {
+            expectError(answer, 503, 'auth.busy');
+            expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+          }
+          for (const answer of storm.filter((a) => a.status !== 503)) {
+            expectError(answer, 401, 'auth.invalidCredentials');
+          }
+          for (const email of ['late1@andes.example', 'late2@andes.example']) {
+            expectError(await login(small, email, 'wrong password!!'), 401, 'auth.invalidCredentials');
+          }
+          expect((await login(small, MANAGER.email, MANAGER.password)).status).toBe(200);
+        } finally {
+          await small.close();
+        }
+      });
+    });
+
     describe('single-user mode', () => {
       let server: TestServer;
+      const localKey = { [LOCAL_KEY_HEADER]: TEST_LOCAL_KEY };
 
       beforeAll(async () => {
         server = await startTestServer({
           dbUrl: await target.newDbUrl(),
-          auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+          auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST, localKey: TEST_LOCAL_KEY },
         });
       });
       afterAll(async () => {
@@ -478,7 +542,8 @@ function describeAuth(target: ServerTarget) {
           mode: 'single-user',
           needsSetup: true,
         });
-        const local = (body: unknown) => send<SessionGrant>(server, 'POST', '/auth/local-session', { body });
+        const local = (body: unknown) =>
+          send<SessionGrant>(server, 'POST', '/auth/local-session', { body, headers: localKey });
         const [first, racing] = await Promise.all([local({ name: 'Lucía', locale: 'es' }), local({})]);
         expect(first.status, first.text).toBe(200);
         expect(racing.status, racing.text).toBe(200);
@@ -498,7 +563,7 @@ function describeAuth(target: ServerTarget) {
 
         expectError(await send(server, 'POST', '/auth/setup', { body: MANAGER }), 409, 'auth.setupDone');
         expectError(
-          await send(server, 'POST', '/auth/local-session', { body: { locale: 'fr' } }),
+          await send(server, 'POST', '/auth/local-session', { body: { locale: 'fr' }, headers: localKey }),
           400,
           'request.invalid',
         );

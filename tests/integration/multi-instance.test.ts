@@ -7,6 +7,7 @@ import type { Store } from '../../sync-server/store/store';
 import { dealBody } from '../support/record-bodies';
 import { created, openEventStream, pull, pushAccepted, RecordFactory } from '../support/protocol-client';
 import { createTestDevice, type TestDevice } from '../support/sync-device';
+import { TEST_LOCAL_KEY } from '../support/local-key';
 import { TEST_PASSWORD_COST } from '../support/test-server';
 import { getTestPostgresUrl } from './postgres-fixture';
 
@@ -27,7 +28,7 @@ async function startInstance(dbUrl: string): Promise<Instance> {
   const store = await openPostgresStore(dbUrl, { pollIntervalMs: 0 });
   const app = await buildServer({
     store,
-    auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+    auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST, localKey: TEST_LOCAL_KEY },
     logger: false,
     streamCoalesceMs: 5,
   });

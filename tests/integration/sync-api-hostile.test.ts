@@ -16,6 +16,7 @@ import {
   RecordFactory,
   type HttpAnswer,
 } from '../support/protocol-client';
+import { TEST_LOCAL_KEY } from '../support/local-key';
 import { startTestServer, TEST_PASSWORD_COST, type TestServer } from '../support/test-server';
 import { SERVER_TARGETS, type ServerTarget } from './server-targets';
 
@@ -409,7 +410,7 @@ function describeHostileInput(target: ServerTarget) {
       });
       const app = await buildServer({
         store,
-        auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+        auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST, localKey: TEST_LOCAL_KEY },
         logger: false,
       });
       // The server's own subscription (its user directory forgets users at every commit).

@@ -8,8 +8,9 @@ import type { Lead } from '../../domain/schemas/lead';
 import type { SavedView } from '../../domain/schemas/saved-view';
 import type { StageChange } from '../../domain/schemas/stage-change';
 import type { RecordBase } from '../../domain/schemas/record';
-import type { SessionGrant } from '../../domain/auth-protocol';
+import { LOCAL_KEY_HEADER, type SessionGrant } from '../../domain/auth-protocol';
 import type { ApiError, PullResponse, PushResponse, PushRow, SyncDocument } from '../../domain/sync-protocol';
+import { TEST_LOCAL_KEY } from './local-key';
 import { PIPELINE, STAGES } from './record-bodies';
 
 /**
@@ -31,7 +32,8 @@ export interface HttpAnswer<T> {
 }
 
 /**
- * The owner's session on a single-user test server (POST /auth/local-session from loopback), one
+ * The owner's session on a single-user test server (POST /auth/local-session from loopback, with
+ * the test process's launch key), one
  * per server origin: every helper below that calls /sync or /admin signs in as the owner, the
  * Sales Manager who may see and change everything, so protocol tests check the protocol.
  */
@@ -44,7 +46,7 @@ export function ownerSession(baseUrl: string): Promise<SessionGrant> {
     session = (async () => {
       const response = await fetch(`${origin}/auth/local-session`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [LOCAL_KEY_HEADER]: TEST_LOCAL_KEY },
         body: '{}',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

@@ -6,6 +6,7 @@ import type { CollectionName } from '../../domain/collections';
 import { buildServer } from '../../sync-server/server';
 import { openStore } from '../../sync-server/store/open-store';
 import type { Store, StoredRecord } from '../../sync-server/store/store';
+import { TEST_LOCAL_KEY } from './local-key';
 import { TEST_PASSWORD_COST } from './test-server';
 
 /** One committed record version, as the server stored it. */
@@ -41,7 +42,7 @@ export async function startRecordingServer(options: { dbUrl?: string } = {}): Pr
     try {
       const app = await buildServer({
         store,
-        auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST },
+        auth: { mode: 'single-user', passwordCost: TEST_PASSWORD_COST, localKey: TEST_LOCAL_KEY },
         logger: false,
         streamCoalesceMs: 5,
       });

@@ -1,4 +1,5 @@
 import { bundleServer } from '../../scripts/server-bundle.mjs';
+import { TEST_LOCAL_KEY } from './local-key';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
@@ -82,7 +83,8 @@ export async function startServerProcess(options: {
   const args = [BUNDLE, '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--db', options.dbUrl, '--no-app'];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_DIR,
-    env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn' },
+    // Single-user mode (the CLI's default) with this test process's launch key.
+    env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', OUTPOST_LOCAL_KEY: TEST_LOCAL_KEY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthConfig } from '../../sync-server/auth/auth-config';
 import { buildServer } from '../../sync-server/server';
 import { openStore } from '../../sync-server/store/open-store';
+import { TEST_LOCAL_KEY } from './local-key';
 import type { Store } from '../../sync-server/store/store';
 
 export interface TestServer {
@@ -22,7 +23,8 @@ export const TEST_PASSWORD_COST = { N: 1 << 10, r: 8, p: 1 };
 
 /**
  * The real sync server on a loopback port, over a real SQLite file (or the given store URL).
- * Single-user mode unless `auth` says otherwise: helpers sign in as the owner (protocol-client.ts).
+ * Single-user mode with TEST_LOCAL_KEY unless `auth` says otherwise: helpers sign in as the owner
+ * (protocol-client.ts).
  */
 export async function startTestServer(
   options: {
@@ -35,7 +37,11 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-server-'));
   const dbUrl = options.dbUrl ?? `sqlite:${join(dir, 'outpost.db')}`;
-  const auth: AuthConfig = options.auth ?? { mode: 'single-user', passwordCost: TEST_PASSWORD_COST };
+  const auth: AuthConfig = options.auth ?? {
+    mode: 'single-user',
+    passwordCost: TEST_PASSWORD_COST,
+    localKey: TEST_LOCAL_KEY,
+  };
   let store = await openStore(dbUrl);
   let app = await buildServer({
     store,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { authClient } from '../../auth/auth-client';
 import type { CachedSession } from '../../auth/cached-session';
 import { describeAuthError } from '../../auth/describe-auth-error';
+import { getBridge } from '../../platform/bridge';
 import { Onboarding, type OnboardingChoice } from '../onboarding/Onboarding';
 import { AuthCard } from './AuthCard';
 import type { OnSignedIn } from './sign-in-types';
@@ -40,10 +41,11 @@ function Welcome({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: OnS
     setBusy(true);
     let session: CachedSession;
     try {
-      const grant = await authClient.localSession(serverUrl, {
-        name: name || t('onboarding.defaultName'),
-        locale: i18n.language === 'es' ? 'es' : 'en',
-      });
+      const grant = await authClient.localSession(
+        serverUrl,
+        { name: name || t('onboarding.defaultName'), locale: i18n.language === 'es' ? 'es' : 'en' },
+        await getBridge().localSessionKey(serverUrl),
+      );
       session = { serverUrl, grant };
     } catch (e) {
       setError(describeAuthError(t, e, { firstSignIn: true }));
@@ -66,8 +68,9 @@ function OwnerSignIn({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn:
   const [error, setError] = useState<string | null>(null);
   const signIn = useCallback(
     () =>
-      authClient
-        .localSession(serverUrl, {})
+      getBridge()
+        .localSessionKey(serverUrl)
+        .then((key) => authClient.localSession(serverUrl, {}, key))
         .then((grant) => onSignedIn({ serverUrl, grant }, null))
         .catch((e: unknown) => setError(describeAuthError(t, e, { firstSignIn: true }))),
     [serverUrl, onSignedIn, t],

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { COLLECTION_SCHEMAS } from '../../../domain/collections';
+import { LOCAL_KEY_HEADER } from '../../../domain/auth-protocol';
 import type { PullResponse } from '../../../domain/sync-protocol';
 import { openDatabase } from '../../../renderer/db/database';
 import { openDeviceClock } from '../../../renderer/db/device-clock';
@@ -20,14 +21,15 @@ const status = (text: string) => {
 };
 
 /**
- * The page signs in as the single-user server's owner once (it is served from loopback, as the
- * desktop app's server is), then sends the token with every sync request.
+ * The page signs in as the single-user server's owner once, with the launch key its address carries
+ * (`#k=…`, as `npm start` prints it), then sends the token with every sync request.
  */
+const launchKey = new URLSearchParams(location.hash.slice(1)).get('k') ?? '';
 let authorization: Promise<Record<string, string>> | null = null;
 function ownerAuthorization(): Promise<Record<string, string>> {
   authorization ??= fetch('/auth/local-session', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', [LOCAL_KEY_HEADER]: launchKey },
     body: '{}',
   })
     .then((response) => response.json() as Promise<{ accessToken: string }>)

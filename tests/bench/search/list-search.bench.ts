@@ -43,7 +43,7 @@ await runPart(PART, async ({ quick }) => {
       try {
         const page = await browser.context.newPage();
         page.on('pageerror', (error) => console.error(`  [${PART}] page error: ${error.message}`));
-        await page.goto(`${server.url}/index.html`);
+        await page.goto(server.pageUrl('/index.html'));
         await page.waitForFunction(() => window.outpostBench !== undefined);
         const options: SearchRunOptions = { name: 'bench-search', expected: docs, queries: QUERIES };
         result = await page.evaluate((o) => window.outpostBench!.search(o), options);

@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOCAL_KEY_HEADER } from '../../../domain/auth-protocol';
 import { bundleServer } from '../../../scripts/server-bundle.mjs';
 
 export interface BenchServer {
   url: string;
   child: ChildProcess;
+  /** The address of a page the server serves, with the launch key its script signs in with (`#k=…`). */
+  pageUrl(path: string): string;
   /** `Authorization: Bearer …` of the owner (single-user mode, POST /auth/local-session). */
   authorization: Record<string, string>;
   /** fetch signed in as the owner: what a desktop client sends. */
@@ -17,10 +21,13 @@ export interface BenchServer {
 }
 
 /** Signs in as the owner of a single-user server, as the desktop app does at start. */
-async function signIn(url: string): Promise<Pick<BenchServer, 'authorization' | 'fetch' | 'seqAfterSignIn'>> {
+async function signIn(
+  url: string,
+  localKey: string,
+): Promise<Pick<BenchServer, 'authorization' | 'fetch' | 'seqAfterSignIn'>> {
   const response = await fetch(`${url}/auth/local-session`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', [LOCAL_KEY_HEADER]: localKey },
     body: '{}',
   });
   if (!response.ok) throw new Error(`bench server: local-session answered ${response.status}`);
@@ -68,9 +75,10 @@ export async function startBenchServer(options: {
     options.dbUrl,
     ...(options.appDir ? ['--app', options.appDir] : ['--no-app']),
   ];
+  const localKey = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', OUTPOST_LOCAL_KEY: localKey },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () =>
@@ -89,8 +97,8 @@ export async function startBenchServer(options: {
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => process.stdout.write(more));
         const url = match[1]!;
-        signIn(url).then(
-          (session) => resolve({ url, child, stop, ...session }),
+        signIn(url, localKey).then(
+          (session) => resolve({ url, child, stop, pageUrl: (path) => `${url}${path}#k=${localKey}`, ...session }),
           (error: unknown) => void stop().then(() => reject(error as Error)),
         );
       }

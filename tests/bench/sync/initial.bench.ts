@@ -59,7 +59,7 @@ await runPart(PART, async ({ quick, diagnose }) => {
         const browser = await launchBenchBrowser();
         browserVersion = browser.version;
         try {
-          const page = await openBenchPage(browser.context, server.url);
+          const page = await openBenchPage(browser.context, server.pageUrl('/index.html'));
           const result = await evaluate(page, kind, { name: `bench-${kind}`, expected: docs, ...options });
           log(PART, `${label}: ${describe(result)}`);
           return result;
@@ -129,7 +129,7 @@ await runPart(PART, async ({ quick, diagnose }) => {
         }
         diagnostics.appProfiled = {
           label: 'app under the DevTools CPU profiler',
-          result: await profiledApp(server.url, docs, join(ROOT, 'bench', 'results')),
+          result: await profiledApp(server.pageUrl('/index.html'), docs, join(ROOT, 'bench', 'results')),
         };
       }
     } finally {
@@ -208,10 +208,10 @@ await runPart(PART, async ({ quick, diagnose }) => {
 
 type Kind = 'raw' | 'app' | 'rxdbBulkInsert';
 
-async function openBenchPage(context: BrowserContext, serverUrl: string): Promise<Page> {
+async function openBenchPage(context: BrowserContext, pageUrl: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`  [${PART}] page error: ${error.message}`));
-  await page.goto(`${serverUrl}/index.html`);
+  await page.goto(pageUrl);
   await page.waitForFunction(() => window.outpostBench !== undefined);
   return page;
 }
@@ -221,10 +221,10 @@ function evaluate(page: Page, kind: Kind, options: BrowserRunOptions | AppRunOpt
 }
 
 /** The app run again under the DevTools CPU profiler; the profile goes to bench/results/. */
-async function profiledApp(serverUrl: string, docs: number, outDir: string): Promise<BrowserRunResult> {
+async function profiledApp(pageUrl: string, docs: number, outDir: string): Promise<BrowserRunResult> {
   const browser = await launchBenchBrowser();
   try {
-    const page = await openBenchPage(browser.context, serverUrl);
+    const page = await openBenchPage(browser.context, pageUrl);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });

@@ -9,6 +9,7 @@ describe('desktop bridge channels', () => {
     expect([...BRIDGE_METHODS].sort()).toEqual([
       'appInfo',
       'chooseSyncServer',
+      'localSessionKey',
       'notify',
       'openExternal',
       'readSession',

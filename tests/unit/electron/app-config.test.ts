@@ -14,6 +14,7 @@ describe('resolveAppConfig', () => {
       rendererDir: join(paths.appPath, 'dist', 'renderer'),
       preloadPath: join(paths.appPath, 'out', 'preload', 'index.cjs'),
       configuredSyncUrl: null,
+      configuredLocalKey: null,
       isDevelopment: false,
     });
   });

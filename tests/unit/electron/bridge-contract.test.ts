@@ -32,6 +32,7 @@ describe('preload bridge', () => {
     await loose.readSession?.('extra');
     await loose.writeSession?.('{"grant":{}}', 'extra');
     await loose.writeSession?.(null);
+    await loose.localSessionKey?.('http://127.0.0.1:5183', 'extra');
     expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
       [BRIDGE_CHANNELS.appInfo],
       [BRIDGE_CHANNELS.syncServerUrl],
@@ -40,6 +41,7 @@ describe('preload bridge', () => {
       [BRIDGE_CHANNELS.readSession],
       [BRIDGE_CHANNELS.writeSession, '{"grant":{}}'],
       [BRIDGE_CHANNELS.writeSession, null],
+      [BRIDGE_CHANNELS.localSessionKey, 'http://127.0.0.1:5183'],
     ]);
   });
 

@@ -12,19 +12,25 @@ class FakeProcess extends EventEmitter implements ForkedProcess {
   }
 }
 
+const LAUNCH_KEY = 'this-launch-key-0123456789abcdef';
+
 function setup(startTimeoutMs = 1000) {
   const calls: { modulePath: string; args: string[] }[] = [];
+  const envs: Record<string, string | undefined>[] = [];
   const proc = new FakeProcess();
   const server = createForkedSyncServer({
-    fork: (modulePath, args) => {
+    fork: (modulePath, args, options) => {
       calls.push({ modulePath, args });
+      envs.push(options.env);
       return proc;
     },
     serverModule: '/app/out/server/cli.mjs',
     databaseFile: '/home/ana/.config/Outpost/outpost.db',
+    localKey: LAUNCH_KEY,
+    env: { PATH: '/usr/bin', OUTPOST_LOCAL_KEY: 'an older one' },
     startTimeoutMs,
   });
-  return { calls, proc, server };
+  return { calls, envs, proc, server };
 }
 
 describe('the embedded sync server of the installed app', () => {
@@ -50,6 +56,16 @@ describe('the embedded sync server of the installed app', () => {
       },
     ]);
     expect(server.url()).toBe('http://127.0.0.1:43817');
+  });
+
+  it('hands the server the launch key in its environment, where other users cannot read it, never in its arguments', async () => {
+    const { calls, envs, proc, server } = setup();
+    const started = server.start();
+    proc.stdout.emit('data', 'Outpost sync server listening at http://127.0.0.1:43817 (store: sqlite)\n');
+    await started;
+    expect(envs).toEqual([{ PATH: '/usr/bin', OUTPOST_LOCAL_KEY: LAUNCH_KEY }]);
+    expect(calls[0]?.args.join(' ')).not.toContain(LAUNCH_KEY);
+    expect(server.localKey()).toBe(LAUNCH_KEY);
   });
 
   it('fails clearly when the server exits before listening', async () => {

@@ -94,6 +94,30 @@ describe('main process composition root', () => {
     await expect(invokeFromApp(fake, 'outpost:open-external', 42)).rejects.toThrow(/must be a string/);
   });
 
+  it('hands the app the launch key `npm start` made, for the server it started and no other', async () => {
+    vi.stubEnv('OUTPOST_SYNC_URL', 'http://127.0.0.1:5183');
+    vi.stubEnv('OUTPOST_LOCAL_KEY', 'key-made-by-npm-start-0123456789');
+    const fake = await startMainProcess();
+    await mainWindow();
+    expect(process.env.OUTPOST_LOCAL_KEY).toBeUndefined();
+    const keyFor = (...args: unknown[]) => invokeFromApp(fake, 'outpost:local-session-key', ...args);
+    await expect(keyFor('http://127.0.0.1:5183')).resolves.toBe('key-made-by-npm-start-0123456789');
+    await expect(keyFor('http://127.0.0.1:5183/')).resolves.toBe('key-made-by-npm-start-0123456789');
+    await expect(keyFor('http://127.0.0.1:5184')).resolves.toBeNull();
+    await expect(keyFor('https://sync.example.com')).resolves.toBeNull();
+    await expect(keyFor('not a url')).resolves.toBeNull();
+    await expect(keyFor()).rejects.toThrow(/expected 1 argument/);
+    await expect(keyFor(42)).rejects.toThrow(/must be a string/);
+  });
+
+  it('hands out no launch key for a server it did not start', async () => {
+    vi.stubEnv('OUTPOST_SYNC_URL', 'https://sync.example.com');
+    vi.stubEnv('OUTPOST_LOCAL_KEY', '');
+    const fake = await startMainProcess();
+    await mainWindow();
+    await expect(invokeFromApp(fake, 'outpost:local-session-key', 'https://sync.example.com')).resolves.toBeNull();
+  });
+
   it('guards every WebContents the app creates, not only its own windows', async () => {
     const fake = await startMainProcess();
     await mainWindow();

@@ -16,6 +16,8 @@ const CODES: readonly AuthErrorCode[] = [
   'auth.rateLimited',
   'auth.setupDone',
   'auth.localOnly',
+  'auth.localKeyInvalid',
+  'auth.busy',
   'auth.emailTaken',
   'auth.weakPassword',
   'user.notFound',
