@@ -18,9 +18,9 @@ import type { Role } from './schemas/user-profile';
  *   PATCH /admin/users/:id     UpdateUserRequest → AdminUser      (Sales Manager: role, team, active, name)
  *   POST /admin/users/:id/password  SetPasswordRequest → 204      (Sales Manager, or the user with currentPassword)
  *
- * Every /sync/* route needs `Authorization: Bearer <accessToken>` (the change stream also accepts
- * `?access_token=` because EventSource cannot send headers). The server loads the user on every
- * request: a deactivated user, or one whose role or team changed, is answered by what is true now.
+ * Every /sync/* route needs `Authorization: Bearer <accessToken>`, the change stream included (a
+ * token in the URL is refused). The server loads the user on every request: a deactivated user is
+ * refused, and a token issued before a change of password, role or team ends (its `ver`).
  */
 
 /** How the server signs people in. `single-user`: the embedded desktop server, one owner, no password prompt. */

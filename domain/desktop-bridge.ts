@@ -27,11 +27,14 @@ export interface OutpostBridge {
   /** Replace the kept session; null forgets it (sign-out). At most MAX_SESSION_LENGTH characters. */
   writeSession(value: string | null): Promise<void>;
   /**
-   * Make `url` (an http(s) server without credentials) this device's sync server, e.g. a team's own
-   * server typed on the sign-in screen. 'ready': use it now. 'reload': the desktop remembered it
-   * and allowed its origin in the page's Content-Security-Policy, which applies from the next page
+   * Make `url` this device's sync server, e.g. a team's own server typed on the sign-in screen
+   * (the address rule: domain/sync-server-address.ts). 'ready': use it now. 'reload': the desktop
+   * allowed its origin in the page's Content-Security-Policy, which applies from the next page
    * load. 'refused': not a usable address, or (in a browser) another origin than the page's, which
-   * the page's policy forbids: open that server's own address instead.
+   * the page's policy forbids: open that server's own address instead. 'insecure': plain http to
+   * another machine. 'unreachable': the desktop could not reach an Outpost server there.
+   * 'declined': the user did not allow it in the desktop's own confirmation dialog
+   * (docs/adr/0020-sync-server-origin-confirmed-by-main.md).
    */
   chooseSyncServer(url: string): Promise<SyncServerChoice>;
   /**
@@ -43,7 +46,7 @@ export interface OutpostBridge {
   localSessionKey(serverUrl: string): Promise<string | null>;
 }
 
-export type SyncServerChoice = 'ready' | 'reload' | 'refused';
+export type SyncServerChoice = 'ready' | 'reload' | 'refused' | 'insecure' | 'unreachable' | 'declined';
 
 /** Generous for a grant with two tokens; small enough that a renderer cannot flood main. */
 export const MAX_SESSION_LENGTH = 16 * 1024;

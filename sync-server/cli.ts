@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AuthMode } from '@domain/auth-protocol';
 import { assertAuthModeFitsHost } from './auth/auth-config';
+import { describeKeyring, readKeyring, removeSigningKey, rotateSigningKey } from './auth/signing-keys';
 import { openStore } from './store/open-store';
 import { defaultDecoderThreads } from './replication/push-decoder';
 import { buildServer } from './server';
@@ -18,6 +19,12 @@ OUTPOST_LOCAL_KEY (single-user mode): the launch key the owner's app presents to
   starts the server makes it and hands it only to that app. An environment variable, not a flag,
   because other users of the machine can read a process's flags. Without it nobody can sign in.
 
+Access token signing keys of the database given with --db (docs/security.md, "Signing keys"); each
+command does its work and exits, running servers follow within seconds:
+  --list-signing-keys          the keys, newest first, and which one signs new tokens
+  --rotate-signing-key         a new key signs new tokens; tokens of the previous ones stay valid
+  --remove-signing-key <id>    tokens signed with that key are refused (not the current key)
+
 Environment: OUTPOST_PORT, OUTPOST_HOST, OUTPOST_DB, OUTPOST_AUTH, OUTPOST_DECODER_THREADS,
   OUTPOST_LOCAL_KEY, LOG_LEVEL.`;
 
@@ -31,6 +38,9 @@ async function main() {
       'no-app': { type: 'boolean' },
       auth: { type: 'string' },
       'decoder-threads': { type: 'string' },
+      'list-signing-keys': { type: 'boolean' },
+      'rotate-signing-key': { type: 'boolean' },
+      'remove-signing-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,6 +53,10 @@ async function main() {
     throw new Error(`--port must be 0–65535, not ${values.port}`);
   const host = values.host ?? process.env.OUTPOST_HOST ?? '127.0.0.1';
   const dbUrl = values.db ?? process.env.OUTPOST_DB ?? 'sqlite:data/outpost.db';
+  if (values['list-signing-keys'] || values['rotate-signing-key'] || values['remove-signing-key'] !== undefined) {
+    await signingKeyCommand(dbUrl, values);
+    return;
+  }
   const appDir = values['no-app'] ? null : resolve(values.app ?? 'dist/renderer');
   const rendererDir = appDir && (values.app || existsSync(resolve(appDir, 'index.html'))) ? appDir : null;
 
@@ -93,6 +107,30 @@ async function main() {
   console.log(
     `Outpost sync server listening at ${url} (store: ${store.kind}, auth: ${authMode}${rendererDir ? `, app: ${url}` : ''})`,
   );
+}
+
+/** One key command against the database, then exit: it never starts a server. */
+async function signingKeyCommand(
+  dbUrl: string,
+  values: { 'rotate-signing-key'?: boolean; 'remove-signing-key'?: string },
+): Promise<void> {
+  const store = await openStore(dbUrl);
+  try {
+    const now = Date.now();
+    let ring = await readKeyring(store.auth, now);
+    if (values['rotate-signing-key']) {
+      ring = await rotateSigningKey(store.auth, now);
+      console.log(`New signing key ${ring.current}: servers sign with it within seconds.`);
+    }
+    const removing = values['remove-signing-key'];
+    if (removing !== undefined) {
+      ring = await removeSigningKey(store.auth, removing, now);
+      console.log(`Signing key ${removing} removed: servers refuse its tokens within seconds.`);
+    }
+    console.log(`Access token signing keys (store: ${store.kind}), newest first:\n${describeKeyring(ring)}`);
+  } finally {
+    await store.close();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -62,7 +62,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     // installGracefulClose answers requests that arrive while closing, in the API's error shape.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
-    // The change stream's `?access_token=` leaves the URL before routing and logging (query-token.ts).
+    // A token put in the URL (`?access_token=`) leaves it before routing and logging (query-token.ts).
     rewriteUrl: stripAccessToken,
   } as never) as unknown as FastifyInstance;
 

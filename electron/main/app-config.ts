@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { checkSyncServerAddress } from '@domain/sync-server-address';
 import { APP_ORIGIN } from './app-origin';
 
 export interface AppConfig {
@@ -38,19 +39,14 @@ function devServerUrl(value: string | undefined): URL | null {
   }
 }
 
-/** OUTPOST_SYNC_URL: an http(s) URL without credentials, normalised without a trailing slash. */
+/**
+ * OUTPOST_SYNC_URL or a remembered choice: an address the sync server rule accepts (https, or
+ * http to this machine only; domain/sync-server-address.ts), normalised without a trailing slash.
+ */
 export function parseSyncUrl(value: string | undefined): string | null {
   if (!value) return null;
-  try {
-    const url = new URL(value);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
-      return null;
-    }
-    if (url.search !== '' || url.hash !== '') return null;
-    return url.href.replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
+  const address = checkSyncServerAddress(value);
+  return address.ok ? address.url : null;
 }
 
 export function resolveAppConfig({ isPackaged, env, appPath, mainDir }: AppConfigInputs): AppConfig {

@@ -6,8 +6,10 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
+  net,
   Notification,
   protocol,
   safeStorage,
@@ -33,6 +35,7 @@ import { applyPermissionPolicy } from './permission-policy';
 import { createSessionStore } from './session-store';
 import { createSyncServerChoice } from './sync-server-choice';
 import { createSecureWindow, hardenWebContents, type NavigationPolicy } from './secure-window';
+import { CONNECT_BUTTON, serverTrustPrompt } from './server-trust-prompt';
 import { claimSingleInstance, focusWindow } from './single-instance';
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, trackWindowState } from './window-state';
 
@@ -133,6 +136,15 @@ function startOutpost(): void {
         await rename(`${choiceFile}.tmp`, choiceFile);
       },
       allowedOrigins: connectOrigins,
+      // main's own request: no redirect (it could lead to plain http), and no waiting for ever.
+      fetchStatus: (url) => net.fetch(url, { redirect: 'error', signal: AbortSignal.timeout(10_000) }),
+      async confirm(origin) {
+        const prompt = serverTrustPrompt(origin, app.getLocale());
+        const answer = mainWindow
+          ? await dialog.showMessageBox(mainWindow, prompt)
+          : await dialog.showMessageBox(prompt);
+        return answer.response === CONNECT_BUTTON;
+      },
     });
 
     const handle = createIpcHandle({

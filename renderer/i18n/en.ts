@@ -543,8 +543,12 @@ export const en = {
       change: 'Change server',
       connect: 'Connect',
       none: 'This device has no server to sign in to yet. Enter your team’s server address.',
+      insecure:
+        'A server on another computer must use a secure address that starts with https://. Plain http:// works only for a server on this computer.',
+      notOutpost: 'Outpost could not reach an Outpost server at {{url}}. Check the address, then try again.',
+      declined: 'Outpost did not connect to {{url}}: the connection was not allowed.',
       refused:
-        'This address can’t be used here. In a browser, open your team server’s own address instead; on the desktop, check it starts with http:// or https://.',
+        'This address can’t be used here. In a browser, open your team server’s own address instead; on the desktop, check it is a full address such as https://crm.example.com.',
     },
     unreachable: {
       title: 'Can’t reach the server',

@@ -558,8 +558,13 @@ export const es: Messages = {
       change: 'Cambiar de servidor',
       connect: 'Conectar',
       none: 'Este dispositivo aún no tiene un servidor donde iniciar sesión. Escribe la dirección del servidor de tu equipo.',
+      insecure:
+        'Un servidor en otro equipo debe usar una dirección segura que empiece por https://. La dirección http:// sin cifrar solo sirve para un servidor en este mismo equipo.',
+      notOutpost:
+        'Outpost no pudo contactar con un servidor de Outpost en {{url}}. Revisa la dirección y vuelve a intentarlo.',
+      declined: 'Outpost no se conectó a {{url}}: no se permitió la conexión.',
       refused:
-        'Esta dirección no se puede usar aquí. En un navegador, abre la dirección del servidor de tu equipo; en el escritorio, comprueba que empieza por http:// o https://.',
+        'Esta dirección no se puede usar aquí. En un navegador, abre la dirección del servidor de tu equipo; en el escritorio, comprueba que es una dirección completa como https://crm.ejemplo.com.',
     },
     unreachable: {
       title: 'No se puede conectar con el servidor',

@@ -22,6 +22,20 @@ function adminUserOf(profile: UserProfile, credentials: Credentials | undefined)
   };
 }
 
+/**
+ * A change of role or team, or a deactivation, ends the user's access tokens (their `ver`): a
+ * token's claims never outlive what they say, and a switched-off account's tokens stay dead
+ * when it is switched back on. A change of name keeps them.
+ */
+function endsAccessTokens(before: UserProfile | undefined, patch: UpdateUserRequest): boolean {
+  if (!before) return false;
+  return (
+    (patch.role !== undefined && patch.role !== before.role) ||
+    (patch.teamId !== undefined && patch.teamId !== before.teamId) ||
+    (patch.active === false && before.active)
+  );
+}
+
 function managerOf(request: FastifyRequest): ServerActor {
   const actor = actorOf(request);
   if (actor.role !== 'SALES_MANAGER') {
@@ -89,6 +103,12 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
           action: 'update',
         });
       }
+      // Counted up before the profile changes: every instance rereads the accounts when it hears of
+      // the profile's commit, so none acts on the new profile while still taking the old tokens.
+      if (endsAccessTokens((await ctx.directory.find(id)).profile, patch)) {
+        await ctx.store.auth.bumpTokenVersion(id);
+        ctx.directory.invalidate();
+      }
       await updateUser(ctx, manager.id, id, patch);
       if (patch.active === false) await ctx.store.auth.revokeUserTokens(id, new Date(ctx.tokenNow()).toISOString());
       request.log.info({ userId: id, changed: Object.keys(patch) }, 'user updated');
@@ -134,7 +154,9 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AuthContext):
       }
       const weak = weakPasswordError(request.body.password);
       if (weak) throw weak;
+      // Also counts the token version up: the access tokens issued before end at once.
       await ctx.store.auth.setPasswordHash(id, await ctx.passwords.hash(request.body.password));
+      ctx.directory.invalidate();
       // Every session of the account ends: whoever knew the old password is signed out.
       await ctx.store.auth.revokeUserTokens(id, new Date(ctx.tokenNow()).toISOString());
       request.log.info({ userId: id }, 'password changed');

@@ -6,10 +6,8 @@ import type { Store } from '../store/store';
 import type { AuthConfig } from './auth-config';
 import { createLoginRateLimiter, type LoginRateLimiter } from './login-rate-limiter';
 import { createPasswordHasher, type PasswordHasher } from './password-hasher';
+import { openSigningKeys, type SigningKeys } from './signing-keys';
 import { createUserDirectory, type UserDirectory } from './user-directory';
-
-/** Name of the HS256 key in server_secrets. */
-const SIGNING_KEY_SECRET = 'access-token-signing-key';
 
 /** Everything the auth routes and the authentication hook share, for one server. */
 export interface AuthContext {
@@ -23,8 +21,8 @@ export interface AuthContext {
   recordNow: () => number;
   /** Hashes and checks passwords through one bounded queue. */
   passwords: PasswordHasher;
-  /** Signs access tokens; shared by every instance on the database. */
-  signingKey: Buffer;
+  /** The keys that sign and verify access tokens; shared by every instance on the database. */
+  signingKeys: SigningKeys;
   limiter: LoginRateLimiter;
   directory: UserDirectory;
   /** Stamps the records the server writes, so they merge like any device's edits. */
@@ -38,8 +36,8 @@ export async function createAuthContext(
   serverNow: () => number,
 ): Promise<AuthContext> {
   const tokenNow = config.now ?? serverNow;
-  // Generated once per database; every instance reads back the first one stored.
-  const key = await store.auth.putSecretIfAbsent(SIGNING_KEY_SECRET, randomBytes(32).toString('base64url'));
+  // Made once per database; every instance reads the same ring, and rereads it after a rotation.
+  const signingKeys = await openSigningKeys(store.auth, tokenNow);
   const windowMs = AUTH_LIMITS.loginWindowSeconds * 1000;
   return {
     store,
@@ -48,7 +46,7 @@ export async function createAuthContext(
     tokenNow,
     recordNow: serverNow,
     passwords: createPasswordHasher(config.passwordCost, config.hashing),
-    signingKey: Buffer.from(key, 'base64url'),
+    signingKeys,
     limiter: createLoginRateLimiter(
       {
         account: { maxFailures: AUTH_LIMITS.loginAttemptsPerAccount, windowMs },
@@ -56,7 +54,7 @@ export async function createAuthContext(
       },
       { now: tokenNow },
     ),
-    directory: createUserDirectory(store),
+    directory: createUserDirectory(store, { now: serverNow }),
     // A node id per process: two instances never stamp the same clock value.
     clock: new HybridClock(`srv${randomBytes(5).toString('hex')}`, serverNow),
     validator: createRecordValidator(),

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AUTH_LIMITS } from '@domain/auth-protocol';
 import { HttpError } from '../http/api-error';
 import { verifyAccessToken } from './access-token';
 import type { AuthContext } from './auth-context';
 import { isLoopbackAddress } from './auth-config';
 import { deactivated } from './auth-routes';
-import { queryAccessToken } from './query-token';
+import { hadAccessTokenInUrl } from './query-token';
 import { isActiveUser, serverActorOf } from './user-directory';
 
 /** Routes that act as a user; everything else (/healthz, /auth/status, sign-in, app files) is public. */
@@ -12,16 +13,14 @@ function needsUser(route: string): boolean {
   return route.startsWith('/sync/') || route.startsWith('/admin/') || route === '/auth/me';
 }
 
-function tokenOf(request: FastifyRequest, route: string): string | undefined {
+/** The Bearer token of the Authorization header: the only place a token is read from. */
+function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  if (header !== undefined) {
-    const match = /^Bearer +(\S+)\s*$/i.exec(header);
-    return match?.[1] ?? '';
-  }
-  // EventSource cannot send headers: the change stream, and only it, takes the token in the URL.
-  if (route === '/sync/stream' && request.method === 'GET') return queryAccessToken(request.raw);
-  return undefined;
+  if (header === undefined) return undefined;
+  return /^Bearer +(\S+)\s*$/i.exec(header)?.[1] ?? '';
 }
+
+const ACCESS_TOKEN_MS = AUTH_LIMITS.accessTokenSeconds * 1000;
 
 /**
  * Who a request acts as, decided before its route runs and loaded from the store every time (via
@@ -41,20 +40,38 @@ export function installAuthentication(app: FastifyInstance, ctx: AuthContext): v
       throw new HttpError(403, 'auth.localOnly', 'this single-user server answers its own machine only');
     }
     if (!needsUser(route)) return;
-    const token = tokenOf(request, route);
+    const token = tokenOf(request);
     if (token === undefined || token === '') {
+      if (hadAccessTokenInUrl(request.raw)) {
+        throw new HttpError(
+          401,
+          'auth.required',
+          'send the access token as Authorization: Bearer; a token in the URL (?access_token=) is not accepted',
+        );
+      }
       throw new HttpError(401, 'auth.required', 'sign in first: this request carries no access token');
     }
-    const check = verifyAccessToken(token, ctx.signingKey, ctx.tokenNow());
+    const check = await verifyAccessToken(token, ctx.signingKeys.find, ctx.tokenNow(), ACCESS_TOKEN_MS);
     const invalid = () =>
       new HttpError(401, 'auth.invalidToken', 'the access token is not valid or has expired: refresh it');
     if (!check.ok) throw invalid();
-    const { snapshot, profile } = await ctx.directory.find(check.claims.sub).catch((error: unknown) => {
-      request.log.warn({ err: error }, 'authentication: the store is not reachable');
-      throw new HttpError(503, 'store.unavailable', 'the database is not reachable');
-    });
-    if (!profile || !snapshot.credentials.has(profile.id)) throw invalid();
+    const { sub, ver } = check.claims;
+    const find = () =>
+      ctx.directory.find(sub).catch((error: unknown) => {
+        request.log.warn({ err: error }, 'authentication: the store is not reachable');
+        throw new HttpError(503, 'store.unavailable', 'the database is not reachable');
+      });
+    let { snapshot, profile } = await find();
+    // A token newer than what this instance knows: its copy of the accounts is a moment old.
+    if (ver > (snapshot.credentials.get(sub)?.tokenVersion ?? 0)) {
+      ctx.directory.invalidate();
+      ({ snapshot, profile } = await find());
+    }
+    const account = profile && snapshot.credentials.get(profile.id);
+    if (!profile || !account) throw invalid();
     if (!isActiveUser(profile)) throw deactivated();
+    // The password, role or team changed, or the account was deactivated, since this token was issued.
+    if (ver !== account.tokenVersion) throw invalid();
     request.outpostActor = serverActorOf(snapshot, profile);
   });
 }

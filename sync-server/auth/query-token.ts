@@ -1,24 +1,26 @@
 import type { IncomingMessage } from 'node:http';
 
 /**
- * `?access_token=` (the change stream's, as EventSource cannot send headers) is cut out of the
- * URL before routing, so it never reaches a log line, and kept beside the request for the
- * authentication hook. Fastify's rewriteUrl runs before anything logs the URL.
+ * Access tokens travel only in the Authorization header. A client from before that rule may still
+ * put one in the URL (`?access_token=`, once the change stream's way): it is cut out before
+ * routing, so it never reaches a log line (Fastify's rewriteUrl runs before anything logs the
+ * URL), and never used; the request is answered 401 with a message that says where the token goes.
  */
-const tokens = new WeakMap<IncomingMessage, string>();
+const strippedFrom = new WeakSet<IncomingMessage>();
 
 export function stripAccessToken(request: IncomingMessage): string {
   const url = request.url ?? '/';
   const queryAt = url.indexOf('?');
   if (queryAt < 0 || !url.includes('access_token', queryAt)) return url;
   const params = new URLSearchParams(url.slice(queryAt + 1));
-  const token = params.get('access_token');
-  if (token) tokens.set(request, token);
+  if (!params.has('access_token')) return url;
+  strippedFrom.add(request);
   params.delete('access_token');
   const rest = params.toString();
   return url.slice(0, queryAt) + (rest ? `?${rest}` : '');
 }
 
-export function queryAccessToken(request: IncomingMessage): string | undefined {
-  return tokens.get(request);
+/** Whether the request came with `?access_token=` (now cut out of its URL). */
+export function hadAccessTokenInUrl(request: IncomingMessage): boolean {
+  return strippedFrom.has(request);
 }

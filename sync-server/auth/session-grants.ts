@@ -72,11 +72,20 @@ async function grantWith(
 ): Promise<SessionGrant> {
   const snapshot = await ctx.directory.snapshot();
   const actor = serverActorOf(snapshot, profile);
+  // Read from the store, not the directory: another instance's copy of the accounts may be a
+  // moment behind a password change, and a token issued with that older version would die at once.
+  const account = await ctx.store.auth.credentialsById(profile.id);
   const ttlMs = AUTH_LIMITS.accessTokenSeconds * 1000;
-  // The claims are informative only: the authentication hook reloads role and team every request.
-  const accessToken = signAccessToken(
-    { sub: profile.id, role: profile.role, team: profile.teamId, ver: 1 },
-    ctx.signingKey,
+  // The claims are informative only: the authentication hook reloads role and team every request,
+  // and refuses the token once the account's token version moved past `ver`.
+  const accessToken = await signAccessToken(
+    {
+      sub: profile.id,
+      role: profile.role,
+      team: profile.teamId,
+      ver: account?.tokenVersion ?? 0,
+    },
+    await ctx.signingKeys.current(),
     now,
     ttlMs,
   );

@@ -27,12 +27,23 @@ export interface UserDirectory {
 }
 
 const PAGE = 1000;
+/**
+ * Accounts are reread at most this long after they were last read, at the next request: a
+ * password change on another instance writes no record, so no commit announces it, and the token
+ * version it counted up must end old access tokens here too, within a second.
+ */
+export const ACCOUNTS_RECHECK_MS = 1_000;
 
 /** A snapshot and the store position up to which its users were read. */
 interface Loaded {
   snapshot: DirectorySnapshot;
   /** The pull checkpoint after the last users page: every later change of a profile lies beyond it. */
   usersCheckpoint: number;
+}
+
+/** What of an account the directory's users act on: a change of any of it needs a new snapshot. */
+function accountKey(c: Credentials): string {
+  return `${c.userId}\u0000${c.email}\u0000${c.tokenVersion}`;
 }
 
 /**
@@ -44,14 +55,18 @@ interface Loaded {
  * Most commits write other records (a push of contacts): the check then finds nothing, and the
  * snapshot is kept instead of being rebuilt with every profile and account at every push.
  *
- * Accounts (server-only rows) change without a record commit only in this process (invalidate()
- * reloads) or beside a `users` record: a new account is followed by its profile, and an account is
- * only ever removed when its profile could not be written.
+ * Accounts (server-only rows) change without a record commit in this process (invalidate()
+ * reloads), beside a `users` record (a new account is followed by its profile, and an account is
+ * only ever removed when its profile could not be written), or — a password change on another
+ * instance — with no commit at all: the accounts are therefore also reread at the first request
+ * ACCOUNTS_RECHECK_MS after they were last read, one small query, and the snapshot is replaced
+ * only when an account's id, email or token version differs.
  */
-export function createUserDirectory(store: Store): UserDirectory {
+export function createUserDirectory(store: Store, options: { now?: () => number } = {}): UserDirectory {
+  const now = options.now ?? Date.now;
   // Bumped by every commit: a snapshot of an older generation must be checked before it is used.
   let generation = 0;
-  let cached: { generation: number; loading: Promise<Loaded> } | null = null;
+  let cached: { generation: number; loading: Promise<Loaded>; accountsDue: number } | null = null;
   const stop = store.onCommitted(() => void generation++);
 
   const load = async (): Promise<Loaded> => {
@@ -72,9 +87,25 @@ export function createUserDirectory(store: Store): UserDirectory {
 
   /** The previous snapshot if no profile changed since it was read, else a fresh one. */
   const revalidate = async (previous: Promise<Loaded>): Promise<Loaded> => {
-    const { snapshot, usersCheckpoint } = await previous;
-    const page = await store.pull('users', usersCheckpoint, 1, { kind: 'all' });
-    return page.records.length === 0 ? { snapshot, usersCheckpoint: page.checkpoint } : load();
+    const loaded = await previous;
+    const page = await store.pull('users', loaded.usersCheckpoint, 1, { kind: 'all' });
+    return page.records.length === 0 ? { ...loaded, usersCheckpoint: page.checkpoint } : load();
+  };
+
+  /** The previous snapshot if no account changed in what the directory uses, else one with the new accounts. */
+  const recheckAccounts = async (previous: Promise<Loaded>): Promise<Loaded> => {
+    const loaded = await previous;
+    const accounts = await store.auth.listCredentials();
+    const known = loaded.snapshot.credentials;
+    const same =
+      accounts.length === known.size &&
+      accounts.every((c) => {
+        const had = known.get(c.userId);
+        return had !== undefined && accountKey(had) === accountKey(c);
+      });
+    if (same) return loaded;
+    const credentials = new Map(accounts.map((c) => [c.userId, c]));
+    return { ...loaded, snapshot: { profiles: loaded.snapshot.profiles, credentials } };
   };
 
   const directory: UserDirectory = {
@@ -87,15 +118,23 @@ export function createUserDirectory(store: Store): UserDirectory {
       return { snapshot, profile: snapshot.profiles.get(userId) };
     },
     async snapshot() {
-      if (!cached || cached.generation !== generation) {
-        const entry = { generation, loading: cached ? revalidate(cached.loading) : load() };
+      let next: { loading: Promise<Loaded>; accountsDue: number } | null = null;
+      if (!cached) next = { loading: load(), accountsDue: now() + ACCOUNTS_RECHECK_MS };
+      // A check after a commit rereads no account: the next recheck stays due when it was.
+      else if (cached.generation !== generation) {
+        next = { loading: revalidate(cached.loading), accountsDue: cached.accountsDue };
+      } else if (now() >= cached.accountsDue) {
+        next = { loading: recheckAccounts(cached.loading), accountsDue: now() + ACCOUNTS_RECHECK_MS };
+      }
+      if (next) {
+        const entry = { generation, ...next };
         cached = entry;
         // A failed load must not stay cached: the next request loads afresh.
         entry.loading.catch(() => {
           if (cached === entry) cached = null;
         });
       }
-      return (await cached.loading).snapshot;
+      return (await cached!.loading).snapshot;
     },
     invalidate() {
       cached = null;

@@ -7,6 +7,7 @@ export type CredentialsRow = {
   password_hash: string;
   created_at: string;
   last_seen_at: string | null;
+  token_version: number | string;
 };
 
 export type TokenRow = {
@@ -21,7 +22,9 @@ export type TokenRow = {
   successor_sealed: string | null;
 };
 
-export const CREDENTIAL_COLUMNS = 'user_id, email, password_hash, created_at, last_seen_at';
+/** Written by an insert (token_version starts at its default, 0). */
+export const NEW_CREDENTIAL_COLUMNS = 'user_id, email, password_hash, created_at, last_seen_at';
+export const CREDENTIAL_COLUMNS = `${NEW_CREDENTIAL_COLUMNS}, token_version`;
 export const TOKEN_COLUMNS =
   'id, user_id, secret_hash, expires_at, revoked_at, device_name, created_at, replaced_by, successor_sealed';
 
@@ -49,6 +52,7 @@ export function toCredentials(row: unknown): Credentials | null {
     passwordHash: r.password_hash,
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
+    tokenVersion: Number(r.token_version),
   };
 }
 

@@ -15,6 +15,12 @@ export interface Credentials {
   createdAt: string;
   /** Last successful sign-in or refresh. */
   lastSeenAt: string | null;
+  /**
+   * The account's access token version (the tokens' `ver` claim): counted up when the password,
+   * the role or team changes or the account is deactivated, which ends every access token issued
+   * before (sync-server/auth/authenticate-hook.ts). 0 for a new account.
+   */
+  tokenVersion: number;
 }
 
 export interface RefreshTokenRow {
@@ -43,16 +49,24 @@ export interface AuthStore {
    */
   putSecretIfAbsent(name: string, value: string): Promise<string>;
   getSecret(name: string): Promise<string | null>;
+  /**
+   * Sets `name` to `next` only while it still holds `expected` (compare and set, atomic across
+   * instances): false when it holds something else or nothing. How the signing keys are rotated.
+   */
+  replaceSecret(name: string, expected: string, next: string): Promise<boolean>;
   /** Removes `name` only while it still holds `value` (undoing a claim whose work failed). */
   deleteSecret(name: string, value: string): Promise<void>;
 
-  /** 'emailTaken' when another account has the same (lower-cased) email. */
-  insertCredentials(credentials: Credentials): Promise<'ok' | 'emailTaken'>;
+  /** 'emailTaken' when another account has the same (lower-cased) email. Token version 0. */
+  insertCredentials(credentials: Omit<Credentials, 'tokenVersion'>): Promise<'ok' | 'emailTaken'>;
   deleteCredentials(userId: string): Promise<void>;
   credentialsByEmail(email: string): Promise<Credentials | null>;
   credentialsById(userId: string): Promise<Credentials | null>;
   listCredentials(): Promise<Credentials[]>;
+  /** A new password also counts the token version up: access tokens issued before end. */
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** Counts the account's token version up and returns the new one (null: no such account). */
+  bumpTokenVersion(userId: string): Promise<number | null>;
   touchLastSeen(userId: string, at: string): Promise<void>;
 
   insertRefreshToken(token: RefreshTokenRow): Promise<void>;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { AuthStore } from './auth-store';
 import {
   CREDENTIAL_COLUMNS,
+  NEW_CREDENTIAL_COLUMNS,
   TOKEN_COLUMNS,
   toCredentials,
   toToken,
@@ -44,13 +45,21 @@ export function createPostgresAuthStore(pool: pg.Pool): AuthStore {
         (await rows<{ value: string }>('SELECT value FROM server_secrets WHERE name = $1', [name]))[0]?.value ?? null
       );
     },
+    async replaceSecret(name, expected, next) {
+      const updated = await pool.query('UPDATE server_secrets SET value = $1 WHERE name = $2 AND value = $3', [
+        next,
+        name,
+        expected,
+      ]);
+      return updated.rowCount === 1;
+    },
     async deleteSecret(name, value) {
       await pool.query('DELETE FROM server_secrets WHERE name = $1 AND value = $2', [name, value]);
     },
 
     async insertCredentials(c) {
       const inserted = await pool.query(
-        `INSERT INTO credentials (${CREDENTIAL_COLUMNS}) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`,
+        `INSERT INTO credentials (${NEW_CREDENTIAL_COLUMNS}) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`,
         [c.userId, c.email, c.passwordHash, c.createdAt, c.lastSeenAt],
       );
       return inserted.rowCount === 1 ? 'ok' : 'emailTaken';
@@ -75,7 +84,17 @@ export function createPostgresAuthStore(pool: pg.Pool): AuthStore {
       return found.map((row) => toCredentials(row)!);
     },
     async setPasswordHash(userId, hash) {
-      await pool.query('UPDATE credentials SET password_hash = $1 WHERE user_id = $2', [hash, userId]);
+      await pool.query(
+        'UPDATE credentials SET password_hash = $1, token_version = token_version + 1 WHERE user_id = $2',
+        [hash, userId],
+      );
+    },
+    async bumpTokenVersion(userId) {
+      const found = await rows<{ token_version: number }>(
+        'UPDATE credentials SET token_version = token_version + 1 WHERE user_id = $1 RETURNING token_version',
+        [userId],
+      );
+      return found[0] ? Number(found[0].token_version) : null;
     },
     async touchLastSeen(userId, at) {
       await pool.query('UPDATE credentials SET last_seen_at = $1 WHERE user_id = $2', [at, userId]);

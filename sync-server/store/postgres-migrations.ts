@@ -106,4 +106,11 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
           AND rtrim(body) <> '{}';
     `,
   },
+  {
+    version: 6,
+    // Access tokens carry the account's token version (\`ver\`); counting it up ends every access
+    // token issued before: at a password change, a change of role or team, a deactivation
+    // (sync-server/auth/authenticate-hook.ts).
+    sql: `ALTER TABLE credentials ADD COLUMN token_version integer NOT NULL DEFAULT 0;`,
+  },
 ];

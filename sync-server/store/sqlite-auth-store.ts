@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { AuthStore, RefreshTokenRow } from './auth-store';
 import {
   CREDENTIAL_COLUMNS,
+  NEW_CREDENTIAL_COLUMNS,
   TOKEN_COLUMNS,
   toCredentials,
   toToken,
@@ -49,13 +50,19 @@ export function createSqliteAuthStore(
       }),
     getSecret: (name) =>
       read(() => (statement('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as string) ?? null),
+    replaceSecret: (name, expected, next) =>
+      write(
+        () =>
+          statement('UPDATE server_secrets SET value = ? WHERE name = ? AND value = ?').run(next, name, expected)
+            .changes === 1,
+      ),
     deleteSecret: (name, value) =>
       write(() => void statement('DELETE FROM server_secrets WHERE name = ? AND value = ?').run(name, value)),
 
     insertCredentials: (c) =>
       write(() => {
         const result = statement(
-          `INSERT INTO credentials (${CREDENTIAL_COLUMNS}) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
+          `INSERT INTO credentials (${NEW_CREDENTIAL_COLUMNS}) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
         ).run(c.userId, c.email, c.passwordHash, c.createdAt, c.lastSeenAt);
         return result.changes === 1 ? ('ok' as const) : ('emailTaken' as const);
       }),
@@ -73,7 +80,21 @@ export function createSqliteAuthStore(
         ),
       ),
     setPasswordHash: (userId, hash) =>
-      write(() => void statement('UPDATE credentials SET password_hash = ? WHERE user_id = ?').run(hash, userId)),
+      write(
+        () =>
+          void statement(
+            'UPDATE credentials SET password_hash = ?, token_version = token_version + 1 WHERE user_id = ?',
+          ).run(hash, userId),
+      ),
+    bumpTokenVersion: (userId) =>
+      write(
+        () =>
+          (statement(
+            'UPDATE credentials SET token_version = token_version + 1 WHERE user_id = ? RETURNING token_version',
+          )
+            .pluck()
+            .get(userId) as number | undefined) ?? null,
+      ),
     touchLastSeen: (userId, at) =>
       write(() => void statement('UPDATE credentials SET last_seen_at = ? WHERE user_id = ?').run(at, userId)),
 

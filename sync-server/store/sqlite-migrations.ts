@@ -99,4 +99,11 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
           AND rtrim(body) <> '{}';
     `,
   },
+  {
+    version: 6,
+    // Access tokens carry the account's token version (\`ver\`); counting it up ends every access
+    // token issued before: at a password change, a change of role or team, a deactivation
+    // (sync-server/auth/authenticate-hook.ts).
+    sql: `ALTER TABLE credentials ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

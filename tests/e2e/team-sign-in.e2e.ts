@@ -170,3 +170,20 @@ test('in a browser, another server’s address is refused with advice, and the p
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByRole('form', { name: 'Set up your team' })).toBeVisible();
 });
+
+test('a plain http:// address of another computer is refused on the sign-in screen, asking for https://', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('form', { name: 'Set up your team' })).toBeVisible();
+  await page.getByRole('button', { name: 'Change server' }).click();
+  const address = page.getByLabel('Server address');
+  await address.fill('http://crm.elsewhere.example');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'A server on another computer must use a secure address that starts with https://. Plain http:// works only for a server on this computer.',
+  );
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  // Nothing was chosen: the page's own server still asks for setup.
+  await expect(page.getByRole('form', { name: 'Set up your team' })).toBeVisible();
+});

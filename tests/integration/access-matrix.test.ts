@@ -35,6 +35,7 @@ import {
   addUser,
   changeUser,
   finalState,
+  httpCall,
   listUsers,
   pullEverythingAs,
   pushAcceptedAs,
@@ -1077,8 +1078,15 @@ function describeMatrix(target: ServerTarget) {
 
     describe('zero leaks in both directions, after AE 2 moves from team A to team B', () => {
       beforeAll(async () => {
-        await changeUser(server.url, manager().token, person('ae2A').id, { teamId: teams.B });
-        person('ae2A').team = 'B';
+        const moving = person('ae2A');
+        await changeUser(server.url, manager().token, moving.id, { teamId: teams.B });
+        // A new team ends the access tokens issued before it: the device refreshes (signs in here).
+        const refused = await httpCall<{ error: { code: string } }>(`${server.url}/sync/deals/pull`, {
+          headers: { Authorization: `Bearer ${moving.token}` },
+        });
+        expect([refused.status, refused.body.error.code]).toEqual([401, 'auth.invalidToken']);
+        moving.token = (await signIn(server.url, moving.email)).accessToken;
+        moving.team = 'B';
         for (const p of people.values()) {
           p.actor = {
             id: p.id,

@@ -79,10 +79,45 @@ for (const target of TARGETS) {
         passwordHash: 'h2',
         createdAt: AT,
         lastSeenAt: AT,
+        tokenVersion: 1,
       });
       expect((await store.auth.listCredentials()).map((c) => c.userId)).toEqual(['u1']);
       await store.auth.deleteCredentials('u1');
       expect(await store.auth.credentialsById('u1')).toBeNull();
+    });
+
+    it('replaces a secret only while it still holds the expected value, for one of concurrent instances', async () => {
+      const location = await target.location();
+      const a = await openAt(location);
+      const b = target.shared ? await openAt(location) : a;
+      expect(await a.auth.replaceSecret('ring', 'v0', 'v1')).toBe(false);
+      expect(await a.auth.getSecret('ring')).toBeNull();
+      await a.auth.putSecretIfAbsent('ring', 'v1');
+      expect(await b.auth.replaceSecret('ring', 'v1', 'v2')).toBe(true);
+      expect(await a.auth.replaceSecret('ring', 'v1', 'stale')).toBe(false);
+      expect(await a.auth.getSecret('ring')).toBe('v2');
+      const results = await Promise.all([
+        a.auth.replaceSecret('ring', 'v2', 'from a'),
+        b.auth.replaceSecret('ring', 'v2', 'from b'),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await b.auth.getSecret('ring')).toBe(results[0] ? 'from a' : 'from b');
+    });
+
+    it('counts an account’s token version up at a password change and when asked, one account at a time', async () => {
+      const store = await openAt(await target.location());
+      const base = { passwordHash: 'h', createdAt: AT, lastSeenAt: null };
+      await store.auth.insertCredentials({ ...base, userId: 'u1', email: 'ana@x.example' });
+      await store.auth.insertCredentials({ ...base, userId: 'u2', email: 'bo@x.example' });
+      expect((await store.auth.credentialsById('u1'))?.tokenVersion).toBe(0);
+      expect(await store.auth.bumpTokenVersion('u1')).toBe(1);
+      await store.auth.setPasswordHash('u1', 'h2');
+      expect((await store.auth.credentialsById('u1'))?.tokenVersion).toBe(2);
+      expect((await store.auth.listCredentials()).map((c) => [c.userId, c.tokenVersion])).toEqual([
+        ['u1', 2],
+        ['u2', 0],
+      ]);
+      expect(await store.auth.bumpTokenVersion('nobody')).toBeNull();
     });
 
     it('lets only one of two concurrent rotations use a refresh token', async () => {

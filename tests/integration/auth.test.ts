@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AUTH_LIMITS,
   LOCAL_KEY_HEADER,
@@ -9,6 +9,8 @@ import {
 import { DEFAULT_PIPELINE_ID, DEFAULT_TEAM_ID, SETTING_IDS } from '../../domain/default-records';
 import type { Setting } from '../../domain/schemas/setting';
 import type { PullResponse } from '../../domain/sync-protocol';
+import { subscribeToChanges, type ChangeStreamEvent } from '../../renderer/db/sync/change-stream';
+import { createAuthorizedStreamFetch } from '../../renderer/db/sync/sync-http';
 import { createRecordValidator } from '../../sync-server/replication/record-validator';
 import { TEST_LOCAL_KEY } from '../support/local-key';
 import { startTestServer, TEST_PASSWORD_COST, type TestServer } from '../support/test-server';
@@ -240,10 +242,14 @@ function describeAuth(target: ServerTarget) {
         const renamed = await patch(rep.id, { name: 'Tomás R.', role: 'ACCOUNT_EXECUTIVE' });
         expect(renamed.status, renamed.text).toBe(200);
         expect(renamed.body).toMatchObject({ id: rep.id, name: 'Tomás R.', role: 'ACCOUNT_EXECUTIVE', active: true });
-        // The change is what the user is at their next request, whatever their token says.
+        // A new role ends the access tokens issued before it; the refreshed one acts with the new role.
         const grant = await signedIn(server, rep.email, REP_PASSWORD);
         await patch(rep.id, { role: 'SDR' });
-        const me = await send(server, 'GET', '/auth/me', { token: grant.accessToken });
+        expectError(await send(server, 'GET', '/auth/me', { token: grant.accessToken }), 401, 'auth.invalidToken');
+        const refreshed = await send<SessionGrant>(server, 'POST', '/auth/refresh', {
+          body: { refreshToken: grant.refreshToken },
+        });
+        const me = await send(server, 'GET', '/auth/me', { token: refreshed.body.accessToken });
         expect(me.body).toMatchObject({ role: 'SDR', name: 'Tomás R.' });
       });
 
@@ -340,7 +346,7 @@ function describeAuth(target: ServerTarget) {
         ).toBe(204);
       });
 
-      it('asks for a token on /sync, /admin and /auth/me, and takes one in the URL for the change stream only', async () => {
+      it('asks for a Bearer token on /sync, /admin and /auth/me, the change stream included, never one in the URL', async () => {
         expectError(await send(server, 'GET', '/sync/deals/pull'), 401, 'auth.required');
         expectError(await send(server, 'GET', '/sync/deals/pull', { token: 'not.a.token' }), 401, 'auth.invalidToken');
         const forged = manager.accessToken.slice(0, -4) + (manager.accessToken.endsWith('AAAA') ? 'BBBB' : 'AAAA');
@@ -351,13 +357,38 @@ function describeAuth(target: ServerTarget) {
         expect((await send(server, 'GET', '/healthz')).status).toBe(200);
 
         const controller = new AbortController();
-        const stream = await fetch(`${server.url}/sync/stream?access_token=${manager.accessToken}`, {
+        const stream = await fetch(`${server.url}/sync/stream`, {
+          headers: { Authorization: `Bearer ${manager.accessToken}` },
           signal: controller.signal,
         });
         expect(stream.status).toBe(200);
         expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
         controller.abort();
-        expectError(await send(server, 'GET', '/sync/stream?access_token=nope'), 401, 'auth.invalidToken');
+        const streamInUrl = await send(server, 'GET', `/sync/stream?access_token=${manager.accessToken}`);
+        expectError(streamInUrl, 401, 'auth.required');
+        expect(streamInUrl.body.error.message).toMatch(/Authorization: Bearer/);
+        expectError(await send(server, 'GET', '/sync/stream', { token: 'nope' }), 401, 'auth.invalidToken');
+      });
+
+      it('connects a signed-in device’s change stream with its Bearer token, and pokes it after a write', async () => {
+        const events: ChangeStreamEvent[] = [];
+        const auth = { accessToken: async () => manager.accessToken, refresh: async () => null, end: () => {} };
+        const stop = subscribeToChanges({
+          baseUrl: server.url,
+          fetch: createAuthorizedStreamFetch(auth),
+          onEvent: (event) => events.push(event),
+        });
+        try {
+          await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['resync']), { timeout: 5_000 });
+          const renamed = await send(server, 'PATCH', `/admin/users/${rep.id}`, {
+            body: { name: 'Tomás Reyes' },
+            token: manager.accessToken,
+          });
+          expect(renamed.status, renamed.text).toBe(200);
+          await vi.waitFor(() => expect(events.map((e) => e.type)).toContain('change'), { timeout: 5_000 });
+        } finally {
+          stop();
+        }
       });
 
       it('refuses the single-user local session on a team server', async () => {

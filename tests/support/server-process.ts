@@ -153,3 +153,32 @@ export async function killServerProcesses(): Promise<void> {
     ),
   );
 }
+
+/**
+ * The CLI run once with `args` (a command such as --rotate-signing-key that does its work and
+ * exits): its exit code and everything it wrote.
+ */
+export async function runServerCommand(
+  args: readonly string[],
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; output: string }> {
+  await bundleCli();
+  const child = spawn(process.execPath, [BUNDLE, ...args], {
+    cwd: PROJECT_DIR,
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) =>
+    child.once('exit', (exitCode) => {
+      running.delete(child);
+      clearTimeout(timer);
+      resolve(exitCode);
+    }),
+  );
+  return { code, output };
+}

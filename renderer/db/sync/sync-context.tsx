@@ -64,7 +64,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     const engine = startSync({
       db: ws.db,
       http: createSyncHttp({ baseUrl: serverUrl, auth: keeper }),
-      // Sign-in: the change stream cannot send headers, so this fetch adds ?access_token= (and refreshes it).
+      // The change stream is fetched too, so it carries the Bearer header like every request (and refreshes it).
       fetch: createAuthorizedStreamFetch(keeper),
       clock: ws.clock,
       journal: ws.journal,

@@ -70,25 +70,28 @@ function errorCodeOf(text: string): string {
 }
 
 /**
- * fetch for the change stream (EventSource-style, so no Authorization header): appends
- * `?access_token=` and, when the server refuses the token, refreshes it once and reconnects.
+ * fetch for the change stream: signs it with the session's Bearer token in the Authorization
+ * header (never in the URL, where proxies and logs would keep it) and, when the server refuses the
+ * token, refreshes it once and reconnects.
  */
 export function createAuthorizedStreamFetch(auth: SyncAuth, baseFetch?: typeof fetch): typeof fetch {
   const doFetch = baseFetch ?? globalThis.fetch.bind(globalThis);
-  const withToken = (input: string, token: string) =>
-    `${input}${input.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`;
+  const signed = (init: RequestInit | undefined, token: string): RequestInit => {
+    const headers = new Headers(init?.headers);
+    headers.set('Authorization', `Bearer ${token}`);
+    return { ...init, headers };
+  };
   return async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
     let token = await auth.accessToken();
     if (token === null) throw new SessionEndedError('the session has ended: sign in again');
-    let response = await doFetch(withToken(url, token), init);
+    let response = await doFetch(input, signed(init, token));
     if (response.status === 401 || response.status === 403) {
       const code = errorCodeOf(await response.text());
       if (SESSION_OVER.has(code)) {
         auth.end(code as 'auth.refreshInvalid' | 'auth.deactivated');
       } else if (REFRESHABLE.has(code)) {
         token = await auth.refresh(token);
-        if (token !== null) response = await doFetch(withToken(url, token), init);
+        if (token !== null) response = await doFetch(input, signed(init, token));
       }
     }
     return response;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkSyncServerAddress } from '@domain/sync-server-address';
 
 /** Which server this device signs in to, and a way to choose another (a team's own server). */
 export function ServerAddress({ serverUrl, onChange }: { serverUrl: string; onChange: (url: string) => void }) {
@@ -19,14 +20,14 @@ export function ServerAddress({ serverUrl, onChange }: { serverUrl: string; onCh
     );
   }
   const apply = () => {
-    const trimmed = value.trim().replace(/\/+$/, '');
-    if (!/^https?:\/\/[^\s/]+/.test(trimmed)) {
-      setError(t('settings.sync.invalidUrl'));
+    const address = checkSyncServerAddress(value);
+    if (!address.ok) {
+      setError(t(address.problem === 'insecure' ? 'auth.server.insecure' : 'settings.sync.invalidUrl'));
       return;
     }
     setError(null);
     setEditing(false);
-    onChange(trimmed);
+    onChange(address.url);
   };
   return (
     <div className="auth-server">

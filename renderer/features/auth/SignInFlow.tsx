@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus, SessionGrant } from '@domain/auth-protocol';
+import type { SyncServerChoice } from '@domain/desktop-bridge';
 import { authClient } from '../../auth/auth-client';
 import { describeAuthError } from '../../auth/describe-auth-error';
 import { getBridge } from '../../platform/bridge';
@@ -10,6 +11,14 @@ import { SetupScreen } from './SetupScreen';
 import { SignInScreen } from './SignInScreen';
 import { SingleUserFirstRun } from './SingleUserFirstRun';
 import type { OnSignedIn } from './sign-in-types';
+
+/** Why the desktop (or the browser) did not take the server: what the person is told. */
+const CHOICE_MESSAGES = {
+  refused: 'auth.server.refused',
+  insecure: 'auth.server.insecure',
+  unreachable: 'auth.server.notOutpost',
+  declined: 'auth.server.declined',
+} as const satisfies Record<Exclude<SyncServerChoice, 'ready' | 'reload'>, string>;
 
 type Check = { kind: 'checking' } | { kind: 'ready'; status: AuthStatus } | { kind: 'failed'; message: string };
 
@@ -60,8 +69,8 @@ export function SignInFlow({ onSignedIn }: { onSignedIn: OnSignedIn }) {
       .chooseSyncServer(url)
       .then((choice) => {
         if (choice === 'reload') window.location.reload();
-        else if (choice === 'refused') setCheck({ kind: 'failed', message: t('auth.server.refused') });
-        else void probe(url);
+        else if (choice === 'ready') void probe(url);
+        else setCheck({ kind: 'failed', message: t(CHOICE_MESSAGES[choice], { url }) });
       })
       .catch((e: unknown) => setCheck({ kind: 'failed', message: describeAuthError(t, e, { firstSignIn: true }) }));
   };

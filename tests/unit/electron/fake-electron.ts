@@ -149,6 +149,7 @@ function createFakeElectron() {
     setAppUserModelId: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     isReady: vi.fn(() => app.ready),
+    getLocale: vi.fn(() => 'en-US'),
   });
 
   return {
@@ -176,6 +177,11 @@ function createFakeElectron() {
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
     screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
     safeStorage: createFakeSafeStorage(),
+    // Cancel, unless a test says otherwise.
+    dialog: { showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })) },
+    net: {
+      fetch: vi.fn(async (_url: string, _init?: RequestInit) => Response.json({ mode: 'team', needsSetup: false })),
+    },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
   };
 }

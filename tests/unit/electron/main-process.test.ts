@@ -75,6 +75,39 @@ describe('main process composition root', () => {
     await expect(invokeFromApp(fake, 'outpost:sync-server-url')).resolves.toBe('https://sync.example.com');
   });
 
+  it('lets a new sync server into the CSP only after main reached it and the user allowed it in a native dialog', async () => {
+    vi.stubEnv('OUTPOST_SYNC_URL', '');
+    const fake = await startMainProcess();
+    const window = await mainWindow();
+    const policy = async () => {
+      const handler = fake.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
+      return (await handler(new Request('app://outpost/'))).headers.get('content-security-policy') ?? '';
+    };
+    const choose = (url: string) => invokeFromApp(fake, 'outpost:choose-sync-server', url);
+
+    // The user says Cancel: the page asked, nothing changed.
+    await expect(choose('https://crm.andes.example')).resolves.toBe('declined');
+    expect(await policy()).not.toContain('crm.andes.example');
+    expect(fake.net.fetch.mock.calls[0]?.[0]).toBe('https://crm.andes.example/auth/status');
+    const [parent, prompt] = fake.dialog.showMessageBox.mock.calls[0] as [
+      unknown,
+      { message: string; buttons: string[] },
+    ];
+    expect(parent).toBe(window);
+    expect(prompt.message).toBe('Connect Outpost to https://crm.andes.example?');
+    expect(prompt.buttons).toEqual(['Cancel', 'Connect']);
+
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    await expect(choose('https://crm.andes.example')).resolves.toBe('reload');
+    expect(await policy()).toContain("connect-src 'self' http://127.0.0.1:* https://crm.andes.example;");
+    await expect(invokeFromApp(fake, 'outpost:sync-server-url')).resolves.toBe('https://crm.andes.example');
+
+    // Plain http to another machine is refused before anything is fetched or asked.
+    await expect(choose('http://crm.elsewhere.example')).resolves.toBe('insecure');
+    expect(fake.net.fetch).toHaveBeenCalledTimes(2);
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(2);
+  });
+
   it('answers the bridge: app info, no sync server yet, guarded links, notifications', async () => {
     vi.stubEnv('OUTPOST_SYNC_URL', '');
     const fake = await startMainProcess();

@@ -62,15 +62,18 @@ describe('sync HTTP with a session', () => {
     expect(new Headers(fetch.mock.calls[0]![1]!.headers).has('Authorization')).toBe(false);
   });
 
-  it('puts the token in ?access_token= for the change stream and refreshes it when refused', async () => {
+  it('sends the change stream’s token in the Authorization header, never in the URL, and refreshes it when refused', async () => {
     const fetch = vi
       .fn(async (_url: string, _init?: RequestInit) => new Response('', { status: 200 }))
       .mockResolvedValueOnce(error(401, 'auth.invalidToken'));
-    const stream = createAuthorizedStreamFetch(fakeAuth(['a b', 'fresh']), fetch as never);
-    await stream('http://s/sync/stream', {});
-    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
-      'http://s/sync/stream?access_token=a%20b',
-      'http://s/sync/stream?access_token=fresh',
-    ]);
+    const stream = createAuthorizedStreamFetch(fakeAuth(['t1', 'fresh']), fetch as never);
+    const controller = new AbortController();
+    await stream('http://s/sync/stream', { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(['http://s/sync/stream', 'http://s/sync/stream']);
+    const sent = fetch.mock.calls.map(([, init]) => new Headers(init!.headers));
+    expect(sent.map((h) => h.get('Authorization'))).toEqual(['Bearer t1', 'Bearer fresh']);
+    // What the change stream asked for is kept: its Accept header and its abort signal.
+    expect(sent.map((h) => h.get('Accept'))).toEqual(['text/event-stream', 'text/event-stream']);
+    expect(fetch.mock.calls.map(([, init]) => init!.signal)).toEqual([controller.signal, controller.signal]);
   });
 });
