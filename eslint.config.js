@@ -145,6 +145,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain modules the server shares with scripts that run under bare Node (sync-server/ready-line.mjs).
+    files: ['sync-server/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.ts', 'sync-server/cli.ts', '**/*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
