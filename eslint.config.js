@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** The layer rules of docs/adr/0001 and 0018: arrows point one way, and a wrong arrow fails lint. */
+/** The layer rules of docs/adr/0001 and 0022: arrows point one way, and a wrong arrow fails lint. */
 const ours = (...layers) => layers.flatMap((l) => [`**/${l}/**`, `${l}/*`, `@${l}/*`]);
 /** demo-data/ is also imported whole, by its index (`@demo-data`, `../demo-data`). */
 const demoData = [...ours('demo-data'), '**/demo-data', '@demo-data'];
@@ -84,7 +84,7 @@ export default tseslint.config(
   pureLayer(
     'demo-data',
     ours('renderer', 'sync-server', 'electron', 'tests', 'scripts'),
-    'demo-data/ may import domain/ only (docs/adr/0018-demo-data-layer.md).',
+    'demo-data/ may import domain/ only (docs/adr/0022-demo-data-layer.md).',
   ),
   {
     files: ['sync-server/**/*.ts'],
@@ -155,7 +155,7 @@ export default tseslint.config(
             {
               group: demoData,
               message:
-                'Demo data is loaded with import() in renderer/features/onboarding/, so it stays out of the main bundle (docs/adr/0018-demo-data-layer.md).',
+                'Demo data is loaded with import() in renderer/features/onboarding/, so it stays out of the main bundle (docs/adr/0022-demo-data-layer.md).',
             },
           ],
         },
@@ -171,7 +171,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'ImportExpression[source.value=/demo-data/]',
-          message: 'Only renderer/features/onboarding/ loads demo data (docs/adr/0018-demo-data-layer.md).',
+          message: 'Only renderer/features/onboarding/ loads demo data (docs/adr/0022-demo-data-layer.md).',
         },
       ],
     },
@@ -192,7 +192,7 @@ export default tseslint.config(
           patterns: [
             {
               group: demoData,
-              message: 'Only scripts/seed.ts uses demo data (docs/adr/0018-demo-data-layer.md).',
+              message: 'Only scripts/seed.ts uses demo data (docs/adr/0022-demo-data-layer.md).',
             },
           ],
         },
