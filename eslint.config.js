@@ -4,8 +4,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** The layer rules of docs/adr/0001: arrows point one way, and a wrong arrow fails lint. */
+/** The layer rules of docs/adr/0001 and 0022: arrows point one way, and a wrong arrow fails lint. */
 const ours = (...layers) => layers.flatMap((l) => [`**/${l}/**`, `${l}/*`, `@${l}/*`]);
+/** demo-data/ is also imported whole, by its index (`@demo-data`, `../demo-data`). */
+const demoData = [...ours('demo-data'), '**/demo-data', '@demo-data'];
 
 const nodeBuiltins = [
   'fs',
@@ -22,6 +24,40 @@ const nodeBuiltins = [
   'worker_threads',
   'zlib',
 ];
+
+/** A layer of pure TypeScript (domain/, demo-data/): no platform, UI or storage code, and only the given arrows. */
+function pureLayer(layer, forbiddenOfOurs, forbiddenMessage) {
+  return {
+    files: [`${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'react', 'react-dom', 'rxdb', 'dexie', 'electron', 'fastify', 'zustand'].map(
+            (name) => ({
+              name,
+              message: `${layer}/ is pure: no platform, UI or storage code (docs/adr/0001-layers.md).`,
+            }),
+          ),
+          patterns: [
+            { group: ['node:*', 'rxdb/*', 'react/*'], message: `${layer}/ is pure: no platform, UI or storage code.` },
+            { group: forbiddenOfOurs, message: forbiddenMessage },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'require',
+        'localStorage',
+        'indexedDB',
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   {
@@ -40,39 +76,16 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  {
-    files: ['domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...nodeBuiltins, 'react', 'react-dom', 'rxdb', 'dexie', 'electron', 'fastify', 'zustand'].map(
-            (name) => ({
-              name,
-              message: 'domain/ is pure: no platform, UI or storage code (docs/adr/0001-layers.md).',
-            }),
-          ),
-          patterns: [
-            { group: ['node:*', 'rxdb/*', 'react/*'], message: 'domain/ is pure: no platform, UI or storage code.' },
-            {
-              group: ours('renderer', 'sync-server', 'electron', 'tests', 'scripts'),
-              message: 'domain/ imports nothing of ours.',
-            },
-          ],
-        },
-      ],
-      'no-restricted-globals': [
-        'error',
-        'window',
-        'document',
-        'process',
-        'Buffer',
-        'require',
-        'localStorage',
-        'indexedDB',
-      ],
-    },
-  },
+  pureLayer(
+    'domain',
+    [...demoData, ...ours('renderer', 'sync-server', 'electron', 'tests', 'scripts')],
+    'domain/ imports nothing of ours.',
+  ),
+  pureLayer(
+    'demo-data',
+    ours('renderer', 'sync-server', 'electron', 'tests', 'scripts'),
+    'demo-data/ may import domain/ only (docs/adr/0022-demo-data-layer.md).',
+  ),
   {
     files: ['sync-server/**/*.ts'],
     rules: {
@@ -81,7 +94,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ours('renderer', 'electron', 'tests'),
+              group: [...ours('renderer', 'electron', 'tests'), ...demoData],
               message: 'sync-server/ may import domain/ only (docs/adr/0001-layers.md).',
             },
           ],
@@ -97,7 +110,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ours('renderer', 'tests'),
+              group: [...ours('renderer', 'tests'), ...demoData],
               message: 'electron/ may import domain/ and sync-server/ only (docs/adr/0001-layers.md).',
             },
           ],
@@ -138,6 +151,48 @@ export default tseslint.config(
             {
               group: ours('sync-server', 'electron', 'tests'),
               message: 'renderer/ may import domain/ only (docs/adr/0001-layers.md).',
+            },
+            {
+              group: demoData,
+              message:
+                'Demo data is loaded with import() in renderer/features/onboarding/, so it stays out of the main bundle (docs/adr/0022-demo-data-layer.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // import() of demo data: the onboarding only.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts', 'renderer/features/onboarding/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/demo-data/]',
+          message: 'Only renderer/features/onboarding/ loads demo data (docs/adr/0022-demo-data-layer.md).',
+        },
+      ],
+    },
+  },
+  {
+    // Plain modules the server shares with scripts that run under bare Node (sync-server/ready-line.mjs).
+    files: ['sync-server/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Of the scripts, only the seed writes demo data.
+    files: ['scripts/**/*.{ts,mjs}'],
+    ignores: ['scripts/seed.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: demoData,
+              message: 'Only scripts/seed.ts uses demo data (docs/adr/0022-demo-data-layer.md).',
             },
           ],
         },

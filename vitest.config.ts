@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-const alias = { '@domain': fileURLToPath(new URL('./domain', import.meta.url)) };
+const alias = {
+  '@domain': fileURLToPath(new URL('./domain', import.meta.url)),
+  '@demo-data': fileURLToPath(new URL('./demo-data/index.ts', import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },

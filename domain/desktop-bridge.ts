@@ -1,5 +1,5 @@
 /**
- * The one typed bridge between the UI and the desktop (docs/adr/0004-desktop-bridge.md).
+ * The one typed bridge between the UI and the desktop (docs/adr/0004-desktop-shell-security.md).
  * Preload implements it over IPC in the Electron app (`window.outpost`); a web implementation
  * stands in when the same UI runs in a plain browser. Types and channel names only: no I/O here.
  */

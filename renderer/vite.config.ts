@@ -41,7 +41,13 @@ export default defineConfig(({ mode }) => ({
       },
     }),
   ],
-  resolve: { alias: { '@domain': fileURLToPath(new URL('../domain', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@domain': fileURLToPath(new URL('../domain', import.meta.url)),
+      // Loaded only when someone asks for the demo workspace: a chunk of its own (load-demo-data.ts).
+      '@demo-data': fileURLToPath(new URL('../demo-data/index.ts', import.meta.url)),
+    },
+  },
   define: {
     // RxDB dev-mode (schema validation, deep-freeze) only in development builds, never in production.
     __OUTPOST_DEV__: JSON.stringify(mode === 'development'),

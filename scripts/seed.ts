@@ -5,7 +5,7 @@
  *   npm run seed -- --size large --seed 7         # ~435k records into data/demo/large
  *   npm run seed -- --today 2026-03-02 --out /tmp/demo
  *
- * Generation (domain/demo-data) yields batches; a sink consumes them. NDJSON files are the one
+ * Generation (demo-data/) yields batches; a sink consumes them. NDJSON files are the one
  * sink today; loading into a sync-server store is another sink over the same batches.
  */
 import { once } from 'node:events';
@@ -22,7 +22,7 @@ import {
   type DemoBatch,
   type DemoBatchOptions,
   type DemoSize,
-} from '../domain/demo-data';
+} from '../demo-data';
 import { isIsoDate, toIsoDate } from '../domain/time';
 
 export interface SeedArgs {

@@ -1,11 +1,10 @@
-// Start the built sync server (out/server/cli.mjs) as a child process and wait for the line that
-// says where it listens. Used by `npm start`, `npm run dev` and the end-to-end tests.
+// Start the built sync server (out/server/cli.mjs) as a child process and wait for its ready line
+// (sync-server/ready-line.mjs). Used by `npm start`, `npm run dev` and the end-to-end tests.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-
-const LISTENING = /Outpost sync server listening at (http:\/\/\S+)/;
+import { createReadyLineReader } from '../sync-server/ready-line.mjs';
 
 /**
  * The server gets a launch key made here (docs/security.md, "The launch key"), in its environment
@@ -40,15 +39,16 @@ export function startSyncServer(options) {
     });
   return new Promise((resolve, reject) => {
     let output = '';
+    const reader = createReadyLineReader();
     const onData = (chunk) => {
       const text = chunk.toString();
       output += text;
       if (options.inheritOutput) process.stdout.write(text);
-      const match = LISTENING.exec(output);
-      if (match) {
+      const ready = reader.push(text);
+      if (ready) {
         child.stdout.off('data', onData);
         if (options.inheritOutput) child.stdout.pipe(process.stdout);
-        resolve({ url: match[1], localKey, child, stop });
+        resolve({ url: ready.url, localKey, child, stop });
       }
     };
     child.stdout.on('data', onData);

@@ -7,6 +7,7 @@ import { describeKeyring, readKeyring, removeSigningKey, rotateSigningKey } from
 import { openStore } from './store/open-store';
 import { defaultDecoderThreads } from './replication/push-decoder';
 import { buildServer } from './server';
+import { formatReadyLine } from './ready-line.mjs';
 
 const USAGE = `Usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--db sqlite:data/outpost.db | postgres://…] [--app dist/renderer | --no-app] [--auth single-user | team]
 
@@ -103,10 +104,9 @@ async function main() {
 
   const address = await app.listen({ port, host });
   const url = address.replace('[::1]', '127.0.0.1');
-  // The one line scripts (npm start, tests) wait for; keep its shape.
-  console.log(
-    `Outpost sync server listening at ${url} (store: ${store.kind}, auth: ${authMode}${rendererDir ? `, app: ${url}` : ''})`,
-  );
+  // The one line every starter waits for (npm start, Electron, tests, benches): its shape is part of
+  // the CLI's contract (docs/sync-protocol.md, "Starting a server").
+  console.log(formatReadyLine({ url, store: store.kind, auth: authMode, app: rendererDir !== null }));
 }
 
 /** One key command against the database, then exit: it never starts a server. */

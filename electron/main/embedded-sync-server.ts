@@ -1,3 +1,5 @@
+import { createReadyLineReader } from '../../sync-server/ready-line.mjs';
+
 /**
  * The single-user sync server the desktop app runs beside itself (docs/adr/0006). Main starts it
  * before the first window, stops it on quit, and the bridge's syncServerUrl() reports its URL.
@@ -48,8 +50,6 @@ export interface ForkedSyncServerOptions {
   log?: (line: string) => void;
 }
 
-const LISTENING = /Outpost sync server listening at (http:\/\/127\.0\.0\.1:\d+)/;
-
 /**
  * Runs the sync server in an Electron utility process (Electron's own Node, so no Node install is
  * needed on the user's machine) on a free loopback port and the user's SQLite file.
@@ -82,7 +82,7 @@ export function createForkedSyncServer(options: ForkedSyncServerOptions): Embedd
       child = proc;
       exited = new Promise((resolve) => proc.once('exit', resolve));
       return new Promise<void>((resolve, reject) => {
-        let output = '';
+        const reader = createReadyLineReader();
         const timer = setTimeout(() => {
           proc.kill();
           reject(new Error(`the sync server did not start within ${options.startTimeoutMs ?? 15_000} ms`));
@@ -91,13 +91,17 @@ export function createForkedSyncServer(options: ForkedSyncServerOptions): Embedd
           const text = chunk.toString();
           options.log?.(text.trimEnd());
           if (url) return;
-          output = (output + text).slice(-4096);
-          const match = LISTENING.exec(output);
-          if (match) {
-            url = match[1]!;
-            clearTimeout(timer);
-            resolve();
+          const ready = reader.push(text);
+          if (!ready) return;
+          clearTimeout(timer);
+          // It was told to bind 127.0.0.1: anything else is not the server this app runs.
+          if (new URL(ready.url).hostname !== '127.0.0.1') {
+            proc.kill();
+            reject(new Error(`the sync server announced ${ready.url}, not a loopback address`));
+            return;
           }
+          url = ready.url;
+          resolve();
         });
         void exited!.then((code) => {
           if (url) {

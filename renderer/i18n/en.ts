@@ -506,7 +506,7 @@ export const en = {
     body: 'The part of Outpost that stores your records didn’t start. Nothing was changed. Reload to try again; if it keeps happening, restart Outpost.',
     reload: 'Reload',
   },
-  // Sign-in, session and accounts (issue 4).
+  // Sign-in, session and accounts.
   auth: {
     connecting: 'Connecting to the server…',
     connectingHint: 'Checking how {{url}} signs people in.',

@@ -520,7 +520,7 @@ export const es: Messages = {
     body: 'La parte de Outpost que guarda tus registros no arrancó. No se ha cambiado nada. Recarga para volver a intentarlo; si sigue pasando, reinicia Outpost.',
     reload: 'Recargar',
   },
-  // Inicio de sesión, sesión y cuentas (issue 4).
+  // Inicio de sesión, sesión y cuentas.
   auth: {
     connecting: 'Conectando con el servidor…',
     connectingHint: 'Comprobando cómo inicia sesión {{url}}.',

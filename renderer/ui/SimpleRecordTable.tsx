@@ -16,8 +16,8 @@ export interface TableSort {
 }
 
 /**
- * A plain, accessible list of records; rows open the drawer on click or Enter. The rich table
- * (virtualized, sortable, filterable) replaces it in the records issue.
+ * A plain, accessible list of records; rows open the drawer on click or Enter. Not virtualized:
+ * the list pages hand it one page of rows at a time (useRecordList, with "show more").
  */
 export function SimpleRecordTable<T extends { id: string }>({
   label,

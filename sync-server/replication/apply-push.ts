@@ -43,7 +43,7 @@ class Row {
  * Apply one push batch of one collection, decoded (push-decoding.ts). Every row gets exactly one
  * answer: written, a replay of what is already stored (success), a conflict (the server's state,
  * for the device to merge), or a rejection with the reason (nothing of it written). One bad row
- * never fails the batch (trap 6).
+ * never fails the batch (docs/sync-pitfalls.md, pitfall 6).
  */
 export async function applyPush<C extends CollectionName>(
   store: Store,
@@ -95,7 +95,7 @@ export async function applyPush<C extends CollectionName>(
       }
       const { id, hlc, deleted, assumed, bodyText } = row.decoded;
       const stored = current.get(id);
-      // A replay of a push whose answer was lost: already applied, so a success (trap 4).
+      // A replay of a push whose answer was lost: already applied, so a success (docs/sync-pitfalls.md, pitfall 4).
       if (stored && sameVersion(stored, { hlc, deleted })) continue;
       // Removing what the server never had (a refused create being reverted): nothing to do.
       if (!stored && deleted) continue;

@@ -10,7 +10,7 @@ export interface ChangeStreamOptions {
 }
 
 /**
- * `GET /sync/stream`: server-sent events that only say "there is something new, pull" (trap 9:
+ * `GET /sync/stream`: server-sent events that only say "there is something new, pull" (docs/sync-pitfalls.md, pitfall 9:
  * payload-free pokes cannot be lost or misapplied; the pull by checkpoint is the truth). A `resync`
  * event on every (re)connect makes a device that was away pull whatever it missed.
  */

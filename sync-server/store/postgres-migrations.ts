@@ -3,9 +3,9 @@
  * advisory lock (see postgres-store.ts). Never edit a released step: add the next one.
  *
  * `body` is text, not jsonb: the document must come back exactly as the client sent it (jsonb
- * re-orders keys, drops duplicate keys and re-spaces; trap 5 of SYNC-NOTES), nothing queries
+ * re-orders keys, drops duplicate keys and re-spaces; docs/sync-pitfalls.md, pitfall 5), nothing queries
  * inside it (what a pull filters on has its own columns), and text is faster to insert and page
- * (PERF-LIMITS: 57k vs 45k inserts/s, 307k vs 220k paged rows/s). A later need to query the
+ * (docs/performance.md, raw limits: 57k vs 45k inserts/s, 307k vs 220k paged rows/s). A later need to query the
  * body can add an expression index on `body::jsonb`.
  *
  * Keys use the "C" collation: byte comparison is faster than a linguistic one, and ids need no
@@ -39,7 +39,7 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
   },
   {
     version: 2,
-    // Revocation (trap 8 of SYNC-NOTES): a write that changes a record's owner or team also logs
+    // Revocation (docs/sync-pitfalls.md, pitfall 8): a write that changes a record's owner or team also logs
     // who could see it before, with the body they last saw, under the write's own seq. A pull then
     // sends the record as a removal to everyone who could see it before and cannot now.
     sql: `

@@ -3,7 +3,7 @@ import type pg from 'pg';
 /**
  * Tells other server processes that the sequence advanced: `pg_notify(channel, '<seq>')`, sent
  * after COMMIT and coalesced — at most one notification in flight per process, and a burst of
- * commits while it is in flight becomes one more notification carrying the newest seq (trap 11:
+ * commits while it is in flight becomes one more notification carrying the newest seq (docs/sync-pitfalls.md, pitfall 11:
  * every notifying transaction takes a cluster-wide lock at commit, and the payload is capped).
  *
  * Notifying after COMMIT rather than inside the write transaction keeps that lock out of the

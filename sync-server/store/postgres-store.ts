@@ -42,7 +42,7 @@ const MIGRATION_LOCK_ID = '7013904411263627121';
 /**
  * Taken first in every write transaction: the counter row's lock serializes writers across every
  * process on the database, so the transaction holding seqs n+1… commits before the next one can
- * even read the counter. Commit order therefore equals seq order (trap 2), and a snapshot that
+ * even read the counter. Commit order therefore equals seq order (docs/sync-pitfalls.md, pitfall 2), and a snapshot that
  * sees the counter at n sees every record up to n.
  */
 const BEGIN_AND_LOCK_SEQ = "BEGIN; SELECT value FROM meta WHERE key = 'seq' FOR UPDATE";
@@ -62,7 +62,7 @@ const pullText = (filter: string) => `
   ORDER BY page.seq`;
 
 const PULL_ALL = pullText('');
-// The scan walks (collection, seq) and skips rows the scope hides, so pages stay full (trap 3).
+// The scan walks (collection, seq) and skips rows the scope hides, so pages stay full (docs/sync-pitfalls.md, pitfall 3).
 const PULL_SCOPED = pullText(
   "AND (owner_id = ANY($4::text[]) OR team_id = ANY($5::text[]) OR ($6::boolean AND owner_id = ''))",
 );
@@ -71,7 +71,7 @@ const PULL_SCOPED = pullText(
  * One statement per batch: a multi-row VALUES list with one parameter per column and row, prepared
  * once per row count (a batch has at most 500 rows: 4,000 parameters, PostgreSQL allows 65,535).
  * Each body travels as its own text parameter, unescaped and unparsed, so it is stored exactly as
- * sent (trap 5). Measured for 20k contacts, 100 a batch: 120 ms of Node CPU and 180 ms of
+ * sent (docs/sync-pitfalls.md, pitfall 5). Measured for 20k contacts, 100 a batch: 120 ms of Node CPU and 180 ms of
  * PostgreSQL CPU, against 210 / 240 for text[] parameters with unnest (node-postgres writes them as
  * array literals, backslash-escaping every quote of every body) and 130 / 240 for a json array.
  *

@@ -46,7 +46,7 @@ export function recordKey(collection: string, id: string): string {
 }
 
 /**
- * The stored form of a write; the body is the caller's object, never rewritten (trap 5). A write
+ * The stored form of a write; the body is the caller's object, never rewritten (docs/sync-pitfalls.md, pitfall 5). A write
  * given as text only gets its body parsed from that text the first time someone reads it.
  */
 export function withSeq(record: RecordWrite, seq: number): StoredRecord {

@@ -31,7 +31,7 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
   },
   {
     version: 2,
-    // Revocation (trap 8 of SYNC-NOTES): a write that changes a record's owner or team also logs
+    // Revocation (docs/sync-pitfalls.md, pitfall 8): a write that changes a record's owner or team also logs
     // who could see it before, with the body they last saw, under the write's own seq. A pull then
     // sends the record as a removal to everyone who could see it before and cannot now.
     sql: `

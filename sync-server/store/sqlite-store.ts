@@ -353,7 +353,7 @@ function readerStatements(db: Database.Database) {
     getMany: db.prepare(GET_MANY),
     pullAll: db.prepare(`SELECT ${COLUMNS} FROM records WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?`),
     // One statement for every scope shape: the id lists travel as JSON arrays. The scan walks
-    // (collection, seq) and skips rows the scope hides, so pages stay full (trap 3).
+    // (collection, seq) and skips rows the scope hides, so pages stay full (docs/sync-pitfalls.md, pitfall 3).
     pullScoped: db.prepare(
       `SELECT ${COLUMNS} FROM records
        WHERE collection = ? AND seq > ?

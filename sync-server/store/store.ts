@@ -2,8 +2,8 @@ import type { CollectionName } from '@domain/collections';
 import type { AuthStore } from './auth-store';
 
 /**
- * A record as the server keeps it: the client's document body untouched (never rewritten: trap 5
- * of SYNC-NOTES), plus server-owned columns beside it. `seq` orders every write of the whole
+ * A record as the server keeps it: the client's document body untouched (never rewritten:
+ * docs/sync-pitfalls.md, pitfall 5), plus server-owned columns beside it. `seq` orders every write of the whole
  * store; a pull checkpoint is a seq, never a time.
  */
 export interface StoredRecord {
@@ -33,7 +33,7 @@ export type RecordWrite = Omit<StoredRecord, 'seq' | 'body'> & {
   /**
    * Set when this write changes the record's owner or team: who could see it until now and the
    * body they last saw. The store logs it under the write's seq, so that a pull can send the record
-   * as a removal to those who lose sight of it (trap 8 of SYNC-NOTES).
+   * as a removal to those who lose sight of it (docs/sync-pitfalls.md, pitfall 8).
    */
   previousAccess?: PreviousAccess;
 };
@@ -48,7 +48,7 @@ export interface PreviousAccess {
 }
 
 /**
- * Which records a pull may return. Applied inside the query (trap 3: filtering after LIMIT gives
+ * Which records a pull may return. Applied inside the query (docs/sync-pitfalls.md, pitfall 3: filtering after LIMIT gives
  * short pages, and RxDB stops pulling at a short page).
  */
 export type AccessScope =

@@ -5,7 +5,7 @@ import { expectSignedIn, signIn, type Account } from './auth-fixtures';
 import { expect, test } from './server-fixture';
 
 /**
- * Issue 4's scenario in the real app: an account executive sees only their own deals on the board,
+ * Record-level access in the real app: an account executive sees only their own deals on the board,
  * and a deal a supervisor hands to someone else disappears from it — the server stops sending it
  * and sends a removal; hiding it in the UI alone would not do.
  */

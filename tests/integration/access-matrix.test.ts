@@ -49,7 +49,7 @@ import { sampleRecords } from '../unit/domain/fixtures';
 import { SERVER_TARGETS, type ServerTarget } from './server-targets';
 
 /**
- * Issue 4's access matrix, over real HTTP against a real server in team mode, on SQLite and on
+ * The access matrix of docs/security.md, over real HTTP against a real server in team mode, on SQLite and on
  * PostgreSQL: for every person × collection × action × ownership case, the server allows exactly
  * what domain/permissions allows and refuses everything else with a per-row `permission.denied`
  * that writes nothing; and a pull as each person returns every record they may read and not one
@@ -530,7 +530,7 @@ function describeMatrix(target: ServerTarget) {
     /**
      * What a device of `key` holds, kept from the first leak check on: the later checks pull from
      * its checkpoint, as a device that stayed signed in does, so records that left the person's
-     * sight must reach it as removals (SYNC-NOTES trap 8), not merely be absent from a pull from 0.
+     * sight must reach it as removals (docs/sync-pitfalls.md, pitfall 8), not merely be absent from a pull from 0.
      */
     const devices = new Map<string, { documents: SyncDocument[]; checkpoint: number }>();
 
@@ -572,7 +572,7 @@ function describeMatrix(target: ServerTarget) {
 
     /**
      * `paged`: also pull in pages of a few documents (pages must stay full while more exists, and
-     * removals must page with the records: trap 3). `device`: keep what this pull gave as a device
+     * removals must page with the records: docs/sync-pitfalls.md, pitfall 3). `device`: keep what this pull gave as a device
      * (`save`), or continue that device from its checkpoint (`continue`).
      */
     const checkNoLeaks = async (

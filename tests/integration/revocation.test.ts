@@ -22,7 +22,7 @@ import {
 import { SERVER_TARGETS, type ServerTarget } from './server-targets';
 
 /**
- * Revocation (SYNC-NOTES trap 8) from the losing device's point of view: real RxDB devices with
+ * Revocation (docs/sync-pitfalls.md, pitfall 8) from the losing device's point of view: real RxDB devices with
  * the app's own sync engine and journal, signed in to a real server in team mode. A deal that
  * leaves an account executive's sight must leave their device; an edit they made offline to it
  * must be refused with a reason they can read, and must not reach the server.

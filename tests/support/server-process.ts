@@ -5,10 +5,9 @@ import { rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReadyLineReader } from '../../sync-server/ready-line.mjs';
 
 const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
-/** The line the CLI prints once it listens (sync-server/cli.ts keeps its shape). */
-const LISTENING = /Outpost sync server listening at (http:\/\/\S+)/;
 
 /**
  * The server bundled from the current source for this test process (scripts/server-bundle.mjs, as
@@ -89,7 +88,13 @@ export async function startServerProcess(options: {
   });
   running.add(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const reader = createReadyLineReader();
+  let ready: string | null = null;
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    ready ??= reader.push(text)?.url ?? null;
+  });
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -105,11 +110,10 @@ export async function startServerProcess(options: {
       reject(new Error(`the sync server did not listen within ${timeoutMs} ms:\n${output.slice(-2000)}`));
     }, timeoutMs);
     const onData = () => {
-      const match = LISTENING.exec(output);
-      if (!match) return;
+      if (!ready) return;
       clearTimeout(timer);
       child.stdout!.off('data', onData);
-      const url = match[1]!;
+      const url = ready;
       resolve({
         url,
         port: Number(new URL(url).port),

@@ -197,7 +197,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       live: true,
       retryTime: MIN_RETRY_MS,
       waitForLeadership: options.waitForLeadership ?? true,
-      // The app hides to the tray: a hidden window must keep syncing (SYNC-NOTES).
+      // The app hides to the tray: a hidden window must keep syncing (docs/sync-pitfalls.md).
       toggleOnDocumentVisible: false,
       // Started below, after the collection's bootstrap (if any).
       autoStart: false,

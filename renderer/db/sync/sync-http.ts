@@ -119,7 +119,7 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
   }
 
   async function request<T>(path: string, init: RequestInit = {}, headers?: (h: Headers) => void): Promise<T> {
-    // Sign-in (issue 4): every request carries the session's Bearer token when there is a session.
+    // Every request carries the session's Bearer token when there is a session.
     const { auth } = options;
     let token = auth ? await auth.accessToken() : null;
     if (auth && token === null) throw new SessionEndedError('the session has ended: sign in again');

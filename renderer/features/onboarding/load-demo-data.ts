@@ -1,5 +1,4 @@
 import { COLLECTION_NAMES, type CollectionName } from '@domain/collections';
-import { demoBatches, demoRecordCount } from '@domain/demo-data';
 import { toIsoDate } from '@domain/time';
 import type { Setting } from '@domain/schemas/setting';
 import { updateRecord } from '../../db/record-writes';
@@ -10,6 +9,9 @@ import type { Workspace } from '../../db/workspace';
  * transaction), reporting progress. Records that already exist are kept, so loading twice is safe.
  */
 export async function loadDemoData(ws: Workspace, onProgress: (done: number, total: number) => void): Promise<number> {
+  // The generator and its word lists are a large share of the code and most people never ask for
+  // them: a chunk of their own, fetched (from the precache when offline) on the first request.
+  const { demoBatches, demoRecordCount } = await import('@demo-data');
   const options = { size: 'small' as const, today: toIsoDate(Date.now()), currentUser: ws.user };
   const total = demoRecordCount(options);
   let done = 0;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_KEY_HEADER } from '../../../domain/auth-protocol';
 import { bundleServer } from '../../../scripts/server-bundle.mjs';
+import { createReadyLineReader } from '../../../sync-server/ready-line.mjs';
 
 export interface BenchServer {
   url: string;
@@ -90,13 +91,14 @@ export async function startBenchServer(options: {
     });
   return new Promise((resolve, reject) => {
     let output = '';
+    const reader = createReadyLineReader();
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Outpost sync server listening at (http:\/\/\S+)/.exec(output);
-      if (match) {
+      const ready = reader.push(chunk);
+      if (ready) {
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => process.stdout.write(more));
-        const url = match[1]!;
+        const url = ready.url;
         signIn(url, localKey).then(
           (session) => resolve({ url, child, stop, pageUrl: (path) => `${url}${path}#k=${localKey}`, ...session }),
           (error: unknown) => void stop().then(() => reject(error as Error)),

@@ -1,4 +1,4 @@
-import { demoBatches } from '../../../domain/demo-data';
+import { demoBatches } from '../../../demo-data';
 import type { Contact } from '../../../domain/schemas/contact';
 import type { PushRow, SyncDocument } from '../../../domain/sync-protocol';
 import { openStore } from '../../../sync-server/store/open-store';

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 
 /**
  * What every benchmark part hands back to scripts/bench.mjs: measurements, each against a baseline
- * measured in the same run (PERF-LIMITS.md: raw speeds differ from machine to machine and from run
+ * measured in the same run (docs/performance.md: raw speeds differ from machine to machine and from run
  * to run on a shared one, so only ratios are comparable).
  */
 export interface Quantity {

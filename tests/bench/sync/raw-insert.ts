@@ -16,8 +16,7 @@ export interface Timed {
 /**
  * The floor for the push path: the same documents inserted into a bare `(id, body)` table of the
  * same database, one transaction per batch, with the store's durability settings and JSON
- * serialization. Same method as measureRawInsertFloor (sync-server/store/store-bench.ts), which
- * only takes its own synthetic documents.
+ * serialization.
  */
 export async function rawInsertFloor(url: string, docs: readonly RawDocument[], batch = 100): Promise<Timed> {
   const table = `bench_raw_${randomBytes(4).toString('hex')}`;

@@ -1,4 +1,4 @@
-import type { CollectionDocs, CollectionName } from '../collections';
+import type { CollectionDocs, CollectionName } from '@domain/collections';
 import { createDemoWorld, type DemoCollections, type DemoDataOptions } from './demo-world';
 
 /** One bulk write's worth of records of one collection. */

@@ -1,4 +1,4 @@
-import type { CollectionDocs } from '../collections';
+import type { CollectionDocs } from '@domain/collections';
 import {
   dealCreatedChange,
   markDealLost,
@@ -7,27 +7,27 @@ import {
   reopenDeal,
   type DealMove,
   type StageChangeBody,
-} from '../deal-lifecycle';
-import { DEFAULT_TEAM_ID, SETTING_IDS, defaultPipeline, defaultSettings } from '../default-records';
-import { searchKey } from '../derived-fields';
-import type { Result } from '../errors';
-import { formatHlc } from '../hlc';
-import { convertLeadToDeal, decideCompany, type ConversionPlan } from '../lead-conversion';
-import { changeLeadStatus } from '../lead-lifecycle';
-import { money, scaleMoney, type Money } from '../money';
-import { activeStages } from '../pipeline-rules';
-import { createRecord, editRecord, type EditContext } from '../record-edits';
-import type { Activity, ActivityType, CallOutcome } from '../schemas/activity';
-import type { Company, CompanySize } from '../schemas/company';
-import type { Contact } from '../schemas/contact';
-import type { Deal, DealLine, DealStatus } from '../schemas/deal';
-import type { Lead, LeadStatus } from '../schemas/lead';
-import type { Pipeline } from '../schemas/pipeline';
-import type { SavedView } from '../schemas/saved-view';
-import type { Setting, SettingItem, SettingKind } from '../schemas/setting';
-import type { StageChange } from '../schemas/stage-change';
-import type { Role, UserProfile } from '../schemas/user-profile';
-import { addDays, isIsoDate, toIso, toIsoDate, type IsoDate } from '../time';
+} from '@domain/deal-lifecycle';
+import { DEFAULT_TEAM_ID, SETTING_IDS, defaultPipeline, defaultSettings } from '@domain/default-records';
+import { searchKey } from '@domain/derived-fields';
+import type { Result } from '@domain/errors';
+import { formatHlc } from '@domain/hlc';
+import { convertLeadToDeal, decideCompany, type ConversionPlan } from '@domain/lead-conversion';
+import { changeLeadStatus } from '@domain/lead-lifecycle';
+import { money, scaleMoney, type Money } from '@domain/money';
+import { activeStages } from '@domain/pipeline-rules';
+import { createRecord, editRecord, type EditContext } from '@domain/record-edits';
+import type { Activity, ActivityType, CallOutcome } from '@domain/schemas/activity';
+import type { Company, CompanySize } from '@domain/schemas/company';
+import type { Contact } from '@domain/schemas/contact';
+import type { Deal, DealLine, DealStatus } from '@domain/schemas/deal';
+import type { Lead, LeadStatus } from '@domain/schemas/lead';
+import type { Pipeline } from '@domain/schemas/pipeline';
+import type { SavedView } from '@domain/schemas/saved-view';
+import type { Setting, SettingItem, SettingKind } from '@domain/schemas/setting';
+import type { StageChange } from '@domain/schemas/stage-change';
+import type { Role, UserProfile } from '@domain/schemas/user-profile';
+import { addDays, isIsoDate, toIso, toIsoDate, type IsoDate } from '@domain/time';
 import {
   DEMO_LATAM_TEAM_ID,
   DEMO_RENEWALS_PIPELINE_ID,

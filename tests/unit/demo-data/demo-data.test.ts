@@ -18,7 +18,7 @@ import {
   permuteIndex,
   type DemoBatchOptions,
   type DemoCollections,
-} from '@domain/demo-data';
+} from '@demo-data';
 import { parseHlc } from '@domain/hlc';
 import { uuidv7Time } from '@domain/ids';
 import { defaultDealTitle } from '@domain/lead-conversion';

@@ -21,5 +21,5 @@ export {
   type DemoBatchOptions,
 } from './generate-demo-data';
 export { DEMO_LATAM_TEAM_ID, DEMO_RENEWALS_PIPELINE_ID, DEMO_RENEWALS_STAGE_IDS, demoUuidv7 } from './demo-ids';
-export { DEFAULT_PIPELINE_ID, DEFAULT_TEAM_ID, SETTING_IDS } from '../default-records';
+export { DEFAULT_PIPELINE_ID, DEFAULT_TEAM_ID, SETTING_IDS } from '@domain/default-records';
 export { createRandom, permuteIndex } from './random';
