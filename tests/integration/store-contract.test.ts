@@ -44,6 +44,8 @@ const sqliteFile: StoreUnderTest = {
   async setSchemaVersion(location, version) {
     const db = new Database(location.slice('sqlite:'.length));
     db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(version);
+    // Undo the steps after `version` that changed tables, so reopening replays them as on a real old file.
+    if (version < 6) db.exec('ALTER TABLE credentials DROP COLUMN token_version');
     db.close();
   },
 };
@@ -68,6 +70,8 @@ const postgres: StoreUnderTest = {
     const client = new pg.Client({ connectionString: location });
     await client.connect();
     await client.query("UPDATE meta SET value = $1 WHERE key = 'schema_version'", [version]);
+    // Undo the steps after `version` that changed tables, so reopening replays them as on a real old database.
+    if (version < 6) await client.query('ALTER TABLE credentials DROP COLUMN token_version');
     await client.end();
   },
 };
