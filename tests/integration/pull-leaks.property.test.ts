@@ -179,6 +179,8 @@ interface Person {
   id: string;
   role: Role;
   teamId: string;
+  email: string;
+  /** Signed in again after each change of role or team: the server ends the tokens issued before. */
   token: string;
 }
 
@@ -275,6 +277,7 @@ function describePullLeaks(target: ServerTarget) {
           id: added.id,
           role: p.role,
           teamId: teamIds[p.team],
+          email,
           token: grant.accessToken,
         });
       }
@@ -434,6 +437,7 @@ function describePullLeaks(target: ServerTarget) {
                 noteReaders();
                 await changeUser(server.url, owner.accessToken, who.id, { teamId });
                 who.teamId = teamId;
+                who.token = (await signIn(server.url, who.email)).accessToken;
                 log.push(`${who.key} moves to ${step.team === 0 ? 'X' : 'Y'}`);
                 break;
               }
@@ -443,6 +447,7 @@ function describePullLeaks(target: ServerTarget) {
                 noteReaders();
                 await changeUser(server.url, owner.accessToken, who.id, { role });
                 who.role = role;
+                who.token = (await signIn(server.url, who.email)).accessToken;
                 log.push(`${who.key} becomes ${role}`);
                 break;
               }

@@ -176,8 +176,10 @@ function describeRemovalContents(target: ServerTarget) {
       });
       await edit(manager, deal, { ownerId: bruno.user.id, teamId: teams.B });
       await changeUser(server.url, manager.accessToken, bea.user.id, { teamId: teams.A });
+      // Her tokens ended with the move; her app signs in again (refresh) and pulls as a member of A.
+      const beaInA = await signIn(server.url, bea.user.email);
 
-      const { about, text } = await whatReaches(bea, deal);
+      const { about, text } = await whatReaches(beaInA, deal);
       expect(about, 'Bea now sees the records of team A, where the deal was').toEqual([
         removalStub('deals', deal.id, deal.hlc),
       ]);

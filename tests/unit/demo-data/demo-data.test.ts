@@ -281,7 +281,8 @@ describe('generateDemoData: the small set', () => {
     for (const d of small.deals) expectConsistentHistory(d, changesByDeal.get(d.id) ?? []);
   });
 
-  it('keeps money in integer minor units, mostly USD with some EUR and MXN', () => {
+  // Generating a large sample takes seconds on a busy two-core machine: more than the 5 s default.
+  it('keeps money in integer minor units, mostly USD with some EUR and MXN', { timeout: 30_000 }, () => {
     const large = largeSample(2000);
     const currencies = large.deals.map((d) => d.value.currency);
     const usd = currencies.filter((c) => c === 'USD').length / currencies.length;
@@ -352,7 +353,7 @@ describe('determinism', () => {
 });
 
 describe('demoBatches', () => {
-  it('yields batches of at most 1,000 records of one collection', () => {
+  it('yields batches of at most 1,000 records of one collection', { timeout: 30_000 }, () => {
     let total = 0;
     for (const batch of demoBatches({ size: 'large', today: TODAY, limit: 2500 })) {
       expect(batch.records.length).toBeGreaterThan(0);
