@@ -1,8 +1,11 @@
 /**
  * The one typed bridge between the UI and the desktop (docs/adr/0004-desktop-shell-security.md).
  * Preload implements it over IPC in the Electron app (`window.outpost`); a web implementation
- * stands in when the same UI runs in a plain browser. Types and channel names only: no I/O here.
+ * stands in when the same UI runs in a plain browser. Types, channel names and the checks both
+ * sides of the channel run on what crosses it: no I/O here.
  */
+import { isUuid } from './ids';
+
 export interface AppInfo {
   version: string;
   /** 'desktop' inside Electron, 'web' in a browser. */
@@ -44,12 +47,38 @@ export interface OutpostBridge {
    * the printed address (`#k=…`) and is kept in sessionStorage. docs/security.md, "The launch key".
    */
   localSessionKey(serverUrl: string): Promise<string | null>;
+  /**
+   * Hear the records the desktop asks to open: an `outpost://<collection>/<id>` link the system
+   * handed to Outpost, already validated by main. Returns the unsubscribe function. A browser has
+   * no such links: there it never calls back.
+   */
+  onOpenRecord(listener: (link: RecordLink) => void): () => void;
+  /**
+   * Hear the commands the desktop's global hotkeys, "Go" menu and tray send (DESKTOP_COMMANDS).
+   * Returns the unsubscribe function. In a browser these are in-app shortcuts instead, and this
+   * never calls back.
+   */
+  onDesktopCommand(listener: (command: DesktopCommand) => void): () => void;
+  /**
+   * Replace the system-wide hotkeys: a command given an accelerator gets it, one given null gets
+   * none, one left out gets its default (DEFAULT_GLOBAL_HOTKEYS). The answer says per command
+   * whether it is registered; an accelerator another app holds is 'failed', not an error.
+   * Refused (a rejected promise) when the map names an unknown command or an accelerator outside
+   * the allowed syntax. 'unsupported' in a browser, which has no system-wide keys.
+   */
+  setGlobalHotkeys(hotkeys: GlobalHotkeyMap): Promise<GlobalHotkeyResults | 'unsupported'>;
+  /** Tell the desktop the sync status, for its tray icon; a browser has no tray and ignores it. */
+  reportSyncStatus(status: DesktopSyncStatus): Promise<void>;
 }
 
 export type SyncServerChoice = 'ready' | 'reload' | 'refused' | 'insecure' | 'unreachable' | 'declined';
 
 /** Generous for a grant with two tokens; small enough that a renderer cannot flood main. */
 export const MAX_SESSION_LENGTH = 16 * 1024;
+
+/** The bridge methods that subscribe to events from main rather than call it. */
+export const BRIDGE_SUBSCRIPTIONS = ['onOpenRecord', 'onDesktopCommand'] as const;
+type BridgeSubscription = (typeof BRIDGE_SUBSCRIPTIONS)[number];
 
 /** IPC channel per bridge method; main registers exactly these, preload calls exactly these. */
 export const BRIDGE_CHANNELS = {
@@ -61,7 +90,111 @@ export const BRIDGE_CHANNELS = {
   writeSession: 'outpost:write-session',
   chooseSyncServer: 'outpost:choose-sync-server',
   localSessionKey: 'outpost:local-session-key',
-} as const satisfies { [K in keyof OutpostBridge]: `outpost:${string}` };
+  setGlobalHotkeys: 'outpost:set-global-hotkeys',
+  reportSyncStatus: 'outpost:report-sync-status',
+} as const satisfies { [K in Exclude<keyof OutpostBridge, BridgeSubscription>]: `outpost:${string}` };
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;
 export const BRIDGE_METHODS = Object.keys(BRIDGE_CHANNELS) as BridgeMethod[];
+
+/**
+ * The one channel main sends events on (docs/adr/0025-desktop-deep-links-hotkeys-tray.md). Preload
+ * listens on it alone, checks each payload with isDesktopEvent and hands the page only the link or
+ * the command, never the IPC event.
+ */
+export const DESKTOP_EVENT_CHANNEL = 'outpost:desktop-event';
+
+/** Records an `outpost://<collection>/<id>` link can open: the ones people open from elsewhere. */
+export const LINKABLE_COLLECTIONS = ['companies', 'contacts', 'leads', 'deals', 'activities'] as const;
+export type LinkableCollection = (typeof LINKABLE_COLLECTIONS)[number];
+
+export interface RecordLink {
+  collection: LinkableCollection;
+  /** A canonical lowercase UUID. */
+  id: string;
+}
+
+/** The app's sections, in the order of its navigation and of the desktop's "Go" menu. */
+export const DESKTOP_SECTIONS = [
+  'pipeline',
+  'leads',
+  'deals',
+  'contacts',
+  'companies',
+  'activities',
+  'call-center',
+  'reports',
+  'settings',
+] as const;
+export type DesktopSection = (typeof DESKTOP_SECTIONS)[number];
+
+/**
+ * What the desktop asks the page to do. `open-palette` opens the command palette, `quick-log`
+ * starts logging an activity, `new-lead` opens the new-lead form, `go:<section>` shows a section.
+ */
+export type DesktopCommand = 'open-palette' | 'quick-log' | 'new-lead' | `go:${DesktopSection}`;
+export const DESKTOP_COMMANDS: readonly DesktopCommand[] = [
+  'open-palette',
+  'quick-log',
+  'new-lead',
+  ...DESKTOP_SECTIONS.map((section) => `go:${section}` as const),
+];
+
+/**
+ * The commands a system-wide hotkey can run. `toggle-window` (show or hide Outpost) is main's own;
+ * the others reach the page as desktop commands.
+ */
+export const GLOBAL_HOTKEY_COMMANDS = ['toggle-window', 'open-palette', 'quick-log'] as const;
+export type GlobalHotkeyCommand = (typeof GLOBAL_HOTKEY_COMMANDS)[number];
+/** An accelerator per command (Electron's syntax, e.g. `CommandOrControl+Shift+O`), null for none. */
+export type GlobalHotkeyMap = Partial<Record<GlobalHotkeyCommand, string | null>>;
+export type GlobalHotkeyResult = 'registered' | 'off' | 'failed';
+export type GlobalHotkeyResults = Record<GlobalHotkeyCommand, GlobalHotkeyResult>;
+
+export const DEFAULT_GLOBAL_HOTKEYS: Readonly<Record<GlobalHotkeyCommand, string>> = {
+  'toggle-window': 'CommandOrControl+Shift+O',
+  'open-palette': 'CommandOrControl+Shift+K',
+  'quick-log': 'CommandOrControl+Shift+L',
+};
+
+/** The sync status the tray shows: the header's sync indicator, in the few words a tray has room for. */
+export const DESKTOP_SYNC_STATUSES = [
+  'synced',
+  'syncing',
+  'offline',
+  'sync-problem',
+  'sign-in-needed',
+  'local-only',
+] as const;
+export type DesktopSyncStatus = (typeof DESKTOP_SYNC_STATUSES)[number];
+
+export type DesktopEvent = { kind: 'open-record'; link: RecordLink } | { kind: 'command'; command: DesktopCommand };
+
+const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+
+export const isLinkableCollection = (value: unknown): value is LinkableCollection =>
+  includes(LINKABLE_COLLECTIONS, value);
+export const isDesktopCommand = (value: unknown): value is DesktopCommand => includes(DESKTOP_COMMANDS, value);
+export const isGlobalHotkeyCommand = (value: unknown): value is GlobalHotkeyCommand =>
+  includes(GLOBAL_HOTKEY_COMMANDS, value);
+export const isDesktopSyncStatus = (value: unknown): value is DesktopSyncStatus =>
+  includes(DESKTOP_SYNC_STATUSES, value);
+
+/** Exactly `{ collection, id }` with a linkable collection and a canonical UUID, nothing else. */
+export function isRecordLink(value: unknown): value is RecordLink {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = Object.keys(value);
+  const { collection, id } = value as Record<string, unknown>;
+  return keys.length === 2 && isLinkableCollection(collection) && isUuid(id);
+}
+
+/** A well-formed event from main; preload drops anything else before the page sees it. */
+export function isDesktopEvent(value: unknown): value is DesktopEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const event = value as Record<string, unknown>;
+  const keys = Object.keys(event).sort().join(',');
+  if (event.kind === 'open-record') return keys === 'kind,link' && isRecordLink(event.link);
+  if (event.kind === 'command') return keys === 'command,kind' && isDesktopCommand(event.command);
+  return false;
+}

@@ -6,8 +6,10 @@ import { AuthGate } from './features/auth/AuthGate';
 import { initI18n } from './i18n/i18n';
 import { en } from './i18n/en';
 import { es } from './i18n/es';
+import { getBridge } from './platform/bridge';
 import { adoptLaunchKeyFromAddress } from './platform/launch-key';
 import { registerServiceWorker } from './platform/register-service-worker';
+import { connectDesktopEvents } from './shell/desktop-events';
 import { applyTheme } from './shell/theme';
 import { useUi } from './shell/ui-store';
 import './styles/theme.css';
@@ -37,9 +39,22 @@ function renderFailure(error: unknown) {
  */
 async function boot() {
   adoptLaunchKeyFromAddress();
+  // The desktop's record links and commands (outpost:// links, global hotkeys, the Go menu, the
+  // tray) are heard from before the first await: main sends a launch link once the page has loaded.
+  let translate: ((key: 'desktop.quickLogSoon') => string) | null = null;
+  connectDesktopEvents(getBridge(), () => {
+    const ui = useUi.getState();
+    return {
+      navigate: ui.navigate,
+      openDrawer: ui.openDrawer,
+      toast: (key) => translate && ui.showToast(translate(key)),
+      dispatch: (event) => window.dispatchEvent(event),
+    };
+  });
   const initial = defaultPreferences();
   applyTheme(initial.theme);
   const i18n = await initI18n(initial.locale);
+  translate = (key) => i18n.t(key);
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

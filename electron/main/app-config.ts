@@ -10,6 +10,11 @@ export interface AppConfig {
   /** The renderer build that the app:// protocol serves. */
   rendererDir: string;
   preloadPath: string;
+  /**
+   * The tray icon: copied beside app.asar by electron-builder (`extraResources`) in an installed
+   * app, read from build/ during development. Its @2x twin beside it serves high-density screens.
+   */
+  trayIconPath: string;
   /** A sync server chosen by configuration (a team server), or null for the embedded default. */
   configuredSyncUrl: string | null;
   /** The launch key of the configured server when the script that started it passed one (`npm start`). */
@@ -24,6 +29,8 @@ export interface AppConfigInputs {
   appPath: string;
   /** Folder of the built main bundle (out/main). */
   mainDir: string;
+  /** process.resourcesPath: where an installed app's extra resources are. */
+  resourcesPath: string;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -49,13 +56,16 @@ export function parseSyncUrl(value: string | undefined): string | null {
   return address.ok ? address.url : null;
 }
 
-export function resolveAppConfig({ isPackaged, env, appPath, mainDir }: AppConfigInputs): AppConfig {
+export const TRAY_ICON_FILE = 'tray-icon.png';
+
+export function resolveAppConfig({ isPackaged, env, appPath, mainDir, resourcesPath }: AppConfigInputs): AppConfig {
   const devServer = isPackaged ? null : devServerUrl(env.ELECTRON_RENDERER_URL);
   return {
     rendererUrl: devServer ? devServer.href : `${APP_ORIGIN}/`,
     trustedOrigin: devServer ? devServer.origin : APP_ORIGIN,
     rendererDir: join(appPath, 'dist', 'renderer'),
     preloadPath: join(mainDir, '..', 'preload', 'index.cjs'),
+    trayIconPath: isPackaged ? join(resourcesPath, TRAY_ICON_FILE) : join(appPath, 'build', TRAY_ICON_FILE),
     configuredSyncUrl: parseSyncUrl(env.OUTPOST_SYNC_URL),
     configuredLocalKey: env.OUTPOST_LOCAL_KEY || null,
     isDevelopment: !isPackaged,

@@ -1,13 +1,18 @@
 import {
   BRIDGE_CHANNELS,
+  DESKTOP_SYNC_STATUSES,
   MAX_SESSION_LENGTH,
   type AppInfo,
   type BridgeMethod,
+  type DesktopSyncStatus,
+  type GlobalHotkeyMap,
+  type GlobalHotkeyResults,
   type OutpostBridge,
   type SyncServerChoice,
 } from '@domain/desktop-bridge';
+import { globalHotkeysArg } from './global-hotkeys';
 import type { Handle } from './ipc-handle';
-import { noArgs, nullableStringArg, stringArgs, type ArgsValidator } from './ipc-validators';
+import { noArgs, nullableStringArg, oneOfArg, stringArgs, type ArgsValidator } from './ipc-validators';
 
 /** What the bridge handlers need from the rest of main; the composition root supplies it. */
 export interface BridgeServices {
@@ -22,11 +27,20 @@ export interface BridgeServices {
   chooseSyncServer(url: string): Promise<SyncServerChoice>;
   /** The launch key of the single-user server at that URL, if this app started it (local-session-key.ts). */
   localSessionKey(serverUrl: string): string | null;
+  /** Replaces the system-wide hotkeys, already checked (global-hotkeys.ts), and remembers them. */
+  setGlobalHotkeys(hotkeys: GlobalHotkeyMap): Promise<GlobalHotkeyResults>;
+  /** The page's sync status, for the tray. */
+  reportSyncStatus(status: DesktopSyncStatus): void;
 }
 
 type BridgeHandler<K extends BridgeMethod> = {
   validate: ArgsValidator<Parameters<OutpostBridge[K]>>;
-  run: (...args: Parameters<OutpostBridge[K]>) => Awaited<ReturnType<OutpostBridge[K]>> | ReturnType<OutpostBridge[K]>;
+  run: (
+    ...args: Parameters<OutpostBridge[K]>
+  ) =>
+    | Awaited<ReturnType<OutpostBridge[K]>>
+    | ReturnType<OutpostBridge[K]>
+    | Promise<Awaited<ReturnType<OutpostBridge[K]>>>;
 };
 
 /** Generous for any real URL, title or message; small enough that a renderer cannot flood main. */
@@ -47,6 +61,11 @@ function bridgeHandlers(services: BridgeServices): { [K in BridgeMethod]: Bridge
     writeSession: { validate: nullableStringArg(MAX_SESSION_LENGTH), run: (value) => services.writeSession(value) },
     chooseSyncServer: { validate: stringArgs(MAX_URL_LENGTH), run: (url) => services.chooseSyncServer(url) },
     localSessionKey: { validate: stringArgs(MAX_URL_LENGTH), run: (url) => services.localSessionKey(url) },
+    setGlobalHotkeys: { validate: globalHotkeysArg, run: (hotkeys) => services.setGlobalHotkeys(hotkeys) },
+    reportSyncStatus: {
+      validate: oneOfArg(DESKTOP_SYNC_STATUSES),
+      run: (status) => services.reportSyncStatus(status),
+    },
   };
 }
 

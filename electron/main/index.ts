@@ -7,6 +7,7 @@ import {
   app,
   BrowserWindow,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   net,
@@ -16,8 +17,10 @@ import {
   screen,
   session,
   shell,
+  Tray,
   utilityProcess,
 } from 'electron';
+import type { DesktopCommand, GlobalHotkeyCommand } from '@domain/desktop-bridge';
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,7 +30,10 @@ import { APP_SCHEME, originOf } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerBridgeHandlers } from './bridge-handlers';
 import { buildContentSecurityPolicy } from '@domain/content-security-policy';
+import { DEEP_LINK_SCHEME, deepLinkArgument, describeRefusedLink, parseDeepLink } from './deep-link';
+import { createDesktopEventOutbox } from './desktop-events';
 import { createForkedSyncServer, createNoEmbeddedSyncServer } from './embedded-sync-server';
+import { createGlobalHotkeys, parseSavedHotkeys } from './global-hotkeys';
 import { createIpcHandle } from './ipc-handle';
 import { localSessionKeyFor } from './local-session-key';
 import { openExternalUrl } from './open-external-url';
@@ -36,10 +42,18 @@ import { createSessionStore } from './session-store';
 import { createSyncServerChoice } from './sync-server-choice';
 import { createSecureWindow, hardenWebContents, type NavigationPolicy } from './secure-window';
 import { CONNECT_BUTTON, serverTrustPrompt } from './server-trust-prompt';
-import { claimSingleInstance, focusWindow } from './single-instance';
+import { shellTexts } from './shell-texts';
+import { claimSingleInstance, focusWindow, toggleWindow } from './single-instance';
+import { createOutpostTray, type OutpostTray } from './tray';
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, trackWindowState } from './window-state';
 
 const APP_USER_MODEL_ID = 'com.outpost.crm';
+
+/** Written whole, then renamed: a crash never leaves half a file. */
+async function writeFileWhole(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.tmp`, text, { mode: 0o600 });
+  await rename(`${file}.tmp`, file);
+}
 
 function startOutpost(): void {
   const config = resolveAppConfig({
@@ -47,6 +61,7 @@ function startOutpost(): void {
     env: process.env,
     appPath: app.getAppPath(),
     mainDir: import.meta.dirname,
+    resourcesPath: process.resourcesPath,
   });
   // Read once; nothing this process starts later needs to inherit it.
   delete process.env.OUTPOST_LOCAL_KEY;
@@ -57,7 +72,55 @@ function startOutpost(): void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   let mainWindow: BrowserWindow | null = null;
-  if (!claimSingleInstance(app, () => void showMainWindow())) return;
+  // Events for the page (record links, commands), held until a page has loaded to hear them.
+  const outbox = createDesktopEventOutbox();
+
+  /** An `outpost://` link from the system: validated here; the page hears only a checked record. */
+  function openLink(raw: string | null, source: string): void {
+    if (raw === null) return;
+    const link = parseDeepLink(raw);
+    if (!link) {
+      console.warn(`Ignored a link ${source} that Outpost does not open: ${describeRefusedLink(raw)}`);
+      return;
+    }
+    outbox.post({ kind: 'open-record', link });
+  }
+
+  function sendCommand(command: DesktopCommand): void {
+    void showMainWindow();
+    outbox.post({ kind: 'command', command });
+  }
+
+  if (
+    !claimSingleInstance(app, (argv) => {
+      void showMainWindow();
+      openLink(deepLinkArgument(argv), 'from a second launch');
+    })
+  ) {
+    return;
+  }
+  // An installed app is the system's handler for outpost:// (the installers declare it too). A
+  // development build is not: it would leave the system pointing at a bare Electron binary.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  // Windows and Linux start Outpost with the link as an argument; macOS sends `open-url`, possibly
+  // before `ready`, which is why it is heard from the start.
+  openLink(deepLinkArgument(process.argv), 'at launch');
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    void showMainWindow();
+    openLink(url, 'from the system');
+  });
+
+  const hotkeys = createGlobalHotkeys({
+    globalShortcut,
+    run: (command: GlobalHotkeyCommand) => {
+      if (command === 'toggle-window') toggleWindow(mainWindow, () => void showMainWindow());
+      else sendCommand(command);
+    },
+    log: (message) => console.warn(message),
+  });
+  const hotkeysFile = (): string => join(app.getPath('userData'), 'global-hotkeys.json');
+  let tray: OutpostTray | null = null;
 
   const openExternal = (url: unknown): Promise<boolean> =>
     openExternalUrl(url, (safeUrl) => shell.openExternal(safeUrl));
@@ -109,8 +172,15 @@ function startOutpost(): void {
         console.warn('Window state not saved:', error),
       );
     });
+    // The page hears events from its scripts' start to its unload: between a navigation (a reload)
+    // and the end of its load nobody listens, so events wait in the outbox.
+    window.webContents.on('did-navigate', () => outbox.detach());
+    window.webContents.on('render-process-gone', () => outbox.detach());
+    window.webContents.on('did-finish-load', () => outbox.attach(window.webContents));
     window.on('closed', () => {
-      if (mainWindow === window) mainWindow = null;
+      if (mainWindow !== window) return;
+      mainWindow = null;
+      outbox.detach();
     });
     mainWindow = window;
     await window.loadURL(config.rendererUrl);
@@ -130,11 +200,7 @@ function startOutpost(): void {
     const choiceFile = join(app.getPath('userData'), 'sync-server.json');
     serverChoice = await createSyncServerChoice({
       read: () => readFile(choiceFile, 'utf8').catch(() => null),
-      write: async (text) => {
-        // Written whole, then renamed: a crash never leaves half a file.
-        await writeFile(`${choiceFile}.tmp`, text, { mode: 0o600 });
-        await rename(`${choiceFile}.tmp`, choiceFile);
-      },
+      write: (text) => writeFileWhole(choiceFile, text),
       allowedOrigins: connectOrigins,
       // main's own request: no redirect (it could lead to plain http), and no waiting for ever.
       fetchStatus: (url) => net.fetch(url, { redirect: 'error', signal: AbortSignal.timeout(10_000) }),
@@ -174,15 +240,40 @@ function startOutpost(): void {
           { url: syncServer.url(), localKey: syncServer.localKey() },
           { url: config.configuredSyncUrl, localKey: config.configuredLocalKey },
         ]),
+      async setGlobalHotkeys(chosen) {
+        const results = hotkeys.apply(chosen);
+        await writeFileWhole(hotkeysFile(), JSON.stringify(chosen));
+        return results;
+      },
+      reportSyncStatus: (status) => tray?.setStatus(status),
     });
 
+    const texts = shellTexts(app.getLocale());
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(buildAppMenuTemplate({ platform: process.platform, isDevelopment: config.isDevelopment })),
+      Menu.buildFromTemplate(
+        buildAppMenuTemplate({ platform: process.platform, isDevelopment: config.isDevelopment, texts, sendCommand }),
+      ),
     );
-    // macOS keeps the app running without windows; clicking the dock icon brings one back.
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void showMainWindow();
-    });
+    hotkeys.apply(parseSavedHotkeys(await readFile(hotkeysFile(), 'utf8').catch(() => null)));
+    try {
+      tray = createOutpostTray({
+        createTray: () => new Tray(config.trayIconPath),
+        buildMenu: (template) => Menu.buildFromTemplate(template),
+        texts,
+        actions: {
+          show: () => void showMainWindow(),
+          newLead: () => sendCommand('new-lead'),
+          openPalette: () => sendCommand('open-palette'),
+          quit: () => app.quit(),
+        },
+      });
+    } catch (error) {
+      // A desktop without a tray area still has the window, the menu and the hotkeys.
+      console.warn('No tray icon:', error);
+    }
+    // macOS keeps the app running without windows; clicking the dock icon brings one back, or
+    // shows the one the show/hide hotkey hid.
+    app.on('activate', () => void showMainWindow());
     await openMainWindow();
   }
 
@@ -192,6 +283,9 @@ function startOutpost(): void {
 
   let syncServerStopped = false;
   app.on('will-quit', (event) => {
+    hotkeys.unregisterAll();
+    tray?.destroy();
+    tray = null;
     if (syncServerStopped) return;
     event.preventDefault();
     syncServer

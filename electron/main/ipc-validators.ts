@@ -37,3 +37,14 @@ export function nullableStringArg(maxLength: number): ArgsValidator<[string | nu
     return { ok: true, args: [value] };
   };
 }
+
+/** Exactly one argument, one of `values` (an enum such as a status). */
+export function oneOfArg<T extends string>(values: readonly T[]): ArgsValidator<[T]> {
+  return (args) => {
+    if (args.length !== 1) return { ok: false, reason: `expected 1 argument, got ${args.length}` };
+    const [value] = args;
+    return typeof value === 'string' && (values as readonly string[]).includes(value)
+      ? { ok: true, args: [value as T] }
+      : { ok: false, reason: 'argument 1 is not one of the allowed values' };
+  };
+}

@@ -7,5 +7,9 @@ import { createPreloadBridge } from './preload-bridge';
 
 contextBridge.exposeInMainWorld(
   'outpost',
-  createPreloadBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+  createPreloadBridge(
+    (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    // The IPC event is dropped here: the page must never get hold of it.
+    (channel, listener) => void ipcRenderer.on(channel, (_event, payload: unknown) => listener(payload)),
+  ),
 );

@@ -9,6 +9,9 @@ export const en = {
     updated: 'A new version of Outpost is ready.',
     reloadToUpdate: 'Reload',
   },
+  desktop: {
+    quickLogSoon: 'Quick log is on its way. Meanwhile, here are your activities.',
+  },
   nav: {
     label: 'Main',
     pipeline: 'Pipeline',

@@ -11,6 +11,9 @@ export const es: Messages = {
     updated: 'Hay una versión nueva de Outpost lista.',
     reloadToUpdate: 'Recargar',
   },
+  desktop: {
+    quickLogSoon: 'El registro rápido está en camino. Mientras tanto, aquí tienes tus actividades.',
+  },
   nav: {
     label: 'Principal',
     pipeline: 'Embudo',

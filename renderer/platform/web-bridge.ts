@@ -51,6 +51,14 @@ export function createWebBridge(): OutpostBridge {
       return origin === location.origin ? launchKey() : null;
     },
     readSession: () => sessions.read(),
+    // A page has no outpost:// links, no system-wide hotkeys and no tray: the same commands are
+    // in-app shortcuts there, which the renderer's own key handling owns.
+    onOpenRecord: () => () => {},
+    onDesktopCommand: () => () => {},
+    async setGlobalHotkeys() {
+      return 'unsupported' as const;
+    },
+    async reportSyncStatus() {},
     async writeSession(value: string | null) {
       if (value !== null && value.length > MAX_SESSION_LENGTH) throw new Error('the session is too large to keep');
       await sessions.write(value);

@@ -7,6 +7,7 @@ import { LeadsPage } from '../features/leads/LeadsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DesktopSyncReporter } from './DesktopSyncReporter';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
 import { SideNav } from './SideNav';
@@ -54,6 +55,7 @@ export function AppShell() {
         </div>
       </div>
       <Toasts />
+      <DesktopSyncReporter />
     </div>
   );
 }

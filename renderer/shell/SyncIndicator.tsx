@@ -88,7 +88,8 @@ export function SyncIndicator() {
   );
 }
 
-function useSessionState(): SessionState {
+/** The session's state as it changes: active, retrying a renewal, or ended by the server. */
+export function useSessionState(): SessionState {
   const { keeper } = useSession();
   const [state, setState] = useState<SessionState>('active');
   useEffect(() => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS, BRIDGE_METHODS } from '@domain/desktop-bridge';
+import {
+  BRIDGE_CHANNELS,
+  BRIDGE_METHODS,
+  DESKTOP_COMMANDS,
+  DESKTOP_EVENT_CHANNEL,
+  isDesktopEvent,
+  isRecordLink,
+} from '@domain/desktop-bridge';
 
 describe('desktop bridge channels', () => {
   it('declares one distinct outpost: channel per bridge method', () => {
@@ -13,8 +20,33 @@ describe('desktop bridge channels', () => {
       'notify',
       'openExternal',
       'readSession',
+      'reportSyncStatus',
+      'setGlobalHotkeys',
       'syncServerUrl',
       'writeSession',
     ]);
+    expect(channels).not.toContain(DESKTOP_EVENT_CHANNEL);
+  });
+});
+
+describe('what crosses the desktop event channel', () => {
+  const ID = '0193a4b2-7c3d-7e10-8f00-0123456789ab';
+
+  it('is a record link of a linkable collection with a canonical UUID, and nothing more', () => {
+    expect(isRecordLink({ collection: 'activities', id: ID })).toBe(true);
+    expect(isRecordLink({ collection: 'users', id: ID })).toBe(false);
+    expect(isRecordLink({ collection: 'deals', id: ID.toUpperCase() })).toBe(false);
+    expect(isRecordLink({ collection: 'deals', id: ID, extra: 1 })).toBe(false);
+    expect(isRecordLink(null)).toBe(false);
+  });
+
+  it('is an open-record event or a known command', () => {
+    expect(isDesktopEvent({ kind: 'open-record', link: { collection: 'deals', id: ID } })).toBe(true);
+    for (const command of DESKTOP_COMMANDS) expect(isDesktopEvent({ kind: 'command', command })).toBe(true);
+    expect(isDesktopEvent({ kind: 'command', command: 'toggle-window' })).toBe(false);
+    expect(isDesktopEvent({ kind: 'command', command: 'go:nowhere' })).toBe(false);
+    expect(isDesktopEvent({ kind: 'open-record', link: { collection: 'deals', id: ID }, command: 'quick-log' })).toBe(
+      false,
+    );
   });
 });

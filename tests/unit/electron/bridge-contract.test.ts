@@ -1,5 +1,11 @@
-import { BRIDGE_CHANNELS, BRIDGE_METHODS, type OutpostBridge } from '@domain/desktop-bridge';
-import { describe, expect, it } from 'vitest';
+import {
+  BRIDGE_CHANNELS,
+  BRIDGE_METHODS,
+  BRIDGE_SUBSCRIPTIONS,
+  DESKTOP_EVENT_CHANNEL,
+  type OutpostBridge,
+} from '@domain/desktop-bridge';
+import { describe, expect, it, vi } from 'vitest';
 import { resetFakeElectron, type FakeElectron } from './fake-electron';
 import { mainWindow, startMainProcess } from './main-bootstrap';
 
@@ -14,7 +20,7 @@ describe('preload bridge', () => {
   it('exposes window.outpost as a frozen object with exactly the contract methods', async () => {
     const { fake, bridge } = await loadPreload();
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['outpost']);
-    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_METHODS].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_METHODS, ...BRIDGE_SUBSCRIPTIONS].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     for (const method of BRIDGE_METHODS) expect(typeof bridge[method]).toBe('function');
     for (const leak of ['ipcRenderer', 'send', 'invoke', 'on', 'sendSync', 'postMessage']) {
@@ -33,6 +39,8 @@ describe('preload bridge', () => {
     await loose.writeSession?.('{"grant":{}}', 'extra');
     await loose.writeSession?.(null);
     await loose.localSessionKey?.('http://127.0.0.1:5183', 'extra');
+    await loose.setGlobalHotkeys?.({ 'quick-log': null }, 'extra');
+    await loose.reportSyncStatus?.('synced', 'extra');
     expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
       [BRIDGE_CHANNELS.appInfo],
       [BRIDGE_CHANNELS.syncServerUrl],
@@ -42,6 +50,8 @@ describe('preload bridge', () => {
       [BRIDGE_CHANNELS.writeSession, '{"grant":{}}'],
       [BRIDGE_CHANNELS.writeSession, null],
       [BRIDGE_CHANNELS.localSessionKey, 'http://127.0.0.1:5183'],
+      [BRIDGE_CHANNELS.setGlobalHotkeys, { 'quick-log': null }],
+      [BRIDGE_CHANNELS.reportSyncStatus, 'synced'],
     ]);
   });
 
@@ -49,6 +59,58 @@ describe('preload bridge', () => {
     const { fake, bridge } = await loadPreload();
     fake.ipcRenderer.invoke.mockResolvedValueOnce({ version: '1.2.3', shell: 'desktop', os: 'linux' });
     await expect(bridge.appInfo()).resolves.toEqual({ version: '1.2.3', shell: 'desktop', os: 'linux' });
+  });
+});
+
+describe('events from main through preload', () => {
+  const ID = '0193a4b2-7c3d-7e10-8f00-0123456789ab';
+
+  it('listens on the one event channel and hands the page the link or the command, never the IPC event', async () => {
+    const { fake, bridge } = await loadPreload();
+    expect([...fake.ipcRenderer.listeners.keys()]).toEqual([DESKTOP_EVENT_CHANNEL]);
+    const links = vi.fn();
+    const commands = vi.fn();
+    bridge.onOpenRecord(links);
+    bridge.onDesktopCommand(commands);
+    const ipcEvent = { sender: fake.ipcRenderer, ports: [] };
+    fake.ipcRenderer.emit(DESKTOP_EVENT_CHANNEL, ipcEvent, {
+      kind: 'open-record',
+      link: { collection: 'deals', id: ID },
+    });
+    fake.ipcRenderer.emit(DESKTOP_EVENT_CHANNEL, ipcEvent, { kind: 'command', command: 'go:leads' });
+    expect(links.mock.calls).toEqual([[{ collection: 'deals', id: ID }]]);
+    expect(commands.mock.calls).toEqual([['go:leads']]);
+  });
+
+  it('drops a payload that is not a well-formed event', async () => {
+    const { fake, bridge } = await loadPreload();
+    const listener = vi.fn();
+    bridge.onOpenRecord(listener);
+    bridge.onDesktopCommand(listener);
+    for (const payload of [
+      undefined,
+      'go:leads',
+      { kind: 'command', command: 'rm -rf' },
+      { kind: 'command', command: 'go:leads', extra: true },
+      { kind: 'open-record', link: { collection: 'users', id: ID } },
+      { kind: 'open-record', link: { collection: 'deals', id: '../secrets' } },
+      { kind: 'open-record', link: { collection: 'deals', id: ID, prefill: { stage: 'won' } } },
+      { kind: 'eval', code: 'alert(1)' },
+    ]) {
+      fake.ipcRenderer.emit(DESKTOP_EVENT_CHANNEL, {}, payload);
+    }
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('stops calling a listener once it unsubscribes, and refuses a listener that is not a function', async () => {
+    const { fake, bridge } = await loadPreload();
+    const listener = vi.fn();
+    const unsubscribe = bridge.onDesktopCommand(listener);
+    fake.ipcRenderer.emit(DESKTOP_EVENT_CHANNEL, {}, { kind: 'command', command: 'quick-log' });
+    unsubscribe();
+    fake.ipcRenderer.emit(DESKTOP_EVENT_CHANNEL, {}, { kind: 'command', command: 'quick-log' });
+    expect(listener).toHaveBeenCalledOnce();
+    expect(() => bridge.onOpenRecord('alert(1)' as unknown as () => void)).toThrow(TypeError);
   });
 });
 

@@ -61,4 +61,21 @@ describe('electron-builder.yml', () => {
     expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(1024);
     expect(existsSync(config.linux.icon)).toBe(true);
   });
+
+  it('registers outpost:// links with the system and ships the tray icon beside app.asar', () => {
+    const config = load();
+    expect(config.protocols).toEqual([{ name: 'Outpost record link', schemes: ['outpost'] }]);
+    expect(config.extraResources).toEqual([
+      { from: 'build/tray-icon.png', to: 'tray-icon.png' },
+      { from: 'build/tray-icon@2x.png', to: 'tray-icon@2x.png' },
+    ]);
+    for (const [file, size] of [
+      ['build/tray-icon.png', 16],
+      ['build/tray-icon@2x.png', 32],
+    ] as const) {
+      const png = readFileSync(file);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
 });

@@ -45,6 +45,8 @@ export function fakeEvent<T extends object>(
 }
 
 export class FakeWebContents extends Emitter {
+  /** What main sent to the page (webContents.send). */
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]) => {});
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -60,8 +62,18 @@ export class FakeBrowserWindow extends Emitter {
   destroyed = false;
   minimized = false;
   maximized = false;
-  readonly show = vi.fn();
-  readonly focus = vi.fn();
+  visible = true;
+  focused = true;
+  readonly show = vi.fn(() => {
+    this.visible = true;
+  });
+  readonly focus = vi.fn(() => {
+    this.focused = true;
+  });
+  readonly hide = vi.fn(() => {
+    this.visible = false;
+    this.focused = false;
+  });
   readonly restore = vi.fn(() => {
     this.minimized = false;
   });
@@ -82,6 +94,12 @@ export class FakeBrowserWindow extends Emitter {
   isMaximized(): boolean {
     return this.maximized;
   }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return {
       x: this.options.x ?? 0,
@@ -90,6 +108,42 @@ export class FakeBrowserWindow extends Emitter {
       height: this.options.height ?? 800,
     };
   }
+}
+
+export class FakeTray extends Emitter {
+  static instances: FakeTray[] = [];
+  toolTip = '';
+  contextMenu: { template: unknown } | null = null;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    FakeTray.instances.push(this);
+  }
+  setToolTip(text: string): void {
+    this.toolTip = text;
+  }
+  setContextMenu(menu: { template: unknown } | null): void {
+    this.contextMenu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+/** Hotkeys by accelerator; one in `takenElsewhere` is held by another app, so registering it fails. */
+export function createFakeGlobalShortcut() {
+  const registered = new Map<string, () => void>();
+  const takenElsewhere = new Set<string>();
+  return {
+    registered,
+    takenElsewhere,
+    register: vi.fn((accelerator: string, callback: () => void): boolean => {
+      if (takenElsewhere.has(accelerator) || registered.has(accelerator)) return false;
+      registered.set(accelerator, callback);
+      return true;
+    }),
+    unregisterAll: vi.fn(() => registered.clear()),
+  };
 }
 
 class FakeNotification {
@@ -134,6 +188,7 @@ function createFakeElectron() {
   const ipcHandlers = new Map<string, Listener>();
   const exposed = new Map<string, unknown>();
   FakeBrowserWindow.instances = [];
+  FakeTray.instances = [];
   FakeNotification.shown = [];
 
   const app = Object.assign(appEvents, {
@@ -147,6 +202,7 @@ function createFakeElectron() {
     exit: vi.fn(),
     enableSandbox: vi.fn(),
     setAppUserModelId: vi.fn(),
+    setAsDefaultProtocolClient: vi.fn((_scheme: string) => true),
     whenReady: vi.fn(() => Promise.resolve()),
     isReady: vi.fn(() => app.ready),
     getLocale: vi.fn(() => 'en-US'),
@@ -156,13 +212,17 @@ function createFakeElectron() {
     app,
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,
+    Tray: FakeTray,
+    globalShortcut: createFakeGlobalShortcut(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: {
       handlers: ipcHandlers,
       handle: vi.fn((channel: string, listener: Listener) => void ipcHandlers.set(channel, listener)),
       removeHandler: vi.fn((channel: string) => void ipcHandlers.delete(channel)),
     },
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined) },
+    ipcRenderer: Object.assign(new Emitter(), {
+      invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined),
+    }),
     contextBridge: {
       exposed,
       exposeInMainWorld: vi.fn((key: string, api: unknown) => void exposed.set(key, api)),

@@ -1,0 +1,62 @@
+import type { DesktopCommand, OutpostBridge, RecordLink } from '@domain/desktop-bridge';
+import { isDrawerCollection, isSection, type Section } from './sections';
+import type { DrawerTarget } from './ui-store';
+
+/** The DOM event the command palette listens to; `detail.id` is the command's id. */
+export const COMMAND_EVENT = 'outpost:command';
+
+/** What the desktop's links and commands act on: the ui store, a translated toast, the window. */
+export interface DesktopEventActions {
+  navigate(section: Section, options?: { focus?: boolean }): void;
+  openDrawer(target: DrawerTarget): void;
+  /** Shows a toast with the text of a translation key. */
+  toast(key: 'desktop.quickLogSoon'): void;
+  /** Dispatches a DOM event on the window. */
+  dispatch(event: Event): void;
+}
+
+/**
+ * Opens a record named by an `outpost://` link: its section, with its drawer open. Activities have
+ * no drawer yet, so their link shows the activities section.
+ */
+export function openRecordLink(link: RecordLink, actions: DesktopEventActions): void {
+  actions.navigate(link.collection);
+  if (isDrawerCollection(link.collection)) actions.openDrawer({ collection: link.collection, id: link.id });
+}
+
+/** Does what a desktop command (global hotkey, "Go" menu, tray) asks. */
+export function runDesktopCommand(command: DesktopCommand, actions: DesktopEventActions): void {
+  switch (command) {
+    case 'open-palette':
+      // The palette listens for this; it is not the shell's to open.
+      actions.dispatch(new CustomEvent(COMMAND_EVENT, { detail: { id: command } }));
+      return;
+    case 'quick-log':
+      // Logging an activity in one step comes with the activities screen; until then, its section.
+      actions.navigate('activities', { focus: true });
+      actions.toast('desktop.quickLogSoon');
+      return;
+    case 'new-lead':
+      actions.navigate('leads');
+      actions.openDrawer({ collection: 'leads', id: 'new' });
+      return;
+    default: {
+      const section = command.slice('go:'.length);
+      if (isSection(section)) actions.navigate(section, { focus: true });
+    }
+  }
+}
+
+/**
+ * Listens to the desktop's links and commands for the life of the page. Called before anything
+ * awaits at start, so a link that launched Outpost, sent as soon as the page has loaded, is heard;
+ * before sign-in it only sets where the app opens.
+ */
+export function connectDesktopEvents(bridge: OutpostBridge, actions: () => DesktopEventActions): () => void {
+  const stopLinks = bridge.onOpenRecord((link) => openRecordLink(link, actions()));
+  const stopCommands = bridge.onDesktopCommand((command) => runDesktopCommand(command, actions()));
+  return () => {
+    stopLinks();
+    stopCommands();
+  };
+}
