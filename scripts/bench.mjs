@@ -53,6 +53,12 @@ const PARTS = [
     description: 'contacts search index in Chromium: build vs reading the records, main-thread blocks, keystrokes',
   },
   {
+    name: 'palette',
+    script: 'tests/bench/search/palette.bench.ts',
+    description:
+      'command palette search over 370k records: build, heap, keystroke search, keystroke-to-paint in Chromium, sync batch',
+  },
+  {
     name: 'pipeline',
     script: 'tests/bench/pipeline/board.bench.ts',
     description: 'Kanban board with 5k open deals in Chromium: first render, drop-to-persisted, drag frames',

@@ -602,7 +602,8 @@ class SortedKeys {
   add(id: number, word: string) {
     this.keys[id] = this.keyOf(word);
     this.pending.push(id);
-    if (this.pending.length > UNSORTED_MAX) this.merge();
+    // Merged when the new words are a share of the sorted ones: building costs a few merges in all.
+    if (this.pending.length > Math.max(UNSORTED_MAX, this.sorted.length / 4)) this.merge();
   }
 
   /** Calls `each` with every word whose key starts with `prefix`. */
