@@ -6,6 +6,9 @@ import { PaletteIndex, type PaletteDoc, type PaletteResults, type PaletteSearchO
 /** Records read from storage per page while the index is built; the UI gets the thread between pages. */
 export const PALETTE_PAGE_SIZE = 1000;
 
+/** Records indexed in one task while building. */
+const INDEX_SLICE = 250;
+
 export type PaletteSearchState = 'idle' | 'building' | 'ready' | 'failed';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -81,7 +84,12 @@ export class PaletteSearch {
     try {
       for (const { name, collection } of this.collections) {
         for await (const page of pagesOf(collection)) {
-          for (const doc of page) this.index.put(name, doc);
+          // A page is indexed a slice at a time, a task between slices: a whole page could block the thread
+          // for a long task on a slow machine (docs/adr/0022-palette-search.md).
+          for (let start = 0; start < page.length; start += INDEX_SLICE) {
+            if (start > 0) await nextTask();
+            for (const doc of page.slice(start, start + INDEX_SLICE)) this.index.put(name, doc);
+          }
         }
       }
       this.flush();

@@ -16,9 +16,9 @@ export interface PaletteKeystroke {
 
 export interface PaletteBuildResult {
   records: number;
-  /** Indexing every record loaded, a page of 1,000 at a time. */
+  /** Indexing every record loaded, 250 at a time as the palette search does. */
   buildMs: number;
-  /** The longest page. */
+  /** The longest slice of 250 records (what the palette search indexes in one task). */
   longestPageMs: number;
 }
 

@@ -108,9 +108,10 @@ await runPart(PART, async ({ quick }) => {
   const index = new PaletteIndex();
   const pageMs: number[] = [];
   started = performance.now();
-  for (let start = 0; start < records.length; start += 1000) {
+  // In slices of 250 records, as the palette search indexes between tasks.
+  for (let start = 0; start < records.length; start += 250) {
     const pageStarted = performance.now();
-    for (const { collection, doc } of records.slice(start, start + 1000)) index.put(collection, doc);
+    for (const { collection, doc } of records.slice(start, start + 250)) index.put(collection, doc);
     pageMs.push(performance.now() - pageStarted);
   }
   const buildMs = performance.now() - started;
@@ -196,10 +197,10 @@ await runPart(PART, async ({ quick }) => {
         baseline: { label: 'the same records normalized for a scan', value: round(naiveBuildMs), unit: 'ms' },
         target: null,
         details: {
-          longestPageMs: round(Math.max(...pageMs), 1),
-          pageP95Ms: round(percentile(pageMs, 95), 1),
+          longestSliceMs: round(Math.max(...pageMs), 1),
+          sliceP95Ms: round(percentile(pageMs, 95), 1),
           chromiumBuildMs: round(paint.build.buildMs),
-          chromiumLongestPageMs: round(paint.build.longestPageMs, 1),
+          chromiumLongestSliceMs: round(paint.build.longestPageMs, 1),
         },
       }),
       measurement({
