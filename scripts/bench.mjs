@@ -3,7 +3,7 @@
 // (raw speeds vary between machines and between runs on a shared one, ratios much less). Never part
 // of `npm test`.
 //
-//   npm run bench                          # every part (about 3 minutes on 2 cores)
+//   npm run bench                          # every part (minutes on 2 cores; palette alone about 10)
 //   npm run bench -- --quick               # smaller sizes, shorter runs: a smoke test
 //   npm run bench -- --part sync-push      # one part (repeat --part or use commas for several)
 //   npm run bench -- --part sync-initial --diagnose   # plus the part's slower diagnostic runs
@@ -56,6 +56,12 @@ const PARTS = [
     name: 'list-search',
     script: 'tests/bench/search/list-search.bench.ts',
     description: 'contacts search index in Chromium: build vs reading the records, main-thread blocks, keystrokes',
+  },
+  {
+    name: 'palette',
+    script: 'tests/bench/search/palette.bench.ts',
+    description:
+      'command palette search over 370k records: build, heap, keystroke search, keystroke-to-paint in Chromium, sync batch',
   },
   {
     name: 'pipeline',

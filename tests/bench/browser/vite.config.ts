@@ -2,9 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * The browser benchmark page (tests/bench/sync/initial.bench.ts loads it from the sync server):
- * the app's own database and sync modules, bundled like the production renderer build, into
- * dist/bench. Not part of the app build. OUTPOST_BENCH_UNMINIFIED=1 keeps names for profiles.
+ * The browser benchmark pages, bundled like the production renderer build into dist/bench (not
+ * part of the app build): index.html, the app's own database and sync modules (initial sync and
+ * list search, loaded from the sync server); palette.html, the command palette's search engine and
+ * a result list (tests/bench/search/palette.bench.ts). OUTPOST_BENCH_UNMINIFIED=1 keeps names for profiles.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -21,5 +22,11 @@ export default defineConfig({
     minify: process.env.OUTPOST_BENCH_UNMINIFIED !== '1',
     sourcemap: true,
     chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        palette: fileURLToPath(new URL('./palette.html', import.meta.url)),
+      },
+    },
   },
 });
