@@ -20,6 +20,14 @@ export const MAX_LOST_EDITS = 20;
  *
  * The list is a set merged by union and cut to the newest MAX_LOST_EDITS by clock, so merging it in
  * any order gives the same list on every device (convergence).
+ *
+ * Two devices can write the same value unaware of each other (both move a deal to one stage). The
+ * later edit's clock then replaces the earlier one's, nothing is lost, and the earlier author's
+ * device takes the later clock when it pulls. If a third device then replaces that value unseen,
+ * both authors lost their edit, but its merge can only name the clock it replaced. So the merge
+ * that replaced the earlier clock names it too (nobody is told while the value stands), and a
+ * device that takes another device's clock for a value it wrote remembers that this clock carries
+ * its edit (carriedEdits): a lost edit naming it is then this device's as well.
  */
 export function mergeLostEdits(...lists: readonly (readonly LostEdit[] | undefined)[]): LostEdit[] {
   const byKey = new Map<string, LostEdit>();
@@ -30,29 +38,44 @@ export function mergeLostEdits(...lists: readonly (readonly LostEdit[] | undefin
     .slice(0, MAX_LOST_EDITS);
 }
 
-/** The lost edits of a record that were made on the device whose clock node is `node`. */
-export function lostEditsOfNode(lost: readonly LostEdit[] | undefined, node: string): LostEdit[] {
-  return (lost ?? []).filter((e) => parseHlc(e.clock)?.node === node);
+/**
+ * For a field this device wrote, the clock of another device's edit of the same value that now
+ * stands for its edit (see above); undefined when none does.
+ */
+export type CarriedBy = (field: string) => string | undefined;
+
+const noneCarried: CarriedBy = () => undefined;
+
+/** The lost edits of a record that were made on the device whose clock node is `node`, or carry its edits. */
+export function lostEditsOfNode(
+  lost: readonly LostEdit[] | undefined,
+  node: string,
+  carriedBy: CarriedBy = noneCarried,
+): LostEdit[] {
+  return (lost ?? []).filter((e) => parseHlc(e.clock)?.node === node || carriedBy(e.field) === e.clock);
 }
+
+type Clocked = Record<string, unknown> & { clocks: Record<string, string>; hlc: string };
 
 /**
  * What a version from the server (`incoming`: pulled, or the server's side of a conflict) tells
  * this device (`node`) about its own edits: each field of the local version (`local`) that still
- * holds this device's edit named in the incoming version's lost edits, and whose value the incoming
- * version replaces. Empty when there is no local version, or this device already saw the
- * replacement (its field clock moved on), so a repeated pull tells nothing twice.
+ * holds this device's edit (or an edit carrying it) named in the incoming version's lost edits, and
+ * whose value the incoming version replaces. Empty when there is no local version, or this device
+ * already saw the replacement (its field clock moved on), so a repeated pull tells nothing twice.
  */
 export function ownLostEdits<C extends CollectionName>(
   collection: C,
   local: CollectionDocs[C] | undefined,
   incoming: CollectionDocs[C],
   node: string,
+  carriedBy: CarriedBy = noneCarried,
 ): FieldOverwrite[] {
   if (!local) return [];
-  const mine = lostEditsOfNode(incoming.lostEdits, node);
+  const mine = lostEditsOfNode(incoming.lostEdits, node, carriedBy);
   if (!mine.length) return [];
-  const l = local as unknown as Record<string, unknown> & { clocks: Record<string, string> };
-  const t = incoming as unknown as Record<string, unknown> & { clocks: Record<string, string>; hlc: string };
+  const l = local as unknown as Clocked;
+  const t = incoming as unknown as Clocked;
   const told = new Set<string>();
   const result: FieldOverwrite[] = [];
   for (const lost of mine) {
@@ -69,6 +92,30 @@ export function ownLostEdits<C extends CollectionName>(
       theirsBy: String(t.updatedBy ?? ''),
       theirsAt: wonAt ? new Date(wonAt.wallMs).toISOString() : '',
     });
+  }
+  return result;
+}
+
+/**
+ * The fields whose value this device wrote (the local field holds its edit, or an edit carrying
+ * it) that the incoming version keeps unchanged under another device's later edit: that edit's
+ * clock now carries this device's edit, to be remembered (sync-journal.ts) for ownLostEdits.
+ */
+export function carriedEdits<C extends CollectionName>(
+  local: CollectionDocs[C] | undefined,
+  incoming: CollectionDocs[C],
+  node: string,
+  carriedBy: CarriedBy = noneCarried,
+): LostEdit[] {
+  if (!local) return [];
+  const l = local as unknown as Clocked;
+  const t = incoming as unknown as Clocked;
+  const result: LostEdit[] = [];
+  for (const [field, clock] of Object.entries(t.clocks ?? {})) {
+    const held = l.clocks?.[field];
+    if (!held || compareHlc(clock, held) <= 0 || parseHlc(clock)?.node === node) continue;
+    if (parseHlc(held)?.node !== node && carriedBy(field) !== held) continue;
+    if (sameValue(l[field], t[field])) result.push({ field, clock });
   }
   return result;
 }

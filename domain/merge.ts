@@ -140,7 +140,10 @@ export function mergeRecords<C extends CollectionName>(
       // A newer clock on an equal value (an edit back to the old value) must reach the server
       // too: dropped, it would let an older edit of that field elsewhere win a later merge.
       if (cm !== ct || !sameValue(m[field], t[field])) differsFromTheirs = true;
-      if (ct && !sameValue(m[field], t[field]) && !seenByMe(field, ct) && !sameNode(ct, cm)) {
+      // An equal value counts too: its author's edit now stands only as mine, so when mine is
+      // replaced unseen later, theirs is lost with it and its author must be told as well
+      // (carriedEdits, domain/lost-edits.ts). While the value stands, nobody is told anything.
+      if (ct && cm !== ct && !seenByMe(field, ct) && !sameNode(ct, cm)) {
         beaten.push({ field, clock: ct });
       }
       merged[field] = m[field];

@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../domain/collections';
+import { moveDealToStage } from '../../domain/deal-lifecycle';
+import type { Pipeline } from '../../domain/schemas/pipeline';
 import { createRecord } from '../../domain/record-edits';
 import { uuidv7 } from '../../domain/ids';
 import { insertRecord, updateRecord } from '../../renderer/db/record-writes';
 import { SYNC_LOCAL_DOCS, type ConflictEntry, type RejectedChange } from '../../renderer/db/sync/sync-journal';
-import { PIPELINE, dealBody } from '../support/record-bodies';
+import { PIPELINE, STAGES, dealBody } from '../support/record-bodies';
 import { createTestDevice, type TestDevice } from '../support/sync-device';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -139,6 +141,78 @@ describe('replication between devices through the sync server', () => {
       // Pulling the record again tells nothing twice.
       await a.engine.awaitInSync();
       expect(await logOf(a)).toHaveLength(1);
+    });
+  }
+
+  /**
+   * Alpha and Bravo move one deal to the same stage unaware of each other (Bravo later), then
+   * Charlie, who saw neither, moves it elsewhere later still. Bravo's clock took Alpha's place on
+   * the server without loss (same stage); Charlie's merge replaces Bravo's clock, unseen. Alpha's
+   * move is lost as surely as Bravo's, and both must be told, however Alpha's device learnt of
+   * Bravo's move.
+   */
+  const alphaPaths = {
+    'Alpha pulled Bravo’s move before Charlie’s': 'pulled',
+    'Alpha was offline from its push until after Charlie’s': 'offline',
+    'Alpha’s move reached the server only as Bravo’s': 'unpushed',
+  } as const;
+  for (const [path, how] of Object.entries(alphaPaths)) {
+    it(`tells both authors of one stage move replaced unseen by a later move, when ${path}`, async () => {
+      const a = await device('alpha');
+      const b = await device('bravo');
+      const c = await device('charlie');
+      await withPipeline(a);
+      const deal = await insertRecord(a.ws, 'deals', dealBody());
+      await inSync(a, b, c);
+      const move = async (d: TestDevice, stageId: string) => {
+        const current = (await d.db.deals.findOne(deal.id).exec())!.toJSON() as typeof deal;
+        const result = moveDealToStage(
+          current,
+          PIPELINE as unknown as Pipeline,
+          stageId,
+          new Date().toISOString(),
+          d.ws.user.id,
+        );
+        if (!result.ok || !result.value) throw new Error(`${d.name} cannot move the deal to ${stageId}`);
+        await updateRecord(d.ws, 'deals', deal.id, result.value.patch);
+        await new Promise((r) => setTimeout(r, 5));
+      };
+      const [proposal, negotiation] = [STAGES[1]!, STAGES[2]!];
+
+      await b.setOnline(false);
+      await c.setOnline(false);
+      if (how === 'unpushed') await a.setOnline(false);
+      await move(a, proposal);
+      if (how !== 'unpushed') await a.engine.awaitInSync();
+      if (how === 'offline') await a.setOnline(false);
+      await move(b, proposal);
+      await b.setOnline(true);
+      await b.engine.awaitInSync();
+      if (how !== 'offline') {
+        await a.setOnline(true);
+        await inSync(a, b, a);
+      }
+      expect((await server.store.getRecords('deals', [deal.id])).get(deal.id)?.body.clocks).toMatchObject({
+        stageId: expect.stringContaining('bravo'),
+      });
+
+      await move(c, negotiation);
+      await c.setOnline(true);
+      await a.setOnline(true);
+      await inSync(c, a, b, c, a, b);
+
+      for (const d of [a, b, c]) expect((await d.db.deals.findOne(deal.id).exec())?.stageId).toBe(negotiation);
+      const logOf = async (d: TestDevice) =>
+        (await d.db.getLocal<{ items: ConflictEntry[] }>(SYNC_LOCAL_DOCS.conflicts))?.toJSON().data.items ?? [];
+      const lostMove = expect.objectContaining({
+        recordId: deal.id,
+        field: 'stageId',
+        mine: proposal,
+        theirs: negotiation,
+      });
+      expect((await logOf(a)).filter((e) => e.field === 'stageId')).toEqual([lostMove]);
+      expect((await logOf(b)).filter((e) => e.field === 'stageId')).toEqual([lostMove]);
+      expect(await logOf(c)).toEqual([]);
     });
   }
 

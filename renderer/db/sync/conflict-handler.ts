@@ -1,6 +1,6 @@
 import type { RxConflictHandler } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
-import { ownLostEdits } from '@domain/lost-edits';
+import { carriedEdits, ownLostEdits, type CarriedBy, type LostEdit } from '@domain/lost-edits';
 import { isSameVersion, mergeRecords, type FieldOverwrite } from '@domain/merge';
 
 /** What resolving a conflict needs from the running sync engine. */
@@ -17,6 +17,10 @@ export interface ConflictResolver {
   assumedHlc(collection: CollectionName, id: string, hlc: string): string | null;
   /** The clock a field had before this device's unsynced edit of it (sync-journal.ts). */
   editBase(collection: CollectionName, id: string, field: string): string | undefined;
+  /** Other devices' edits that carry this device's edits of the record (sync-journal.ts). */
+  carriedBy(collection: CollectionName, id: string): CarriedBy;
+  /** The merged version keeps this device's value of a field under another device's later edit. */
+  onCarried(collection: CollectionName, id: string, carried: readonly LostEdit[]): void;
   onOverwrites(entries: readonly FieldOverwrite[]): void;
   /** A merged record that differs from the server's: it will be pushed. */
   onMerged(collection: CollectionName, id: string, hlc: string): void;
@@ -61,7 +65,11 @@ export function createConflictHandler<C extends CollectionName>(
       // Also my edits the server's version says another device's merge replaced unseen: the local
       // version still holds them until this merge, as a pull would have (sync-engine.ts).
       const told = new Set(result.overwritten.map((o) => o.field));
-      const lost = ownLostEdits(collection, mine, result.merged as Doc<C>, deps.node).filter((o) => !told.has(o.field));
+      const carriedBy = deps.carriedBy(collection, mine.id);
+      const lost = ownLostEdits(collection, mine, result.merged as Doc<C>, deps.node, carriedBy).filter(
+        (o) => !told.has(o.field),
+      );
+      deps.onCarried(collection, mine.id, carriedEdits(mine, result.merged as Doc<C>, deps.node, carriedBy));
       const overwritten = [...result.overwritten, ...lost];
       if (overwritten.length) deps.onOverwrites(overwritten);
       if (result.equalsTheirs) deps.onSettled(collection, mine.id, mine.hlc);

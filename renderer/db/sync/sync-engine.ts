@@ -2,7 +2,8 @@ import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from '@domain/collections';
 import type { HybridClock } from '@domain/hlc';
-import { lostEditsOfNode, ownLostEdits } from '@domain/lost-edits';
+import { carriedEdits, lostEditsOfNode, ownLostEdits } from '@domain/lost-edits';
+import type { FieldOverwrite } from '@domain/merge';
 import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import { setConflictResolver, type OutpostDatabase } from '../database';
 import { BASE_HLC_META, bootstrapCollection } from './bootstrap';
@@ -118,6 +119,8 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     isRejected: (collection, id, hlc) => rejected.has(`${collection}/${id}@${hlc}`),
     assumedHlc: (collection, id, hlc) => bootstrapBases.get(`${collection}/${id}@${hlc}`) ?? null,
     editBase: (collection, id, field) => journal.editBase(collection, id, field),
+    carriedBy: (collection, id) => journal.carriedBy(collection, id),
+    onCarried: (collection, id, carried) => journal.noteCarried(collection, id, carried),
     onOverwrites: (entries) => void journal.recordOverwrites(entries),
     // Not noted as pending: RxDB drops the merged version when the record changed locally while the
     // push was out, and a pending clock that no stored version carries is never cleared ("1 change
@@ -319,17 +322,27 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
 
   /**
    * Edits of this device that another device's merge replaced unseen (domain/lost-edits.ts): read
-   * before the pulled versions overwrite them locally, and logged for the user.
+   * before the pulled versions overwrite them locally, and logged for the user. A version that
+   * names an edit of this device whose value it keeps under a later clock: that clock now carries
+   * the edit, remembered so that its loss is this device's too.
    */
   async function noticeLostEdits(collection: CollectionName, documents: readonly SyncDocument[]) {
-    const named = documents.filter((d) => lostEditsOfNode((d as AnyRecord).lostEdits, clock.node).length > 0);
+    const named = documents.filter(
+      (d) => lostEditsOfNode((d as AnyRecord).lostEdits, clock.node, journal.carriedBy(collection, d.id)).length > 0,
+    );
     if (!named.length) return;
     const local = (await db[collection].storageInstance.findDocumentsById(
       named.map((d) => d.id),
       false,
     )) as unknown as AnyRecord[];
     const byId = new Map(local.map((doc) => [doc.id, doc]));
-    const overwrites = named.flatMap((d) => ownLostEdits(collection, byId.get(d.id) as never, d as never, clock.node));
+    const overwrites: FieldOverwrite[] = [];
+    for (const d of named) {
+      const localDoc = byId.get(d.id) as never;
+      const carriedBy = journal.carriedBy(collection, d.id);
+      overwrites.push(...ownLostEdits(collection, localDoc, d as never, clock.node, carriedBy));
+      journal.noteCarried(collection, d.id, carriedEdits(localDoc, d as never, clock.node, carriedBy));
+    }
     if (overwrites.length) await journal.recordOverwrites(overwrites);
   }
 

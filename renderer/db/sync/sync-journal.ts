@@ -1,5 +1,6 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import type { CollectionName } from '@domain/collections';
+import type { CarriedBy, LostEdit } from '@domain/lost-edits';
 import type { FieldOverwrite } from '@domain/merge';
 import type { RejectionCode } from '@domain/sync-protocol';
 import type { OutpostDatabase } from '../database';
@@ -27,6 +28,8 @@ const PENDING_DOC = 'sync-pending';
 const CONFLICTS_DOC = 'sync-conflicts';
 const REJECTIONS_DOC = 'sync-rejections';
 const MAX_LOG = 500;
+/** Records whose carried edits are remembered; the oldest noted are forgotten first. */
+const MAX_CARRIED = 5_000;
 
 /**
  * What the device knows about its own sync, kept in local documents (never replicated): which
@@ -42,6 +45,13 @@ export interface SyncJournal {
    */
   noteEditBases(collection: CollectionName, id: string, bases: Readonly<Record<string, string>>): void;
   editBase(collection: CollectionName, id: string, field: string): string | undefined;
+  /**
+   * Another device's edits that now carry this device's edits of a record: the same value, written
+   * unseen and later (domain/lost-edits.ts, carriedEdits). Kept after the push, unlike the bases:
+   * the value can be replaced long after.
+   */
+  noteCarried(collection: CollectionName, id: string, carried: readonly LostEdit[]): void;
+  carriedBy(collection: CollectionName, id: string): CarriedBy;
   notePushed(collection: CollectionName, id: string, hlc: string): void;
   readonly pendingCount$: Observable<number>;
   /** Refusals as they arrive, so the UI can tell the user at once. */
@@ -54,12 +64,19 @@ export interface SyncJournal {
 }
 
 export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal> {
-  const saved = await db.getLocal<{ entries: Record<string, string>; bases?: Record<string, Record<string, string>> }>(
-    PENDING_DOC,
-  );
+  const saved = await db.getLocal<{
+    entries: Record<string, string>;
+    bases?: Record<string, Record<string, string>>;
+    carried?: Record<string, Record<string, string>>;
+  }>(PENDING_DOC);
   const pending = new Map<string, string>(Object.entries(saved?.toJSON().data.entries ?? {}));
   const bases = new Map<string, Record<string, string>>(Object.entries(saved?.toJSON().data.bases ?? {}));
-  const pendingDoc = () => ({ entries: Object.fromEntries(pending), bases: Object.fromEntries(bases) });
+  const carried = new Map<string, Record<string, string>>(Object.entries(saved?.toJSON().data.carried ?? {}));
+  const pendingDoc = () => ({
+    entries: Object.fromEntries(pending),
+    bases: Object.fromEntries(bases),
+    carried: Object.fromEntries(carried),
+  });
   const forget = (key: string) => {
     pending.delete(key);
     bases.delete(key);
@@ -112,6 +129,20 @@ export async function openSyncJournal(db: OutpostDatabase): Promise<SyncJournal>
     },
     editBase(collection, id, field) {
       return bases.get(`${collection}/${id}`)?.[field];
+    },
+    noteCarried(collection, id, edits) {
+      if (!edits.length) return;
+      const key = `${collection}/${id}`;
+      const fields = { ...carried.get(key) };
+      for (const e of edits) fields[e.field] = e.clock;
+      carried.delete(key);
+      carried.set(key, fields);
+      if (carried.size > MAX_CARRIED) carried.delete(carried.keys().next().value!);
+      persistPending();
+    },
+    carriedBy(collection, id) {
+      const fields = carried.get(`${collection}/${id}`);
+      return (field) => fields?.[field];
     },
     notePushed(collection, id, hlc) {
       const key = `${collection}/${id}`;
