@@ -2,7 +2,7 @@ import { sameValue } from './canonical-json';
 import type { CollectionDocs, CollectionName } from './collections';
 import { compareHlc, parseHlc } from './hlc';
 import type { FieldOverwrite } from './merge';
-import type { LostEdit } from './schemas/record';
+import type { LostEdit, RecordBase } from './schemas/record';
 
 export type { LostEdit };
 
@@ -49,7 +49,8 @@ export function ownLostEdits<C extends CollectionName>(
   node: string,
 ): FieldOverwrite[] {
   if (!local) return [];
-  const mine = lostEditsOfNode(incoming.lostEdits, node);
+  // Records of append-only collections have no `lostEdits` field at all.
+  const mine = lostEditsOfNode((incoming as RecordBase).lostEdits, node);
   if (!mine.length) return [];
   const l = local as unknown as Record<string, unknown> & { clocks: Record<string, string> };
   const t = incoming as unknown as Record<string, unknown> & { clocks: Record<string, string>; hlc: string };

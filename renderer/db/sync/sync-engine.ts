@@ -1,6 +1,7 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from '@domain/collections';
+import type { RecordBase } from '@domain/schemas/record';
 import type { HybridClock } from '@domain/hlc';
 import { lostEditsOfNode, ownLostEdits } from '@domain/lost-edits';
 import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
@@ -322,7 +323,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
    * before the pulled versions overwrite them locally, and logged for the user.
    */
   async function noticeLostEdits(collection: CollectionName, documents: readonly SyncDocument[]) {
-    const named = documents.filter((d) => lostEditsOfNode((d as AnyRecord).lostEdits, clock.node).length > 0);
+    const named = documents.filter((d) => lostEditsOfNode((d as RecordBase).lostEdits, clock.node).length > 0);
     if (!named.length) return;
     const local = (await db[collection].storageInstance.findDocumentsById(
       named.map((d) => d.id),
