@@ -2,7 +2,7 @@ import { sameValue } from './canonical-json';
 import type { CollectionDocs, CollectionName } from './collections';
 import { compareHlc, parseHlc } from './hlc';
 import type { FieldOverwrite } from './merge';
-import type { LostEdit } from './schemas/record';
+import type { LostEdit, RecordBase } from './schemas/record';
 
 export type { LostEdit };
 
@@ -72,7 +72,8 @@ export function ownLostEdits<C extends CollectionName>(
   carriedBy: CarriedBy = noneCarried,
 ): FieldOverwrite[] {
   if (!local) return [];
-  const mine = lostEditsOfNode(incoming.lostEdits, node, carriedBy);
+  // Records of append-only collections have no `lostEdits` field at all.
+  const mine = lostEditsOfNode((incoming as RecordBase).lostEdits, node, carriedBy);
   if (!mine.length) return [];
   const l = local as unknown as Clocked;
   const t = incoming as unknown as Clocked;

@@ -1,9 +1,8 @@
 import { APPEND_ONLY_COLLECTIONS, type CollectionDocs, type CollectionName } from './collections';
 import { canonicalJson, sameValue } from './canonical-json';
-import { withDerivedFields } from './derived-fields';
 import { compareHlc, formatHlc, parseHlc } from './hlc';
 import { mergeLostEdits, type LostEdit } from './lost-edits';
-import { DERIVED_FIELDS, SYSTEM_FIELDS } from './record-edits';
+import { DERIVED_FIELDS, SYSTEM_FIELDS, withDerivedFields } from './record-edits';
 import type { RecordBase } from './schemas/record';
 
 /** A device's edit of one field that lost to a later edit on another device. */

@@ -1,6 +1,6 @@
-import type { CollectionDocs, CollectionName } from './collections';
+import { COLLECTION_DEFINITIONS, definitionOf, type CollectionDocs, type CollectionName } from './collections';
 import { domainError, type DomainError } from './errors';
-import type { Role } from './schemas/user-profile';
+import { ROLES, type Role } from './schemas/user-profile';
 
 /** Who is acting: the signed-in user as the server knows them. */
 export interface Actor {
@@ -29,80 +29,14 @@ export type Reach = 'all' | 'team' | 'own' | 'ownOrUnassigned' | 'none';
 
 type Table = { readonly [C in CollectionName]: { readonly [A in Action]?: Reach } };
 
-const readEverything: Table[CollectionName] = { read: 'all' };
-const manage = (reach: Reach): Table[CollectionName] => ({
-  read: reach,
-  create: reach,
-  update: reach,
-  delete: reach,
-  reassign: reach,
-  convert: reach,
-  close: reach,
-});
-
 /**
- * The role × collection × action table (docs/security.md). The server enforces it on every pull
- * and push; the UI reads it to hide what a user cannot do. Anything not listed is denied.
+ * The role × collection × action table (docs/security.md), gathered from each collection's
+ * definition (`permissions`). The server enforces it on every pull and push; the UI reads it to
+ * hide what a user cannot do. Anything not listed is denied.
  */
-export const PERMISSIONS: { readonly [R in Role]: Table } = {
-  SDR: {
-    // Leads are the SDR's work: their own and the unassigned queue. Converting hands the deal
-    // and contact to an account executive of the team, so SDRs create those team-wide.
-    leads: {
-      read: 'ownOrUnassigned',
-      create: 'ownOrUnassigned',
-      update: 'ownOrUnassigned',
-      delete: 'own',
-      reassign: 'ownOrUnassigned',
-      convert: 'ownOrUnassigned',
-    },
-    contacts: { read: 'own', create: 'team', update: 'own' },
-    companies: { read: 'team', create: 'team', update: 'own' },
-    deals: { read: 'own', create: 'team' },
-    activities: { read: 'own', create: 'own', update: 'own', delete: 'own' },
-    stage_changes: { read: 'own', create: 'team' },
-    pipelines: readEverything,
-    settings: readEverything,
-    users: readEverything,
-    saved_views: { read: 'own', create: 'own', update: 'own', delete: 'own' },
-  },
-  ACCOUNT_EXECUTIVE: {
-    leads: { read: 'own', create: 'own', update: 'own', delete: 'own', convert: 'own' },
-    contacts: { read: 'own', create: 'own', update: 'own', delete: 'own' },
-    companies: { read: 'team', create: 'team', update: 'team', delete: 'own' },
-    deals: { read: 'own', create: 'own', update: 'own', delete: 'own', close: 'own' },
-    activities: { read: 'own', create: 'own', update: 'own', delete: 'own' },
-    stage_changes: { read: 'own', create: 'own' },
-    pipelines: readEverything,
-    settings: readEverything,
-    users: readEverything,
-    saved_views: { read: 'own', create: 'own', update: 'own', delete: 'own' },
-  },
-  SUPERVISOR: {
-    leads: manage('team'),
-    contacts: manage('team'),
-    companies: manage('team'),
-    deals: manage('team'),
-    activities: manage('team'),
-    stage_changes: { read: 'team', create: 'team' },
-    pipelines: readEverything,
-    settings: readEverything,
-    users: readEverything,
-    saved_views: { read: 'team', create: 'team', update: 'own', delete: 'own' },
-  },
-  SALES_MANAGER: {
-    leads: manage('all'),
-    contacts: manage('all'),
-    companies: manage('all'),
-    deals: manage('all'),
-    activities: manage('all'),
-    stage_changes: { read: 'all', create: 'all' },
-    pipelines: manage('all'),
-    settings: manage('all'),
-    users: { read: 'all', update: 'all' },
-    saved_views: { read: 'all', create: 'all', update: 'all', delete: 'all' },
-  },
-};
+export const PERMISSIONS = Object.fromEntries(
+  ROLES.map((role) => [role, Object.fromEntries(COLLECTION_DEFINITIONS.map((d) => [d.name, d.permissions[role]]))]),
+) as { readonly [R in Role]: Table };
 
 /** Owner and team of a record, as access sees them (saved views: their user and shared team). */
 export interface AccessKeys {
@@ -110,12 +44,12 @@ export interface AccessKeys {
   teamId: string;
 }
 
+/** Read through the collection's definition (`accessKeys`): '' where the record has none. */
 export function accessKeysOf(collection: CollectionName, record: object): AccessKeys {
   const r = record as Record<string, unknown>;
-  const text = (key: string) => (typeof r[key] === 'string' ? (r[key] as string) : '');
-  if (collection === 'saved_views') return { ownerId: text('userId'), teamId: text('sharedWithTeamId') };
-  if (collection === 'users') return { ownerId: text('id'), teamId: text('teamId') };
-  return { ownerId: text('ownerId'), teamId: text('teamId') };
+  const text = (key: string | null) => (key !== null && typeof r[key] === 'string' ? (r[key] as string) : '');
+  const { owner, team } = definitionOf(collection).accessKeys;
+  return { ownerId: text(owner), teamId: text(team) };
 }
 
 export function reachOf(actor: Actor, collection: CollectionName, action: Action): Reach {
@@ -146,9 +80,6 @@ export function can(actor: Actor, action: Action, collection: CollectionName, re
   return reaches(actor, reachOf(actor, collection, action), accessKeysOf(collection, record));
 }
 
-/** Profile fields a user may change on their own profile; role, team and status are the manager's. */
-const OWN_PROFILE_FIELDS = new Set(['name', 'locale', 'avatarHue']);
-
 function denied(action: Action, collection: CollectionName, why: string): DomainError {
   return domainError('permission.denied', `you may not ${action} this ${collection} record: ${why}`, {
     action,
@@ -174,37 +105,15 @@ export function authorizeWrite<C extends CollectionName>(
     if (!can(actor, action, collection, record)) errors.push(denied(action, collection, why));
   };
 
-  if (collection === 'users') {
-    const own = before !== null && (before as { id: string }).id === actor.id;
-    if (actor.role === 'SALES_MANAGER') {
-      // A workspace must keep a manager: nobody demotes, deactivates or archives themselves.
-      const b = before as CollectionDocs['users'] | null;
-      const a = after as CollectionDocs['users'];
-      if (own && b && (b.role !== a.role || b.active !== a.active || (!b.deletedAt && !!a.deletedAt))) {
-        return [denied('update', collection, 'you cannot demote, deactivate or archive yourself')];
-      }
-      return [];
-    }
-    if (!before) return [denied('create', collection, 'only a sales manager adds users')];
-    const changed = Object.keys(after).filter(
-      (k) =>
-        !['updatedAt', 'updatedBy', 'hlc', 'clocks'].includes(k) &&
-        JSON.stringify((before as never)[k]) !== JSON.stringify((after as never)[k]),
-    );
-    if (!own || changed.some((k) => !OWN_PROFILE_FIELDS.has(k))) {
-      return [denied('update', collection, 'you may change only your own name, language and colour')];
-    }
-    return [];
+  const definition = definitionOf(collection);
+  if (definition.authorize) {
+    return [...definition.authorize(actor, before, after, (action, why) => denied(action, collection, why))];
   }
+  const extra = definition.extraPermissions?.(before, after) ?? [];
 
   if (!before) {
     check('create', after, 'outside what your role may create');
-    if (collection === 'leads' && (after as CollectionDocs['leads']).status === 'CONVERTED') {
-      check('convert', after, 'your role may not convert this lead');
-    }
-    if (collection === 'deals' && (after as CollectionDocs['deals']).status !== 'OPEN') {
-      check('close', after, 'your role may not close deals');
-    }
+    for (const { action, why } of extra) check(action, after, why);
     return errors;
   }
 
@@ -219,17 +128,7 @@ export function authorizeWrite<C extends CollectionName>(
   } else {
     check(softDeleted ? 'delete' : 'update', after, 'outside what your role may change');
   }
-  if (collection === 'leads') {
-    const b = before as CollectionDocs['leads'];
-    const a = after as CollectionDocs['leads'];
-    if (b.status !== 'CONVERTED' && a.status === 'CONVERTED')
-      check('convert', before, 'your role may not convert this lead');
-  }
-  if (collection === 'deals') {
-    const b = before as CollectionDocs['deals'];
-    const a = after as CollectionDocs['deals'];
-    if (b.status !== a.status) check('close', before, 'your role may not close or reopen this deal');
-  }
+  for (const { action, why } of extra) check(action, before, why);
   return errors;
 }
 

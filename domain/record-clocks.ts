@@ -2,7 +2,7 @@ import { COLLECTION_SCHEMAS, type CollectionDocs, type CollectionName } from './
 import { domainError, type DomainError } from './errors';
 import { MAX_CLOCK_DRIFT_MS, compareHlc, parseHlc } from './hlc';
 import { DERIVED_FIELDS, SYSTEM_FIELDS } from './record-edits';
-import type { LostEdit } from './schemas/record';
+import type { LostEdit, RecordBase } from './schemas/record';
 
 /**
  * Whether `field` can carry a clock of its own in `collection`: a field of the collection's schema
@@ -49,8 +49,9 @@ export function checkRecordClocks<C extends CollectionName>(
     const problem = clockProblem(collection, field, clock, after.hlc, nowMs);
     if (problem) errors.push(problem);
   }
-  const knownLost = new Set((before?.lostEdits ?? []).map((e) => `${e.field}|${e.clock}`));
-  for (const lost of (after.lostEdits ?? []) as readonly LostEdit[]) {
+  // Records of append-only collections have no `lostEdits` field at all (the schema refuses one).
+  const knownLost = new Set(((before as RecordBase | null)?.lostEdits ?? []).map((e) => `${e.field}|${e.clock}`));
+  for (const lost of ((after as RecordBase).lostEdits ?? []) as readonly LostEdit[]) {
     if (knownLost.has(`${lost.field}|${lost.clock}`)) continue;
     const problem = lostEditProblem(collection, lost, after.hlc);
     if (problem) errors.push(problem);

@@ -1,6 +1,5 @@
-import type { CollectionDocs, CollectionName } from './collections';
+import { DERIVED_FIELD_NAMES, definitionOf, type CollectionDocs, type CollectionName } from './collections';
 import { sameValue } from './canonical-json';
-import { withDerivedFields } from './derived-fields';
 import type { RecordBase } from './schemas/record';
 import type { IsoDateTime } from './time';
 
@@ -28,8 +27,18 @@ export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
   '_attachments',
 ]);
 
-/** Fields computed from others (derived-fields.ts): they follow their source, never merge alone. */
-export const DERIVED_FIELDS: ReadonlySet<string> = new Set(['nameKey', 'titleKey']);
+/** Fields computed from others (each definition's `derivedFields`): they follow their source, never merge alone. */
+export const DERIVED_FIELDS: ReadonlySet<string> = DERIVED_FIELD_NAMES;
+
+/**
+ * Index keys are computed from the fields they mirror, by the collection's definition and nowhere
+ * else, after every create, edit and merge: a merge that takes `lastName` from one device
+ * recomputes `nameKey` from it.
+ */
+export function withDerivedFields<C extends CollectionName>(collection: C, doc: CollectionDocs[C]): CollectionDocs[C] {
+  const derive = definitionOf(collection).deriveFields;
+  return derive ? derive(doc) : doc;
+}
 
 type DerivedKey = 'nameKey' | 'titleKey';
 

@@ -1,4 +1,3 @@
-import type { CollectionDocs, CollectionName } from './collections';
 import { domainError, type DomainError } from './errors';
 import { MAX_CLOCK_DRIFT_MS } from './hlc';
 import { toIsoDate, type IsoDate, type IsoDateTime } from './time';
@@ -43,46 +42,4 @@ export function checkStampedTime(field: string, value: IsoDateTime, nowMs: numbe
       : `${field} ${value} is in the future; fix the device's date and time`,
     { field },
   );
-}
-
-/** Times every record carries, stamped by the device that writes it. */
-const STAMPED_ON_EVERY_RECORD = ['createdAt', 'updatedAt', 'deletedAt'] as const;
-
-/**
- * The time fields of each collection beyond those: stamped by the device, or typed by a person.
- * A deal's expected close date is a typed date too, checked with the deal's own fields
- * (checkDealFields) so that every deal form refuses it the same way.
- */
-const TIME_FIELDS: { readonly [C in CollectionName]?: { stamped?: readonly string[]; typed?: readonly string[] } } = {
-  deals: { stamped: ['stageEnteredAt', 'closedAt'] },
-  leads: { stamped: ['qualifiedAt', 'convertedAt'] },
-  activities: { stamped: ['completedAt'], typed: ['dueAt'] },
-  stage_changes: { stamped: ['at'] },
-};
-
-/**
- * Every time and date of a record within its sane range (`before` is null for a new record). With
- * `before`, only the fields the write changes are judged, so a record stored before this rule can
- * still be edited in its other fields.
- */
-export function checkRecordTimes<C extends CollectionName>(
-  collection: C,
-  before: CollectionDocs[C] | null,
-  after: CollectionDocs[C],
-  nowMs: number,
-): DomainError[] {
-  const a = after as unknown as Record<string, unknown>;
-  const b = before as unknown as Record<string, unknown> | null;
-  const changed = (field: string) => typeof a[field] === 'string' && (!b || b[field] !== a[field]);
-  const fields = TIME_FIELDS[collection];
-  const errors: DomainError[] = [];
-  for (const field of [...STAMPED_ON_EVERY_RECORD, ...(fields?.stamped ?? [])]) {
-    const problem = changed(field) ? checkStampedTime(field, a[field] as string, nowMs) : null;
-    if (problem) errors.push(problem);
-  }
-  for (const field of fields?.typed ?? []) {
-    const problem = changed(field) ? checkTypedDate(field, a[field] as string, nowMs) : null;
-    if (problem) errors.push(problem);
-  }
-  return errors;
 }

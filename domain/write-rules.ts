@@ -1,11 +1,8 @@
-import { APPEND_ONLY_COLLECTIONS, type CollectionDocs, type CollectionName } from './collections';
+import { definitionOf, type CollectionDocs, type CollectionName } from './collections';
 import { canonicalJson } from './canonical-json';
-import { checkDealWrite } from './deal-lifecycle';
 import { domainError, type DomainError } from './errors';
-import { checkLeadWrite } from './lead-lifecycle';
-import { checkPipelineWrite } from './pipeline-rules';
 import { checkRecordClocks } from './record-clocks';
-import { checkRecordTimes } from './record-times';
+import { checkStampedTime, checkTypedDate } from './record-times';
 import type { Pipeline } from './schemas/pipeline';
 
 /** What a write check may need to look up besides the record itself. */
@@ -31,11 +28,9 @@ export function checkRecordWrite<C extends CollectionName>(
   // First: a record whose clocks are forged would win merges whatever else is right with it.
   const clockErrors = checkRecordClocks(collection, before, after, lookups.nowMs);
   if (clockErrors.length) return clockErrors;
+  const definition = definitionOf(collection);
   if (before) {
-    if (
-      APPEND_ONLY_COLLECTIONS.has(collection) &&
-      canonicalJson(stripSync(before)) !== canonicalJson(stripSync(after))
-    ) {
+    if (definition.appendOnly && canonicalJson(stripSync(before)) !== canonicalJson(stripSync(after))) {
       return [domainError('record.appendOnly', 'this record is history and cannot be changed')];
     }
     for (const field of ['createdAt', 'createdBy'] as const) {
@@ -46,28 +41,39 @@ export function checkRecordWrite<C extends CollectionName>(
   }
   return [
     ...checkRecordTimes(collection, before, after, lookups.nowMs),
-    ...checkCollectionRules(collection, before, after, lookups),
+    ...(definition.checkWrite?.(before, after, lookups) ?? []),
   ];
 }
 
-function checkCollectionRules<C extends CollectionName>(
+/** Times every record carries, stamped by the device that writes it. */
+const STAMPED_ON_EVERY_RECORD = ['createdAt', 'updatedAt', 'deletedAt'] as const;
+
+/**
+ * Every time and date of a record within its sane range (`before` is null for a new record): the
+ * ones every record carries and its collection's `timeFields`. With `before`, only the fields the
+ * write changes are judged, so a record stored before this rule can still be edited in its other
+ * fields.
+ */
+export function checkRecordTimes<C extends CollectionName>(
   collection: C,
   before: CollectionDocs[C] | null,
   after: CollectionDocs[C],
-  lookups: WriteLookups,
+  nowMs: number,
 ): DomainError[] {
-  switch (collection) {
-    case 'leads':
-      return checkLeadWrite(before as CollectionDocs['leads'] | null, after as CollectionDocs['leads']);
-    case 'deals': {
-      const deal = after as CollectionDocs['deals'];
-      return checkDealWrite(before as CollectionDocs['deals'] | null, deal, lookups.pipeline(deal.pipelineId), lookups);
-    }
-    case 'pipelines':
-      return checkPipelineWrite(after as CollectionDocs['pipelines']);
-    default:
-      return [];
+  const a = after as unknown as Record<string, unknown>;
+  const b = before as unknown as Record<string, unknown> | null;
+  const changed = (field: string) => typeof a[field] === 'string' && (!b || b[field] !== a[field]);
+  const fields = definitionOf(collection).timeFields;
+  const errors: DomainError[] = [];
+  for (const field of [...STAMPED_ON_EVERY_RECORD, ...(fields?.stamped ?? [])]) {
+    const problem = changed(field) ? checkStampedTime(field, a[field] as string, nowMs) : null;
+    if (problem) errors.push(problem);
   }
+  for (const field of fields?.typed ?? []) {
+    const problem = changed(field) ? checkTypedDate(field, a[field] as string, nowMs) : null;
+    if (problem) errors.push(problem);
+  }
+  return errors;
 }
 
 function stripSync(doc: object): object {

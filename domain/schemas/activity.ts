@@ -1,4 +1,4 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import {
   dateTimeField,
   nullableDateTimeField,
@@ -10,39 +10,13 @@ import {
   shortText,
   notesField,
 } from './json-schema';
-import type { Owned, RecordBase } from './record';
-import type { IsoDateTime } from '../time';
 
 export const ACTIVITY_TYPES = ['CALL', 'EMAIL', 'MEETING', 'FOLLOW_UP'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const CALL_OUTCOMES = ['', 'CONNECTED', 'NO_ANSWER', 'VOICEMAIL', 'BUSY', 'WRONG_NUMBER'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
-/** An answer to one question of a call script; answers live inside the call activity. */
-export interface ScriptAnswer {
-  questionId: string;
-  question: string;
-  answer: string;
-}
-
-export interface Activity extends RecordBase, Owned {
-  type: ActivityType;
-  subject: string;
-  body: string;
-  /** When it is planned for (meetings, follow-ups) or happened (logged calls, emails). */
-  dueAt: IsoDateTime;
-  completedAt: IsoDateTime | null;
-  durationSeconds: number;
-  direction: '' | 'INBOUND' | 'OUTBOUND';
-  outcome: CallOutcome;
-  dealId: string;
-  leadId: string;
-  contactId: string;
-  companyId: string;
-  scriptAnswers: ScriptAnswer[];
-}
-
-export const activitySchema: CollectionSchema = {
+export const activitySchema = {
   title: 'activity',
   version: 2,
   primaryKey: 'id',
@@ -55,6 +29,7 @@ export const activitySchema: CollectionSchema = {
     type: { type: 'string', enum: ACTIVITY_TYPES, maxLength: 10 },
     subject: { type: 'string', minLength: 1, maxLength: 300 },
     body: notesField,
+    // When it is planned for (meetings, follow-ups) or happened (logged calls, emails).
     dueAt: dateTimeField,
     completedAt: nullableDateTimeField,
     durationSeconds: { type: 'integer', minimum: 0, maximum: 86_400 },
@@ -101,4 +76,9 @@ export const activitySchema: CollectionSchema = {
     ['leadId', 'dueAt'],
     ['companyId', 'dueAt'],
   ],
-};
+} as const satisfies CollectionSchema;
+
+export type Activity = RecordOf<typeof activitySchema>;
+
+/** An answer to one question of a call script; answers live inside the call activity. */
+export type ScriptAnswer = Activity['scriptAnswers'][number];

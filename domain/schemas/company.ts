@@ -1,5 +1,5 @@
 import { DOMAIN_PATTERN } from '../field-rules';
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import {
   addressField,
   ownershipFields,
@@ -11,27 +11,11 @@ import {
   tagsField,
   notesField,
 } from './json-schema';
-import type { Address, Owned, RecordBase } from './record';
 
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
 
-export interface Company extends RecordBase, Owned {
-  name: string;
-  /** Lower-cased name, for ordering and prefix search by index. */
-  nameKey: string;
-  /** Web domain without scheme ("acme.com"); duplicate detection keys on it. */
-  domain: string;
-  industry: string;
-  size: CompanySize | '';
-  phone: string;
-  website: string;
-  address: Address;
-  tags: string[];
-  notes: string;
-}
-
-export const companySchema: CollectionSchema = {
+export const companySchema = {
   title: 'company',
   version: 2,
   primaryKey: 'id',
@@ -42,7 +26,9 @@ export const companySchema: CollectionSchema = {
     ...mergeFields,
     ...ownershipFields,
     name: { type: 'string', minLength: 1, maxLength: 200 },
+    // Lower-cased name, for ordering and prefix search by index.
     nameKey: { type: 'string', maxLength: 200 },
+    // Web domain without scheme ("acme.com"); duplicate detection keys on it.
     domain: { type: 'string', maxLength: 253, pattern: `^$|${DOMAIN_PATTERN}` },
     industry: shortText(100),
     size: { type: 'string', enum: ['', ...COMPANY_SIZES], maxLength: 10 },
@@ -68,4 +54,6 @@ export const companySchema: CollectionSchema = {
     'notes',
   ],
   indexes: ['nameKey'],
-};
+} as const satisfies CollectionSchema;
+
+export type Company = RecordOf<typeof companySchema>;

@@ -1,4 +1,4 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import {
   addressField,
   emailField,
@@ -12,26 +12,8 @@ import {
   tagsField,
   notesField,
 } from './json-schema';
-import type { Address, Owned, RecordBase } from './record';
 
-export interface Contact extends RecordBase, Owned {
-  firstName: string;
-  lastName: string;
-  /** "lastname firstname" lower-cased, for ordering and prefix search by index. */
-  nameKey: string;
-  email: string;
-  phone: string;
-  mobile: string;
-  title: string;
-  /** The contact's company, or '' for a person buying for themselves (B2C). */
-  companyId: string;
-  address: Address;
-  source: string;
-  tags: string[];
-  notes: string;
-}
-
-export const contactSchema: CollectionSchema = {
+export const contactSchema = {
   title: 'contact',
   version: 2,
   primaryKey: 'id',
@@ -43,11 +25,13 @@ export const contactSchema: CollectionSchema = {
     ...ownershipFields,
     firstName: shortText(100),
     lastName: shortText(100),
+    // "lastname firstname" lower-cased, for ordering and prefix search by index.
     nameKey: { type: 'string', maxLength: 201 },
     email: emailField,
     phone: phoneField,
     mobile: phoneField,
     title: shortText(100),
+    // The contact's company, or '' for a person buying for themselves (B2C).
     companyId: refField,
     address: addressField,
     source: shortText(60),
@@ -72,4 +56,6 @@ export const contactSchema: CollectionSchema = {
     'notes',
   ],
   indexes: ['nameKey', ['companyId', 'nameKey']],
-};
+} as const satisfies CollectionSchema;
+
+export type Contact = RecordOf<typeof contactSchema>;

@@ -1,4 +1,4 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import {
   dateField,
   moneyField,
@@ -14,50 +14,12 @@ import {
   idField,
   dateTimeField,
 } from './json-schema';
-import type { Money, Owned, RecordBase } from './record';
-import type { IsoDate, IsoDateTime } from '../time';
 
 /** Characters (code points, as JSON Schema counts them) in a deal's title at most. */
 export const MAX_DEAL_TITLE_LENGTH = 200;
 
 export const DEAL_STATUSES = ['OPEN', 'WON', 'LOST'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
-
-/** A product line on a deal; it lives inside the deal (one record, one sync unit). */
-export interface DealLine {
-  id: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  unitPrice: Money;
-  /** Discount in basis points (1000 = 10%); large ones need a supervisor's approval. */
-  discountBp: number;
-}
-
-export interface Deal extends RecordBase, Owned {
-  title: string;
-  titleKey: string;
-  pipelineId: string;
-  stageId: string;
-  /** When the deal entered its current stage: the rotting clock starts here. */
-  stageEnteredAt: IsoDateTime;
-  /** Fractional-index key ordering cards within a stage column. */
-  rank: string;
-  value: Money;
-  /** 0–100, or null to use the stage's default probability. */
-  probability: number | null;
-  expectedCloseDate: IsoDate | '';
-  status: DealStatus;
-  lostReason: string;
-  closedAt: IsoDateTime | null;
-  contactId: string;
-  companyId: string;
-  /** The lead this deal was converted from, if any. */
-  leadId: string;
-  lines: DealLine[];
-  tags: string[];
-  notes: string;
-}
 
 export const dealLineSchema = {
   type: 'object',
@@ -69,11 +31,12 @@ export const dealLineSchema = {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     quantity: { type: 'number', minimum: 0, maximum: 1_000_000_000 },
     unitPrice: moneyField,
+    // In basis points (1000 = 10%); large ones need a supervisor's approval.
     discountBp: { type: 'integer', minimum: 0, maximum: 10_000 },
   },
 } as const;
 
-export const dealSchema: CollectionSchema = {
+export const dealSchema = {
   title: 'deal',
   version: 2,
   primaryKey: 'id',
@@ -87,9 +50,12 @@ export const dealSchema: CollectionSchema = {
     titleKey: { type: 'string', maxLength: 200 },
     pipelineId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
     stageId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
+    // When the deal entered its current stage: the rotting clock starts here.
     stageEnteredAt: dateTimeField,
+    // Fractional-index key ordering cards within a stage column.
     rank: { type: 'string', minLength: 1, maxLength: 64 },
     value: moneyField,
+    // 0–100, or null to use the stage's default probability.
     probability: { type: ['integer', 'null'], minimum: 0, maximum: 100 },
     expectedCloseDate: dateField,
     status: { type: 'string', enum: DEAL_STATUSES, maxLength: 4 },
@@ -97,6 +63,7 @@ export const dealSchema: CollectionSchema = {
     closedAt: nullableDateTimeField,
     contactId: refField,
     companyId: refField,
+    // The lead this deal was converted from, if any.
     leadId: refField,
     lines: { type: 'array', maxItems: 200, items: dealLineSchema },
     tags: tagsField,
@@ -127,4 +94,9 @@ export const dealSchema: CollectionSchema = {
   ],
   // Each IndexedDB index costs about 4 s per 100k records on a first sync: only what screens query.
   indexes: [['pipelineId', 'status', 'stageId', 'rank'], 'titleKey', 'contactId', 'companyId'],
-};
+} as const satisfies CollectionSchema;
+
+export type Deal = RecordOf<typeof dealSchema>;
+
+/** A product line on a deal; it lives inside the deal (one record, one sync unit). */
+export type DealLine = Deal['lines'][number];

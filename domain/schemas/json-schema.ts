@@ -1,4 +1,6 @@
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
 import { EMAIL_PATTERN, PHONE_PATTERN } from '../field-rules';
+import type { Money } from '../money';
 
 /** The subset of JSON Schema our collection schemas use; RxDB and ajv both read it as is. */
 export interface JsonSchema {
@@ -60,6 +62,8 @@ export const moneyField = {
     currency: { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 },
   },
 } as const;
+/** Money that may be absent (a lead's estimate). */
+export const nullableMoneyField = { ...moneyField, type: ['object', 'null'] } as const;
 export const addressField = {
   type: 'object',
   additionalProperties: false,
@@ -68,6 +72,7 @@ export const addressField = {
     city: shortText(100),
     region: shortText(100),
     postalCode: shortText(20),
+    // ISO 3166-1 alpha-2.
     country: shortText(2),
   },
 } as const;
@@ -82,7 +87,9 @@ export const recordFields = {
   id: idField,
   createdAt: dateTimeField,
   updatedAt: dateTimeField,
+  // User id of the creator, or '' for records made by the system (imports, web forms).
   createdBy: refField,
+  // User id of whoever made the last edit.
   updatedBy: refField,
   hlc: hlcField,
   clocks: { type: 'object', additionalProperties: { type: 'string', maxLength: 64 } },
@@ -120,6 +127,22 @@ export const mergeFields = { lostEdits: lostEditsField } as const;
 
 /** Owner and team decide who may see and change a record (domain/permissions). */
 export const ownershipFields = {
+  // User id, or '' when unassigned.
   ownerId: refField,
   teamId: refField,
 } as const;
+
+/**
+ * The TypeScript type of the records a schema accepts (json-schema-to-ts): every record type is
+ * derived from its schema, never written beside it, so the two cannot drift. Money sub-schemas
+ * come out as `Money`. Only schemas kept `as const` keep their literal types.
+ */
+export type RecordOf<S extends JSONSchema> = FromSchema<
+  S,
+  {
+    deserialize: [
+      { pattern: typeof moneyField; output: Money },
+      { pattern: typeof nullableMoneyField; output: Money | null },
+    ];
+  }
+>;

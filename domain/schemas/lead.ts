@@ -1,7 +1,7 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import {
   emailField,
-  moneyField,
+  nullableMoneyField,
   nullableDateTimeField,
   ownershipFields,
   phoneField,
@@ -13,44 +13,11 @@ import {
   tagsField,
   notesField,
 } from './json-schema';
-import type { Money, Owned, RecordBase } from './record';
-import type { IsoDateTime } from '../time';
 
 export const LEAD_STATUSES = ['NEW', 'CONTACTED', 'QUALIFIED', 'DISQUALIFIED', 'CONVERTED'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
-export interface Lead extends RecordBase, Owned {
-  firstName: string;
-  lastName: string;
-  nameKey: string;
-  email: string;
-  phone: string;
-  /** The company the person said they are from, before any Company record exists. */
-  companyName: string;
-  title: string;
-  /**
-   * What they want, in their words ("Pilot for two warehouses"): a short phrase that names the
-   * deal a conversion makes ("<company> — <interest>"). '' when nobody has asked yet.
-   */
-  interest: string;
-  /** The contact this lead is about, once known or created by conversion; '' before. */
-  contactId: string;
-  status: LeadStatus;
-  /** Lead source key from settings (web form, referral, trade show…). */
-  source: string;
-  /** Expected value, when the SDR has an idea of it. */
-  estimatedValue: Money | null;
-  disqualifyReason: string;
-  /** When the lead was last qualified; null unless QUALIFIED or CONVERTED. */
-  qualifiedAt: IsoDateTime | null;
-  /** Set by conversion: the deal this lead became. */
-  convertedDealId: string;
-  convertedAt: IsoDateTime | null;
-  tags: string[];
-  notes: string;
-}
-
-export const leadSchema: CollectionSchema = {
+export const leadSchema = {
   title: 'lead',
   version: 2,
   primaryKey: 'id',
@@ -65,15 +32,25 @@ export const leadSchema: CollectionSchema = {
     nameKey: { type: 'string', maxLength: 201 },
     email: emailField,
     phone: phoneField,
+    // The company the person said they are from, before any Company record exists.
     companyName: shortText(200),
     title: shortText(100),
+    /**
+     * What they want, in their words ("Pilot for two warehouses"): a short phrase that names the
+     * deal a conversion makes ("<company> — <interest>"). '' when nobody has asked yet.
+     */
     interest: shortText(150),
+    // The contact this lead is about, once known or created by conversion; '' before.
     contactId: refField,
     status: { type: 'string', enum: LEAD_STATUSES, maxLength: 12 },
+    // Lead source key from settings (web form, referral, trade show…).
     source: shortText(60),
-    estimatedValue: { ...moneyField, type: ['object', 'null'] },
+    // Expected value, when the SDR has an idea of it.
+    estimatedValue: nullableMoneyField,
     disqualifyReason: shortText(200),
+    // When the lead was last qualified; null unless QUALIFIED or CONVERTED.
     qualifiedAt: nullableDateTimeField,
+    // Set by conversion: the deal this lead became.
     convertedDealId: refField,
     convertedAt: nullableDateTimeField,
     tags: tagsField,
@@ -103,4 +80,6 @@ export const leadSchema: CollectionSchema = {
     'notes',
   ],
   indexes: ['nameKey', 'contactId'],
-};
+} as const satisfies CollectionSchema;
+
+export type Lead = RecordOf<typeof leadSchema>;

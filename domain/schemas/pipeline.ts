@@ -1,30 +1,7 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import { idField, recordFields, mergeFields, recordRequired, refField } from './json-schema';
-import type { RecordBase } from './record';
 
-export interface Stage {
-  id: string;
-  name: string;
-  /** Default close probability of deals in this stage, 0–100. */
-  probability: number;
-  /** Days a deal may stay in the stage before its card shows as rotting; 0 = never. */
-  rottingDays: number;
-  /** A retired stage keeps its history but takes no new deals. */
-  retired: boolean;
-}
-
-export interface Pipeline extends RecordBase {
-  name: string;
-  /** Display order of pipelines in the switcher. */
-  position: number;
-  isDefault: boolean;
-  currency: string;
-  /** Ordered: the board shows stages left to right in this order. */
-  stages: Stage[];
-  teamId: string;
-}
-
-export const pipelineSchema: CollectionSchema = {
+export const pipelineSchema = {
   title: 'pipeline',
   version: 1,
   primaryKey: 'id',
@@ -34,9 +11,11 @@ export const pipelineSchema: CollectionSchema = {
     ...recordFields,
     ...mergeFields,
     name: { type: 'string', minLength: 1, maxLength: 100 },
+    // Display order of pipelines in the switcher.
     position: { type: 'integer', minimum: 0, maximum: 10_000, multipleOf: 1 },
     isDefault: { type: 'boolean' },
     currency: { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 },
+    // Ordered: the board shows stages left to right in this order.
     stages: {
       type: 'array',
       minItems: 1,
@@ -48,8 +27,11 @@ export const pipelineSchema: CollectionSchema = {
         properties: {
           id: idField,
           name: { type: 'string', minLength: 1, maxLength: 60 },
+          // Default close probability of deals in this stage, 0–100.
           probability: { type: 'integer', minimum: 0, maximum: 100 },
+          // Days a deal may stay in the stage before its card shows as rotting; 0 = never.
           rottingDays: { type: 'integer', minimum: 0, maximum: 3650 },
+          // A retired stage keeps its history but takes no new deals.
           retired: { type: 'boolean' },
         },
       },
@@ -58,4 +40,8 @@ export const pipelineSchema: CollectionSchema = {
   },
   required: [...recordRequired, 'name', 'position', 'isDefault', 'currency', 'stages', 'teamId'],
   indexes: ['position'],
-};
+} as const satisfies CollectionSchema;
+
+export type Pipeline = RecordOf<typeof pipelineSchema>;
+
+export type Stage = Pipeline['stages'][number];

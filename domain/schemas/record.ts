@@ -1,41 +1,36 @@
-import type { IsoDateTime } from '../time';
 import type { Money } from '../money';
+import type {
+  addressField,
+  lostEditsField,
+  mergeFields,
+  ownershipFields,
+  recordFields,
+  recordRequired,
+  RecordOf,
+} from './json-schema';
 
-/** The fields every replicated record carries (see schemas/json-schema.ts `recordFields`). */
-export interface RecordBase {
-  id: string;
-  createdAt: IsoDateTime;
-  updatedAt: IsoDateTime;
-  /** User id of the creator, or '' for records made by the system (imports, web forms). */
-  createdBy: string;
-  /** User id of whoever made the last edit. */
-  updatedBy: string;
-  hlc: string;
-  clocks: Record<string, string>;
-  deletedAt: IsoDateTime | null;
-  /** Concurrent edits of other devices this record's merges replaced (domain/lost-edits.ts). */
-  lostEdits?: LostEdit[];
-}
+/**
+ * The fields every replicated record carries (schemas/json-schema.ts `recordFields`, and the
+ * `lostEdits` of records that merge), as the type every record type extends.
+ */
+export type RecordBase = RecordOf<{
+  type: 'object';
+  additionalProperties: false;
+  properties: typeof recordFields & typeof mergeFields;
+  required: typeof recordRequired;
+}>;
 
 /** An edit of `field`, made with clock `clock`, that a concurrent later edit replaced unseen. */
-export interface LostEdit {
-  field: string;
-  clock: string;
-}
+export type LostEdit = RecordOf<(typeof lostEditsField)['items']>;
 
-export interface Owned {
-  /** User id, or '' when unassigned. */
-  ownerId: string;
-  teamId: string;
-}
+/** Owner and team, which decide who may see and change a record (domain/permissions.ts). */
+export type Owned = RecordOf<{
+  type: 'object';
+  additionalProperties: false;
+  properties: typeof ownershipFields;
+  required: ['ownerId', 'teamId'];
+}>;
 
-export interface Address {
-  street?: string;
-  city?: string;
-  region?: string;
-  postalCode?: string;
-  /** ISO 3166-1 alpha-2. */
-  country?: string;
-}
+export type Address = RecordOf<typeof addressField>;
 
 export type { Money };

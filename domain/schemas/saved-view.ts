@@ -1,34 +1,12 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import { recordFields, mergeFields, recordRequired, refField } from './json-schema';
-import type { RecordBase } from './record';
 
 export const VIEW_SECTIONS = ['leads', 'deals', 'contacts', 'companies', 'activities', 'pipeline'] as const;
 export type ViewSection = (typeof VIEW_SECTIONS)[number];
 export const DENSITIES = ['compact', 'comfortable'] as const;
 export type Density = (typeof DENSITIES)[number];
 
-export interface ViewFilter {
-  field: string;
-  op: 'eq' | 'neq' | 'contains' | 'in' | 'gte' | 'lte' | 'between' | 'empty' | 'notEmpty';
-  /** JSON-encoded operand, so one shape holds text, numbers, dates and lists. */
-  value: string;
-}
-
-export interface SavedView extends RecordBase {
-  /** Whose view it is. */
-  userId: string;
-  /** Shared with this team ('' = private to the user). */
-  sharedWithTeamId: string;
-  section: ViewSection;
-  name: string;
-  filters: ViewFilter[];
-  sort: { field: string; direction: 'asc' | 'desc' }[];
-  columns: { field: string; width: number }[];
-  density: Density;
-  position: number;
-}
-
-export const savedViewSchema: CollectionSchema = {
+export const savedViewSchema = {
   title: 'saved view',
   version: 1,
   primaryKey: 'id',
@@ -37,7 +15,9 @@ export const savedViewSchema: CollectionSchema = {
   properties: {
     ...recordFields,
     ...mergeFields,
+    // Whose view it is.
     userId: refField,
+    // Shared with this team ('' = private to the user).
     sharedWithTeamId: refField,
     section: { type: 'string', enum: VIEW_SECTIONS, maxLength: 12 },
     name: { type: 'string', minLength: 1, maxLength: 100 },
@@ -51,6 +31,7 @@ export const savedViewSchema: CollectionSchema = {
         properties: {
           field: { type: 'string', maxLength: 60 },
           op: { type: 'string', enum: ['eq', 'neq', 'contains', 'in', 'gte', 'lte', 'between', 'empty', 'notEmpty'] },
+          // JSON-encoded operand, so one shape holds text, numbers, dates and lists.
           value: { type: 'string', maxLength: 2000 },
         },
       },
@@ -95,4 +76,8 @@ export const savedViewSchema: CollectionSchema = {
     'position',
   ],
   indexes: [['userId', 'section', 'position']],
-};
+} as const satisfies CollectionSchema;
+
+export type SavedView = RecordOf<typeof savedViewSchema>;
+
+export type ViewFilter = SavedView['filters'][number];

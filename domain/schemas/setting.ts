@@ -1,6 +1,5 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import { recordFields, mergeFields, recordRequired } from './json-schema';
-import type { RecordBase } from './record';
 
 /**
  * Small configuration lists share one collection (the RxDB collection budget, docs/adr/0002):
@@ -9,18 +8,7 @@ import type { RecordBase } from './record';
 export const SETTING_KINDS = ['lead-sources', 'lost-reasons', 'disqualify-reasons', 'teams', 'tags'] as const;
 export type SettingKind = (typeof SETTING_KINDS)[number];
 
-export interface SettingItem {
-  key: string;
-  label: string;
-  retired: boolean;
-}
-
-export interface Setting extends RecordBase {
-  kind: SettingKind;
-  items: SettingItem[];
-}
-
-export const settingSchema: CollectionSchema = {
+export const settingSchema = {
   title: 'setting',
   version: 1,
   primaryKey: 'id',
@@ -47,4 +35,8 @@ export const settingSchema: CollectionSchema = {
   },
   required: [...recordRequired, 'kind', 'items'],
   indexes: ['kind'],
-};
+} as const satisfies CollectionSchema;
+
+export type Setting = RecordOf<typeof settingSchema>;
+
+export type SettingItem = Setting['items'][number];

@@ -1,28 +1,7 @@
-import type { CollectionSchema } from './json-schema';
+import type { CollectionSchema, RecordOf } from './json-schema';
 import { dateTimeField, ownershipFields, recordFields, recordRequired, refField } from './json-schema';
-import type { Owned, RecordBase } from './record';
-import type { IsoDateTime } from '../time';
-import type { DealStatus } from './deal';
 
-/**
- * One move of a deal: between stages, or into and out of WON / LOST. Append-only: written once,
- * never edited, so two devices can never conflict over one. Stage velocity and funnel reports are
- * computed from these. The owner and team are the deal's, so the record is visible with the deal.
- */
-export interface StageChange extends RecordBase, Owned {
-  dealId: string;
-  pipelineId: string;
-  /** '' when the deal was created in `toStageId`. */
-  fromStageId: string;
-  toStageId: string;
-  fromStatus: DealStatus | '';
-  toStatus: DealStatus;
-  at: IsoDateTime;
-  /** User id of who moved it. */
-  by: string;
-}
-
-export const stageChangeSchema: CollectionSchema = {
+export const stageChangeSchema = {
   title: 'stage change',
   version: 1,
   primaryKey: 'id',
@@ -33,11 +12,13 @@ export const stageChangeSchema: CollectionSchema = {
     ...ownershipFields,
     dealId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
     pipelineId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
+    // '' when the deal was created in `toStageId`.
     fromStageId: refField,
     toStageId: { ...refField, pattern: '^[0-9a-f-]{36}$' },
     fromStatus: { type: 'string', enum: ['', 'OPEN', 'WON', 'LOST'] },
     toStatus: { type: 'string', enum: ['OPEN', 'WON', 'LOST'] },
     at: dateTimeField,
+    // User id of who moved it.
     by: refField,
   },
   required: [
@@ -54,4 +35,11 @@ export const stageChangeSchema: CollectionSchema = {
     'by',
   ],
   indexes: [['dealId', 'at']],
-};
+} as const satisfies CollectionSchema;
+
+/**
+ * One move of a deal: between stages, or into and out of WON / LOST. Append-only: written once,
+ * never edited, so two devices can never conflict over one. Stage velocity and funnel reports are
+ * computed from these. The owner and team are the deal's, so the record is visible with the deal.
+ */
+export type StageChange = RecordOf<typeof stageChangeSchema>;

@@ -1,4 +1,10 @@
-import { APPEND_ONLY_COLLECTIONS, type CollectionDocs, type CollectionName } from '@domain/collections';
+import {
+  APPEND_ONLY_COLLECTIONS,
+  HARD_DELETABLE_COLLECTIONS,
+  definitionOf,
+  type CollectionDocs,
+  type CollectionName,
+} from '@domain/collections';
 import { isUuid } from '@domain/ids';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { PushRejection, PushResponse, SyncDocument } from '@domain/sync-protocol';
@@ -12,9 +18,6 @@ import type { DecodedRow, RowVersion } from './push-decoding';
 
 /** Who pushes: every row is authorized for this user (domain/permissions). */
 export type PushActor = Actor;
-
-/** Collections whose records a device may remove outright (its own saved views); the rest soft-delete. */
-const HARD_DELETABLE: ReadonlySet<CollectionName> = new Set(['saved_views']);
 
 /**
  * A stored record as a device receives it. A removal goes out as a stub (domain/removal-stub.ts):
@@ -59,7 +62,9 @@ export async function applyPush<C extends CollectionName>(
     const rows = decoded.map((row) => (row.ok ? new Row(row) : row));
     const ids = [...new Set(decoded.map((row) => row.id).filter(isUuid))];
     const current = await tx.getRecords(collection, ids);
-    const pipelines = collection === 'deals' ? await loadPipelines(tx, rows) : new Map<string, Pipeline>();
+    const pipelines = definitionOf(collection).writeReadsPipelines
+      ? await loadPipelines(tx, rows)
+      : new Map<string, Pipeline>();
     const writes = new Map<string, RecordWrite>();
     const lookups: WriteLookups = {
       pipeline: (pipelineId) => pipelines.get(pipelineId),
@@ -113,7 +118,7 @@ export async function applyPush<C extends CollectionName>(
         conflicts.push(toSyncDocument<C>(stored));
         continue;
       }
-      if (deleted && !HARD_DELETABLE.has(collection)) {
+      if (deleted && !HARD_DELETABLE_COLLECTIONS.has(collection)) {
         reject(id, 'record.hardDeleteForbidden', `${collection} records are archived, not removed`);
         continue;
       }

@@ -1,4 +1,4 @@
-import type { CollectionDocs, CollectionName } from '@domain/collections';
+import { COLLECTION_DEFINITIONS, type CollectionDocs, type CollectionName } from '@domain/collections';
 import { accessKeysOf, authorizeWrite, type Actor } from '@domain/permissions';
 import type { PushRejection } from '@domain/sync-protocol';
 import { checkRecordWrite, type WriteLookups } from '@domain/write-rules';
@@ -9,11 +9,14 @@ export type CreateVerdict =
   | { ok: false; code: PushRejection['code']; message: string; params?: Record<string, string | number> };
 
 /**
- * Collections whose rules for a new record need other records of the store (a deal's pipeline):
- * judged in the write transaction only. The others are judged on the decoder thread too
- * (push-decoding.ts), so the event loop writes a new record without parsing its body.
+ * Collections whose rules for a new record need other records of the store (a deal's pipeline:
+ * its definition's `writeReadsPipelines`): judged in the write transaction only. The others are
+ * judged on the decoder thread too (push-decoding.ts), so the event loop writes a new record
+ * without parsing its body.
  */
-export const CREATE_NEEDS_STORE: ReadonlySet<CollectionName> = new Set<CollectionName>(['deals']);
+export const CREATE_NEEDS_STORE: ReadonlySet<CollectionName> = new Set(
+  COLLECTION_DEFINITIONS.filter((d) => d.writeReadsPipelines).map((d) => d.name),
+);
 
 /**
  * A new record (nothing stored under its id): its own rules first, so an invalid record says so

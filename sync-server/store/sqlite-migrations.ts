@@ -89,7 +89,7 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
   },
   {
     version: 5,
-    // Leads gained `interest` (domain/migrations.ts, leads v2). A device pulls what is stored
+    // Leads gained `interest` (domain/collections/leads.ts, migration to v2). A device pulls what is stored
     // and pushes whole documents, so a lead stored before would come back refused for the missing
     // field: it gets it here, appended to the text, which otherwise stays as the client sent it.
     // No new seq: devices that already hold the lead add the field themselves when they update.

@@ -1,6 +1,7 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from '@domain/collections';
+import type { RecordBase } from '@domain/schemas/record';
 import type { HybridClock } from '@domain/hlc';
 import { carriedEdits, lostEditsOfNode, ownLostEdits } from '@domain/lost-edits';
 import type { FieldOverwrite } from '@domain/merge';
@@ -328,7 +329,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
    */
   async function noticeLostEdits(collection: CollectionName, documents: readonly SyncDocument[]) {
     const named = documents.filter(
-      (d) => lostEditsOfNode((d as AnyRecord).lostEdits, clock.node, journal.carriedBy(collection, d.id)).length > 0,
+      (d) => lostEditsOfNode((d as RecordBase).lostEdits, clock.node, journal.carriedBy(collection, d.id)).length > 0,
     );
     if (!named.length) return;
     const local = (await db[collection].storageInstance.findDocumentsById(

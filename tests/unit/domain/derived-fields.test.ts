@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { personName, searchKey, withDerivedFields } from '@domain/derived-fields';
+import { personName, searchKey } from '@domain/derived-fields';
+import { withDerivedFields } from '@domain/record-edits';
 import { makeCompany, makeContact, makeDeal, makeLead, sampleRecords } from './fixtures';
 
 describe('searchKey', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CLOCK_DRIFT_MS } from '@domain/hlc';
-import { checkRecordTimes, checkStampedTime, checkTypedDate, typedDateRange } from '@domain/record-times';
+import { checkStampedTime, checkTypedDate, typedDateRange } from '@domain/record-times';
+import { checkRecordTimes } from '@domain/write-rules';
 import { toIso } from '@domain/time';
 import { BASE_MS, makeActivity, makeDeal, makeLead, sampleRecords } from './fixtures';
 
