@@ -341,8 +341,8 @@ losing edit to the merged document’s \`lostEdits\`: the union of both sides’
 entries, sorted by clock, newest first (then by field), cut to the ${MAX_LOST_EDITS} newest. Omit the member when the
 list is empty. On every document you pull or receive in a conflict, entries whose clock carries
 *your* node and whose field still holds exactly that clock locally are your edits that another
-device replaced after the server had accepted them: tell your user. docs/sync-protocol.md tells
-the whole story.
+device replaced after the server had accepted them: tell your user. [The sync protocol](sync-protocol.md#the-devices-side)
+tells the whole story.
 
 ### Removals
 

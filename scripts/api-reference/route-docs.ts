@@ -535,6 +535,14 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
       'auth.invalidToken',
       'auth.deactivated',
     ],
+    notes: [
+      'The server already has this version (same `hlc` and `_deleted`): accepted, nothing written — a replay of a push whose answer was lost. Pushing a batch twice is harmless.',
+      'The server has no such record and the row is a removal (`_deleted: true`): accepted, nothing written.',
+      'The user may not read the server’s version (it left their sight, or the id is someone else’s): rejected `permission.denied` with `master: null`, never a conflict. Drop the local copy.',
+      'The server’s version is not the assumed one (by `hlc` and `_deleted`): in `conflicts`, nothing written. Merge and push again (Conventions, "Conflicts").',
+      'The row breaks the schema, a clock or time rule, the role’s permissions or the collection’s rules: in `rejected` with the reason and the server’s version to go back to (docs/adr/0021-write-validation.md). Keep the refused version for your user to see.',
+      'Otherwise the row is written with the next seq. Push about 100 rows at a time; gzip large bodies.',
+    ],
   },
   {
     method: 'GET',
