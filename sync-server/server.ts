@@ -36,6 +36,8 @@ export interface ServerConfig {
   /** Server clock (injected in tests that check clock drift). */
   now?: () => number;
   streamCoalesceMs?: number;
+  /** Told of every route as it is registered (the API reference's coverage test). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /**
@@ -66,6 +68,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     rewriteUrl: stripAccessToken,
   } as never) as unknown as FastifyInstance;
 
+  const { onRoute } = config;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
   installErrorHandler(app);
   // First of all hooks: a single-user server answers nothing addressed to another name.
   if (config.auth.mode === 'single-user') installLoopbackHostGuard(app);

@@ -8,7 +8,8 @@ import type { AccessScope, Store } from '../store/store';
 import { toSyncDocument } from './apply-push';
 import { collectionParam } from './collection-param';
 
-const querySchema = {
+/** The pull's query string (docs/api.md is generated from it). */
+export const pullQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -35,7 +36,7 @@ export function scopeOf(actor: ServerActor, collection: CollectionName): AccessS
 export function registerPullRoute(app: FastifyInstance, store: Store) {
   app.get<{ Params: { collection: string }; Querystring: { checkpoint: number; limit: number } }>(
     '/sync/:collection/pull',
-    { schema: { querystring: querySchema } },
+    { schema: { querystring: pullQuerySchema } },
     async (request, reply): Promise<PullResponse> => {
       const collection = collectionParam(request.params.collection);
       const actor = actorOf(request);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { PushResponse } from '@domain/sync-protocol';
+import { SYNC_LIMITS, type PushResponse } from '@domain/sync-protocol';
 import { COLLECTION_SCHEMAS } from '@domain/collections';
 import { actorOf } from '../auth/request-actor';
 import { HttpError } from '../http/api-error';
@@ -8,10 +8,37 @@ import { applyPush } from './apply-push';
 import { collectionParam } from './collection-param';
 import type { PushDecoder } from './push-decoder';
 
-const querySchema = {
+/** The push's query string (docs/api.md is generated from it). */
+export const pushQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: { schemaVersion: { type: 'integer', minimum: 0, maximum: 10_000 } },
+} as const;
+
+/**
+ * The shape of a push body, as JSON Schema, for the reference (docs/api.md). The route does not
+ * hand it to Fastify: the body reaches the decoder thread as bytes, and push-decoding.ts checks
+ * this same shape there by hand (push-decoding.test.ts holds the two together).
+ */
+export const pushBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['rows'],
+  properties: {
+    rows: {
+      type: 'array',
+      maxItems: SYNC_LIMITS.maxPushRows,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['newDocumentState', 'assumedMasterState'],
+        properties: {
+          newDocumentState: { type: 'object' },
+          assumedMasterState: { type: ['object', 'null'] },
+        },
+      },
+    },
+  },
 } as const;
 
 export interface PushDependencies {
@@ -34,7 +61,7 @@ export async function registerPushRoute(app: FastifyInstance, deps: PushDependen
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     scope.post<{ Params: { collection: string }; Body: Buffer; Querystring: { schemaVersion?: number } }>(
       '/sync/:collection/push',
-      { schema: { querystring: querySchema } },
+      { schema: { querystring: pushQuerySchema } },
       async (request): Promise<PushResponse> => {
         const collection = collectionParam(request.params.collection);
         const actor = actorOf(request);

@@ -1,8 +1,11 @@
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { SYNC_LIMITS } from '@domain/sync-protocol';
 import type { Actor } from '@domain/permissions';
 import { makeContact, makeDeal, TEAM, USER_A, USER_B } from '../domain/fixtures';
 import { decodePush, type DecodeJob } from '../../../sync-server/replication/push-decoding';
 import type { RecordValidator } from '../../../sync-server/replication/record-validator';
+import { pushBodySchema } from '../../../sync-server/replication/push-route';
 
 const ID = '0190dddd-0000-7000-8000-000000000001';
 const HLC = '001748736000000-00000-device1';
@@ -114,5 +117,31 @@ describe('push decoding', () => {
     const rep: Actor = { id: USER_A, role: 'ACCOUNT_EXECUTIVE', teamId: TEAM, teamMemberIds: [USER_A] };
     expect(decode(rep, 'contacts', contact)).toMatchObject({ ok: false, code: 'permission.denied' });
     expect(decode(MANAGER, 'deals', { ...makeDeal(), _deleted: false })).toBeUndefined();
+  });
+});
+
+describe('the push body schema of the reference', () => {
+  const ajv = new Ajv({ strict: false });
+  const matchesSchema = ajv.compile(pushBodySchema);
+  const row = { newDocumentState: { id: ID, hlc: HLC }, assumedMasterState: null };
+  const bodies: [string, unknown][] = [
+    ['an empty batch', { rows: [] }],
+    ['one new record', { rows: [row] }],
+    ['an edit', { rows: [{ ...row, assumedMasterState: { id: ID, hlc: HLC } }] }],
+    ['no rows', {}],
+    ['an extra member', { rows: [], since: 1 }],
+    ['rows that are not a list', { rows: {} }],
+    ['a row that is not an object', { rows: [1] }],
+    ['a row without its assumed state', { rows: [{ newDocumentState: {} }] }],
+    ['a row with an extra member', { rows: [{ ...row, note: 'x' }] }],
+    ['a document that is a list', { rows: [{ ...row, newDocumentState: [] }] }],
+    ['an assumed state that is text', { rows: [{ ...row, assumedMasterState: 'x' }] }],
+    ['too many rows', { rows: Array.from({ length: SYNC_LIMITS.maxPushRows + 1 }, () => row) }],
+    ['a body that is a list', [row]],
+  ];
+
+  it.each(bodies)('refuses exactly what the decoder refuses as a request: %s', (_name, body) => {
+    const decoded = decodePush({ ...job([]), body: new TextEncoder().encode(JSON.stringify(body)) }, acceptAll);
+    expect(decoded.ok).toBe(matchesSchema(body));
   });
 });

@@ -1,0 +1,68 @@
+import type { CollectionDoc } from './collection-doc';
+import { LOST_EDIT_FIELDS, OWNERSHIP_FIELDS, RECORD_FIELDS } from './common-fields';
+import {
+  EXAMPLE_ACTIVITY_ID,
+  EXAMPLE_COMPANY_ID,
+  EXAMPLE_CONTACT_ID,
+  EXAMPLE_DEAL_ID,
+  EXAMPLE_TEAM_ID,
+  EXAMPLE_USER_ID,
+} from './example-ids';
+
+export const activitiesDoc: CollectionDoc<'activities'> = {
+  summary:
+    'A call, email, meeting or follow-up, planned or done, on the timeline of a deal, lead, contact and company.',
+  fields: {
+    ...RECORD_FIELDS,
+    ...LOST_EDIT_FIELDS,
+    ...OWNERSHIP_FIELDS,
+    type: 'What kind of activity it is.',
+    subject: 'One line saying what it is about.',
+    body: 'Free text: what was said or is to be done.',
+    dueAt: 'When it is planned for (meetings, follow-ups) or happened (logged calls, emails); a date a person picks.',
+    completedAt: 'When it was done, or null while still to do.',
+    durationSeconds: 'How long it took, in seconds (calls, meetings); 0 when not measured.',
+    direction: 'INBOUND or OUTBOUND for calls and emails, `""` otherwise.',
+    outcome: 'How a call went, `""` for other activities or not yet known.',
+    dealId: 'The deal it belongs to, or `""`.',
+    leadId: 'The lead it belongs to, or `""`.',
+    contactId: 'The contact it was with, or `""`.',
+    companyId: 'The company it concerns, or `""`.',
+    scriptAnswers: 'Answers to the questions of a call script, in the order asked.',
+    'scriptAnswers[].questionId': 'The question’s key in its script.',
+    'scriptAnswers[].question': 'The question as it was asked.',
+    'scriptAnswers[].answer': 'What the person answered.',
+  },
+  example: {
+    id: EXAMPLE_ACTIVITY_ID,
+    createdAt: '2025-03-06T16:45:30.250Z',
+    updatedAt: '2025-03-06T16:45:30.250Z',
+    createdBy: EXAMPLE_USER_ID,
+    updatedBy: EXAMPLE_USER_ID,
+    hlc: '001741279530250-00001-ana01',
+    clocks: {},
+    deletedAt: null,
+    ownerId: EXAMPLE_USER_ID,
+    teamId: EXAMPLE_TEAM_ID,
+    type: 'CALL',
+    subject: 'Discovery call with Lucía',
+    body: 'Walked through their current routing spreadsheet; wants a pilot quote.',
+    dueAt: '2025-03-06T16:00:00.000Z',
+    completedAt: '2025-03-06T16:42:00.000Z',
+    durationSeconds: 1_860,
+    direction: 'OUTBOUND',
+    outcome: 'CONNECTED',
+    dealId: EXAMPLE_DEAL_ID,
+    leadId: '',
+    contactId: EXAMPLE_CONTACT_ID,
+    companyId: EXAMPLE_COMPANY_ID,
+    scriptAnswers: [
+      { questionId: 'fleet-size', question: 'How many vehicles do you route each day?', answer: 'About 120' },
+    ],
+  },
+  rules: [
+    '`dueAt` is a day between 1970-01-01 and 50 years from now (`record.dateOutOfRange`); `completedAt`, like every time a device stamps, lies between 1970 and now plus five minutes (`record.timeOutOfRange`).',
+    'Activities are created on one device and merge like any record when edited. They keep their own owner: reassigning a deal does not reassign its activities.',
+    'Activities are archived (`deletedAt`), never removed (`record.hardDeleteForbidden`).',
+  ],
+};

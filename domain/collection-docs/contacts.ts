@@ -1,0 +1,53 @@
+import type { CollectionDoc } from './collection-doc';
+import { ADDRESS_FIELDS, LOST_EDIT_FIELDS, OWNERSHIP_FIELDS, RECORD_FIELDS } from './common-fields';
+import { EXAMPLE_COMPANY_ID, EXAMPLE_CONTACT_ID, EXAMPLE_TEAM_ID, EXAMPLE_USER_ID } from './example-ids';
+
+export const contactsDoc: CollectionDoc<'contacts'> = {
+  summary: 'A person you talk to, at a company or on their own.',
+  fields: {
+    ...RECORD_FIELDS,
+    ...LOST_EDIT_FIELDS,
+    ...OWNERSHIP_FIELDS,
+    firstName: 'Given name.',
+    lastName: 'Family name.',
+    nameKey: 'Derived: `searchKey(lastName + " " + firstName)`, cut to 201 characters (see Conventions).',
+    email: 'Email address, or `""`.',
+    phone: 'Office phone: digits, spaces and `+ ( ) - . / x`, or `""`.',
+    mobile: 'Mobile phone, same characters, or `""`.',
+    title: 'Job title.',
+    companyId: 'The contact’s company, or `""` for a person buying for themselves (B2C).',
+    ...ADDRESS_FIELDS,
+    source: 'Where the contact came from: an item key of the `lead-sources` setting, or `""`.',
+    tags: 'Free labels, unique within the record.',
+    notes: 'Free text.',
+  },
+  example: {
+    id: EXAMPLE_CONTACT_ID,
+    createdAt: '2025-03-04T14:22:10.512Z',
+    updatedAt: '2025-03-04T14:22:10.512Z',
+    createdBy: EXAMPLE_USER_ID,
+    updatedBy: EXAMPLE_USER_ID,
+    hlc: '001741098130512-00001-ana01',
+    clocks: {},
+    deletedAt: null,
+    ownerId: EXAMPLE_USER_ID,
+    teamId: EXAMPLE_TEAM_ID,
+    firstName: 'Lucía',
+    lastName: 'Núñez Pérez',
+    nameKey: 'nunez perez lucia',
+    email: 'lucia.nunez@andes-logistica.com',
+    phone: '+56 2 2345 6790',
+    mobile: '+56 9 8765 4321',
+    title: 'Head of Operations',
+    companyId: EXAMPLE_COMPANY_ID,
+    address: { city: 'Santiago', country: 'CL' },
+    source: 'trade-show',
+    tags: ['decision-maker'],
+    notes: 'Prefers WhatsApp before 10:00.',
+  },
+  rules: [
+    '`nameKey` must be recomputed from `lastName` and `firstName` on every write, merges included.',
+    'A company link need not be on the server yet: a contact may arrive before its company.',
+    'Contacts are archived (`deletedAt`), never removed (`record.hardDeleteForbidden`).',
+  ],
+};
