@@ -102,12 +102,6 @@ export interface CollectionDefinition<N extends string = string, D extends Recor
    * of one is restored by redoing the action, never by writing the value back (restorable-fields.ts).
    */
   readonly governedFields?: readonly FieldOf<D>[];
-  /**
-   * The API reference's words for this collection (per-field descriptions, examples), kept outside
-   * the schema so that documenting a field never changes RxDB's schema hash. Loosely typed: its
-   * shape belongs to the reference's generator.
-   */
-  readonly docs?: unknown;
 }
 
 /** A definition of any collection, as the registry holds them. */
