@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -52,7 +53,7 @@ export function RightDetailDrawer({
           aria-label={t('common.close')}
           onClick={onClose}
         >
-          ✕
+          <X size={18} aria-hidden="true" />
         </button>
       </div>
       <div className="drawer-body">{children}</div>

@@ -1,3 +1,4 @@
+import { ChevronDown, ChevronUp, ChevronsUpDown } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 
@@ -66,9 +67,7 @@ export function SimpleRecordTable<T extends { id: string }>({
                 {c.sortable && onSort ? (
                   <button type="button" className="th-sort" onClick={() => onSort(c.key)}>
                     {c.header}
-                    <span className="th-sort-mark" aria-hidden="true">
-                      {sort?.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
+                    <SortMark dir={sort?.key === c.key ? sort.dir : null} />
                   </button>
                 ) : (
                   c.header
@@ -111,4 +110,9 @@ export function SimpleRecordTable<T extends { id: string }>({
       </div>
     </div>
   );
+}
+
+function SortMark({ dir }: { dir: TableSort['dir'] | null }) {
+  const Icon = dir === 'asc' ? ChevronUp : dir === 'desc' ? ChevronDown : ChevronsUpDown;
+  return <Icon className="th-sort-mark" size={12} aria-hidden="true" />;
 }

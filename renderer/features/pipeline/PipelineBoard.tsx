@@ -1,5 +1,6 @@
 import { use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Kanban, SearchX } from 'lucide-react';
 import {
   closestCorners,
   DndContext,
@@ -579,7 +580,7 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
         <div className="board-empty">
           {filtered ? (
             <EmptyState
-              icon="⌕"
+              icon={SearchX}
               title={t('pipeline.noMatches')}
               hint={t('pipeline.noMatchesHint')}
               action={
@@ -590,7 +591,7 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
             />
           ) : (
             <EmptyState
-              icon="▦"
+              icon={Kanban}
               title={t('pipeline.emptyBoard', { pipeline: pipeline.name })}
               hint={t('pipeline.emptyBoardHint')}
             />

@@ -1,5 +1,6 @@
 import { Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Kanban } from 'lucide-react';
 import { useCan } from '../../auth/use-permissions';
 import { usePipelines } from '../../db/use-settings';
 import { useUi } from '../../shell/ui-store';
@@ -25,7 +26,7 @@ export function PipelinePage() {
   if (loading) return null;
   const pipeline = pipelines.find((p) => p.id === chosen) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0];
   if (!pipeline) {
-    return <EmptyState icon="▦" title={t('pipeline.noPipelines')} hint={t('pipeline.noPipelinesHint')} />;
+    return <EmptyState icon={Kanban} title={t('pipeline.noPipelines')} hint={t('pipeline.noPipelinesHint')} />;
   }
   return (
     <div className="pipeline-page">
