@@ -27,6 +27,8 @@ export interface Command {
   id: string;
   /** Its name in en.ts/es.ts, as the cheat sheet and the palette show it. */
   title: MessageKey;
+  /** Values for the title's placeholders, themselves message keys (`Go to {{section}}`). */
+  titleArgs?: Readonly<Record<string, MessageKey>>;
   scope: CommandScope;
   /**
    * Default bindings: a single key (`c`, `?`, `Enter`), a modified key (`Mod+k`: Cmd on macOS,

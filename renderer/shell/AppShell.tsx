@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../auth/use-permissions';
+import { CheatSheet } from '../commands/CheatSheet';
+import { CommandHost } from '../commands/CommandHost';
+import { useCommandSurface } from '../commands/surfaces';
+import { COMMANDS } from './commands-list';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
-import { ROUTES, sectionOf } from './registry';
+import { routeTable, sectionOf } from './registry';
 import { SideNav } from './SideNav';
 import { Toasts } from './Toasts';
 import { useAddressSync } from './use-address-sync';
@@ -10,7 +15,9 @@ import { useUi } from './ui-store';
 
 export function AppShell() {
   const { t } = useTranslation();
-  useAddressSync(ROUTES);
+  useAddressSync(routeTable());
+  // Commands ask whether the user may create the section's records (`C`) through this surface.
+  useCommandSurface('can', useCan());
   const section = sectionOf(useUi((s) => s.section));
   const Page = section?.page;
   return (
@@ -27,6 +34,8 @@ export function AppShell() {
         </div>
       </div>
       <Toasts />
+      <CommandHost commands={COMMANDS} />
+      <CheatSheet />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { SectionManifest } from './manifest';
-import { SECTIONS } from './registry';
+import { allSections } from './registry';
 import { useUi } from './ui-store';
 
 export function SideNav() {
   const { t } = useTranslation();
-  const main = SECTIONS.filter((s) => s.placement !== 'end');
-  const end = SECTIONS.filter((s) => s.placement === 'end');
+  const main = allSections().filter((s) => s.placement !== 'end');
+  const end = allSections().filter((s) => s.placement === 'end');
   return (
     <nav className="sidenav" aria-label={t('nav.label')}>
       <div className="brand">

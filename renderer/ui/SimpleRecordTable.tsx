@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronUp, ChevronsUpDown } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
+import { LIST_ROW } from './list-commands';
 
 export interface Column<T> {
   key: string;
@@ -17,7 +18,7 @@ export interface TableSort {
 }
 
 /**
- * A plain, accessible list of records; rows open the drawer on click or Enter. The rich table
+ * A plain, accessible list of records; rows open the drawer on click or Enter, J and K walk them. The rich table
  * (virtualized, sortable, filterable) replaces it in the records issue.
  */
 export function SimpleRecordTable<T extends { id: string }>({
@@ -46,7 +47,7 @@ export function SimpleRecordTable<T extends { id: string }>({
   const { t } = useTranslation();
   return (
     <div className="card">
-      <table className="record-table" aria-label={label}>
+      <table className="record-table" aria-label={label} data-command-scope="list">
         <thead>
           <tr>
             {columns.map((c) => (
@@ -83,13 +84,8 @@ export function SimpleRecordTable<T extends { id: string }>({
               tabIndex={0}
               aria-selected={row.id === selectedId}
               onClick={() => onOpen(row)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter' || e.target !== e.currentTarget) return;
-                // The key is spent on opening: its default action must not reach whatever the
-                // drawer focuses next.
-                e.preventDefault();
-                onOpen(row);
-              }}
+              // J, K and Enter on a row are the list's commands (ui/list-commands.ts).
+              {...{ [LIST_ROW]: '' }}
             >
               {columns.map((c) => (
                 <td key={c.key} className={c.primary ? 'cell-primary' : undefined}>

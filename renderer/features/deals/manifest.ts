@@ -1,5 +1,6 @@
 import { Handshake } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
+import { DEAL_COMMANDS } from './deal-commands';
 import { DealDrawer } from './DealDrawer';
 import { DealsPage } from './DealsPage';
 
@@ -15,6 +16,6 @@ export const dealsManifest: FeatureManifest = {
     recordCollection: 'deals',
   },
   drawers: { deals: DealDrawer },
-  commands: [],
+  commands: DEAL_COMMANDS,
   defaultViews: [],
 };

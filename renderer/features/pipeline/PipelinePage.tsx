@@ -9,7 +9,9 @@ import { useBoard } from './board-store';
 import { FilterBar } from './FilterBar';
 import { PipelineBoard } from './PipelineBoard';
 import { PipelineSelect } from './PipelineSelect';
-import { useUndoShortcut } from './use-undo';
+import { useCommandSurface } from '../../commands/surfaces';
+import { useKeyHint } from '../../commands/use-key-hints';
+import { useUndoBoardAction } from './use-undo';
 import './pipeline.css';
 
 /** The Pipeline section: a pipeline switcher, filters and the board. */
@@ -22,7 +24,10 @@ export function PipelinePage() {
   const filtersCleared = useBoard((s) => s.filtersCleared);
   const openDrawer = useUi((s) => s.openDrawer);
   const allowed = useCan();
-  useUndoShortcut();
+  // Mod+Z (the shell's undo command) takes back the last board action while the board is on screen.
+  const undo = useUndoBoardAction();
+  useCommandSurface('undo', () => void undo());
+  const createHint = useKeyHint('record.create');
   if (loading) return null;
   const pipeline = pipelines.find((p) => p.id === chosen) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0];
   if (!pipeline) {
@@ -47,6 +52,8 @@ export function PipelinePage() {
             type="button"
             className="btn btn-primary"
             onClick={() => openDrawer({ collection: 'deals', id: 'new' })}
+            aria-keyshortcuts={createHint.aria}
+            title={createHint.text ? t('commands.keyHint', { keys: createHint.text }) : undefined}
           >
             + {t('deals.new')}
           </button>
