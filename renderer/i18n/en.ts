@@ -615,6 +615,7 @@ export const en = {
     general: 'General',
     profile: 'Profile',
     users: 'Users',
+    keyboard: 'Keyboard',
   },
   profile: {
     title: 'Profile',
@@ -728,6 +729,22 @@ export const en = {
       drawer: 'Open record',
       dialog: 'Dialogs and menus',
     },
+  },
+  keyboard: {
+    title: 'Keyboard shortcuts',
+    intro:
+      'Choose Change, then press the new key, or two keys one after the other. Esc cancels. Your keys are kept on this device.',
+    command: 'Command',
+    keys: 'Keys',
+    actions: 'Actions',
+    pressKeys: 'Press the new keys…',
+    changeShort: 'Change',
+    change: 'Change keys for {{command}}',
+    recordingShort: 'Recording…',
+    recording: 'Recording keys for {{command}}',
+    resetShort: 'Reset',
+    reset: 'Reset {{command}} to its default keys',
+    conflict: '{{keys}} is already used by “{{command}}” ({{scope}}). Choose other keys.',
   },
   cheatSheet: {
     title: 'Keyboard shortcuts',

@@ -631,6 +631,7 @@ export const es: Messages = {
     general: 'General',
     profile: 'Perfil',
     users: 'Usuarios',
+    keyboard: 'Teclado',
   },
   profile: {
     title: 'Perfil',
@@ -744,6 +745,22 @@ export const es: Messages = {
       drawer: 'Registro abierto',
       dialog: 'Diálogos y menús',
     },
+  },
+  keyboard: {
+    title: 'Atajos de teclado',
+    intro:
+      'Elige Cambiar y pulsa la nueva tecla, o dos teclas una tras otra. Esc cancela. Tus teclas se guardan en este dispositivo.',
+    command: 'Comando',
+    keys: 'Teclas',
+    actions: 'Acciones',
+    pressKeys: 'Pulsa las nuevas teclas…',
+    changeShort: 'Cambiar',
+    change: 'Cambiar las teclas de {{command}}',
+    recordingShort: 'Grabando…',
+    recording: 'Grabando las teclas de {{command}}',
+    resetShort: 'Restablecer',
+    reset: 'Restablecer las teclas por defecto de {{command}}',
+    conflict: '{{keys}} ya lo usa «{{command}}» ({{scope}}). Elige otras teclas.',
   },
   cheatSheet: {
     title: 'Atajos de teclado',

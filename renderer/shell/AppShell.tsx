@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommands } from '../commands/command-store';
+import { usePreferences } from '../db/device-preferences';
 import { useCan } from '../auth/use-permissions';
 import { CheatSheet } from '../commands/CheatSheet';
 import { CommandHost } from '../commands/CommandHost';
@@ -18,6 +21,9 @@ export function AppShell() {
   useAddressSync(routeTable());
   // Commands ask whether the user may create the section's records (`C`) through this surface.
   useCommandSurface('can', useCan());
+  // The user's own key bindings, kept with this device's preferences (Settings → Keyboard).
+  const [prefs] = usePreferences();
+  useEffect(() => useCommands.getState().setOverrides(prefs.keyBindings), [prefs.keyBindings]);
   const section = sectionOf(useUi((s) => s.section));
   const Page = section?.page;
   return (

@@ -56,3 +56,48 @@ test('Escape closes the drawer and returns focus to the row it was opened from; 
   await expect(opened).toBeHidden();
   await expect(rows.nth(2)).toBeFocused();
 });
+
+test('a shortcut remapped in Settings → Keyboard works after a reload; a clash is refused; reset brings the default back', async ({
+  page,
+}) => {
+  await startWorkspace(page);
+  await goTo(page, 'Settings');
+  await page.getByRole('tab', { name: 'Keyboard' }).click();
+  const everywhere = page.getByRole('table', { name: 'Everywhere' });
+  const goDeals = everywhere.getByRole('row', { name: /^Go to Deals/ });
+  await expect(goDeals).toContainText('G then D');
+
+  // G then P is Go to Pipeline's: refused, and said why.
+  await goDeals.getByRole('button', { name: 'Change keys for Go to Deals' }).click();
+  await page.keyboard.press('g');
+  await page.keyboard.press('p');
+  await expect(page.getByRole('alert')).toHaveText(
+    'G then P is already used by “Go to Pipeline” (Everywhere). Choose other keys.',
+  );
+  await expect(goDeals).toContainText('G then D');
+
+  await goDeals.getByRole('button', { name: 'Change keys for Go to Deals' }).click();
+  await page.keyboard.press('g');
+  await page.keyboard.press('e');
+  await expect(goDeals).toContainText('G then E');
+
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Keyboard' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).click();
+  await page.keyboard.press('g');
+  await page.keyboard.press('e');
+  await expect(page.getByRole('heading', { level: 1, name: 'Deals' })).toBeVisible();
+  // The old keys no longer go there.
+  await page.keyboard.press('g');
+  await page.keyboard.press('l');
+  await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
+  await page.keyboard.press('g');
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
+
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await page.getByRole('tab', { name: 'Keyboard' }).click();
+  await goDeals.getByRole('button', { name: 'Reset Go to Deals to its default keys' }).click();
+  await expect(goDeals).toContainText('G then D');
+});

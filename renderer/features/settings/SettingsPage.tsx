@@ -7,6 +7,7 @@ import { useIsWorkspaceAdmin } from '../../auth/use-permissions';
 import { useUi } from '../../shell/ui-store';
 import { SelectField } from '../../ui/fields';
 import { DemoDataCard } from './DemoDataCard';
+import { KeyboardSettings } from './KeyboardSettings';
 import { PipelinesCard } from './PipelinesCard';
 import { ProfileSettings } from './ProfileSettings';
 import { SyncSettingsCard } from './SyncSettingsCard';
@@ -19,7 +20,9 @@ export function SettingsPage() {
   const isAdmin = useIsWorkspaceAdmin();
   const requested = useUi((s) => s.settingsTab);
   const openSettings = useUi((s) => s.openSettings);
-  const tabs: SettingsTabName[] = isAdmin ? ['general', 'profile', 'users'] : ['general', 'profile'];
+  const tabs: SettingsTabName[] = isAdmin
+    ? ['general', 'profile', 'users', 'keyboard']
+    : ['general', 'profile', 'keyboard'];
   const tab = tabs.find((name) => name === requested) ?? 'general';
   const baseId = useId();
   const tabId = (name: SettingsTabName) => `${baseId}-tab-${name}`;
@@ -53,6 +56,7 @@ export function SettingsPage() {
         {tab === 'general' && <GeneralSettings />}
         {tab === 'profile' && <ProfileSettings />}
         {tab === 'users' && <UsersSettings />}
+        {tab === 'keyboard' && <KeyboardSettings />}
       </div>
     </div>
   );
