@@ -10,13 +10,15 @@ export interface DevicePreferences {
   onboarded: boolean;
   /** False keeps everything on this device (no sync). */
   syncEnabled: boolean;
+  /** The user's own key bindings (Settings → Keyboard): command id → bindings, replacing its defaults. */
+  keyBindings: Readonly<Record<string, readonly string[]>>;
 }
 
 const PREFERENCES_DOC = 'preferences';
 
 export function defaultPreferences(): DevicePreferences {
   const locale = navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  return { locale, theme: 'system', onboarded: false, syncEnabled: true };
+  return { locale, theme: 'system', onboarded: false, syncEnabled: true, keyBindings: {} };
 }
 
 export async function readPreferences(db: OutpostDatabase): Promise<DevicePreferences> {

@@ -1,46 +1,32 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CompaniesPage } from '../features/companies/CompaniesPage';
-import { ComingSoon } from '../features/ComingSoon';
-import { ContactsPage } from '../features/contacts/ContactsPage';
-import { DealsPage } from '../features/deals/DealsPage';
-import { LeadsPage } from '../features/leads/LeadsPage';
-import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { useCommands } from '../commands/command-store';
+import { usePreferences } from '../db/device-preferences';
+import { useCan } from '../auth/use-permissions';
+import { CheatSheet } from '../commands/CheatSheet';
+import { CommandHost } from '../commands/CommandHost';
+import { useCommandSurface } from '../commands/surfaces';
+import { COMMANDS } from './commands-list';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { DesktopSyncReporter } from './DesktopSyncReporter';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
+import { routeTable, sectionOf } from './registry';
 import { SideNav } from './SideNav';
 import { Toasts } from './Toasts';
+import { useAddressSync } from './use-address-sync';
 import { useUi } from './ui-store';
-
-function SectionPage() {
-  const section = useUi((s) => s.section);
-  switch (section) {
-    case 'companies':
-      return <CompaniesPage />;
-    case 'contacts':
-      return <ContactsPage />;
-    case 'leads':
-      return <LeadsPage />;
-    case 'deals':
-      return <DealsPage />;
-    case 'settings':
-      return <SettingsPage />;
-    case 'pipeline':
-      return <PipelinePage />;
-    case 'activities':
-      return <ComingSoon icon="◷" section="activities" />;
-    case 'call-center':
-      return <ComingSoon icon="☏" section="callCenter" />;
-    case 'reports':
-      return <ComingSoon icon="▤" section="reports" />;
-  }
-}
 
 export function AppShell() {
   const { t } = useTranslation();
-  const section = useUi((s) => s.section);
+  useAddressSync(routeTable());
+  // Commands ask whether the user may create the section's records (`C`) through this surface.
+  useCommandSurface('can', useCan());
+  // The user's own key bindings, kept with this device's preferences (Settings → Keyboard).
+  const [prefs] = usePreferences();
+  useEffect(() => useCommands.getState().setOverrides(prefs.keyBindings), [prefs.keyBindings]);
+  const section = sectionOf(useUi((s) => s.section));
+  const Page = section?.page;
   return (
     <div className="shell">
       <SideNav />
@@ -48,14 +34,16 @@ export function AppShell() {
         <Header />
         <SessionEndedBanner />
         <div className="layout-with-drawer">
-          <main className="content" aria-label={t(`nav.${section === 'call-center' ? 'callCenter' : section}`)}>
-            <SectionPage />
+          <main className="content" aria-label={section ? t(section.label) : undefined}>
+            {Page && <Page key={section.route} />}
           </main>
           <DrawerHost />
         </div>
       </div>
       <Toasts />
       <DesktopSyncReporter />
+      <CommandHost commands={COMMANDS} />
+      <CheatSheet />
     </div>
   );
 }

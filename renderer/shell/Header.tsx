@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SECTION_LABEL_KEYS } from './sections';
+import { sectionOf } from './registry';
 import { SyncIndicator } from './SyncIndicator';
 import { useUi } from './ui-store';
 import { UserMenu } from './UserMenu';
@@ -7,10 +7,10 @@ import { UserMenu } from './UserMenu';
 /** The section's title, the sync status and the signed-in user. */
 export function Header() {
   const { t } = useTranslation();
-  const section = useUi((s) => s.section);
+  const section = sectionOf(useUi((s) => s.section));
   return (
     <header className="header">
-      <h1 className="header-title">{t(SECTION_LABEL_KEYS[section])}</h1>
+      <h1 className="header-title">{section ? t(section.label) : ''}</h1>
       <SyncIndicator />
       <UserMenu />
     </header>

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { SECTIONS, SECTION_ICONS, SECTION_LABEL_KEYS } from './sections';
+import type { SectionManifest } from './manifest';
+import { allSections } from './registry';
 import { useUi } from './ui-store';
 
 export function SideNav() {
   const { t } = useTranslation();
-  const section = useUi((s) => s.section);
-  const navigate = useUi((s) => s.navigate);
-  const main = SECTIONS.filter((s) => s !== 'settings');
+  const main = allSections().filter((s) => s.placement !== 'end');
+  const end = allSections().filter((s) => s.placement === 'end');
   return (
     <nav className="sidenav" aria-label={t('nav.label')}>
       <div className="brand">
@@ -16,38 +16,34 @@ export function SideNav() {
         {t('app.name')}
       </div>
       {main.map((s) => (
-        <a
-          key={s}
-          href={`#/${s}`}
-          className="nav-link"
-          aria-current={section === s ? 'page' : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            // A link activated with Enter reports no click count: the section takes focus on arrival.
-            navigate(s, { focus: e.detail === 0 });
-          }}
-        >
-          <span className="nav-icon" aria-hidden="true">
-            {SECTION_ICONS[s]}
-          </span>
-          {t(SECTION_LABEL_KEYS[s])}
-        </a>
+        <NavLink key={s.route} section={s} />
       ))}
       <div className="nav-spacer" />
-      <a
-        href="#/settings"
-        className="nav-link"
-        aria-current={section === 'settings' ? 'page' : undefined}
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('settings');
-        }}
-      >
-        <span className="nav-icon" aria-hidden="true">
-          {SECTION_ICONS.settings}
-        </span>
-        {t('nav.settings')}
-      </a>
+      {end.map((s) => (
+        <NavLink key={s.route} section={s} />
+      ))}
     </nav>
+  );
+}
+
+function NavLink({ section }: { section: SectionManifest }) {
+  const { t } = useTranslation();
+  const current = useUi((s) => s.section);
+  const navigate = useUi((s) => s.navigate);
+  const Icon = section.icon;
+  return (
+    <a
+      href={`#/${section.route}`}
+      className="nav-link"
+      aria-current={current === section.route ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        // A link activated with Enter reports no click count: the section takes focus on arrival.
+        navigate(section.route, { focus: e.detail === 0 });
+      }}
+    >
+      <Icon className="nav-icon" size={18} aria-hidden="true" />
+      {t(section.label)}
+    </a>
   );
 }

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useUi } from './ui-store';
 
@@ -28,7 +29,7 @@ export function Toasts() {
             aria-label={t('common.close')}
             onClick={() => dismiss(toast.id)}
           >
-            ✕
+            <X size={16} aria-hidden="true" />
           </button>
         </div>
       ))}

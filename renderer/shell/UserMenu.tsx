@@ -5,6 +5,10 @@ import { useSync } from '../db/sync/sync-context';
 import { useRecord } from '../db/use-rx';
 import { useWorkspace } from '../db/workspace-context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useCommands } from '../commands/command-store';
+import { useCommandSurface } from '../commands/surfaces';
+import { useKeyHint } from '../commands/use-key-hints';
+import type { PopupSurface } from './shell-commands';
 import { useUi } from './ui-store';
 
 /**
@@ -33,16 +37,12 @@ export function UserMenu() {
     const onPointer = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
     document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
+    return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
+  // Escape closes the open menu: the shell's popup.close command.
+  useCommandSurface<PopupSurface>('popup', open ? { close: () => setOpen(false) } : null);
+  const shortcutsHint = useKeyHint('help.shortcuts');
 
   const doSignOut = async () => {
     setConfirming(false);
@@ -97,6 +97,22 @@ export function UserMenu() {
             }}
           >
             {t('userMenu.profile')}
+          </button>
+          <button
+            type="button"
+            className="user-menu-item"
+            aria-keyshortcuts={shortcutsHint.aria}
+            onClick={() => {
+              setOpen(false);
+              useCommands.getState().setCheatSheetOpen(true);
+            }}
+          >
+            {t('userMenu.shortcuts')}
+            {shortcutsHint.text && (
+              <kbd className="key-hint" aria-hidden="true">
+                {shortcutsHint.text}
+              </kbd>
+            )}
           </button>
           <button
             type="button"

@@ -1,13 +1,11 @@
 import type { DesktopCommand, OutpostBridge, RecordLink } from '@domain/desktop-bridge';
-import { isDrawerCollection, isSection, type Section } from './sections';
+import { COMMAND_EVENT } from '../commands/CommandHost';
+import { hasDrawer, sectionOf } from './registry';
 import type { DrawerTarget } from './ui-store';
-
-/** The DOM event the command palette listens to; `detail.id` is the command's id. */
-export const COMMAND_EVENT = 'outpost:command';
 
 /** What the desktop's links and commands act on: the ui store, a translated toast, the window. */
 export interface DesktopEventActions {
-  navigate(section: Section, options?: { focus?: boolean }): void;
+  navigate(section: string, options?: { focus?: boolean }): void;
   openDrawer(target: DrawerTarget): void;
   /** Shows a toast with the text of a translation key. */
   toast(key: 'desktop.quickLogSoon'): void;
@@ -21,15 +19,15 @@ export interface DesktopEventActions {
  */
 export function openRecordLink(link: RecordLink, actions: DesktopEventActions): void {
   actions.navigate(link.collection);
-  if (isDrawerCollection(link.collection)) actions.openDrawer({ collection: link.collection, id: link.id });
+  if (hasDrawer(link.collection)) actions.openDrawer({ collection: link.collection, id: link.id });
 }
 
 /** Does what a desktop command (global hotkey, "Go" menu, tray) asks. */
 export function runDesktopCommand(command: DesktopCommand, actions: DesktopEventActions): void {
   switch (command) {
     case 'open-palette':
-      // The palette listens for this; it is not the shell's to open.
-      actions.dispatch(new CustomEvent(COMMAND_EVENT, { detail: { id: command } }));
+      // The command registry runs it (CommandHost hears this event), as it runs Mod+K.
+      actions.dispatch(new CustomEvent(COMMAND_EVENT, { detail: { id: 'palette.open' } }));
       return;
     case 'quick-log':
       // Logging an activity in one step comes with the activities screen; until then, its section.
@@ -42,7 +40,7 @@ export function runDesktopCommand(command: DesktopCommand, actions: DesktopEvent
       return;
     default: {
       const section = command.slice('go:'.length);
-      if (isSection(section)) actions.navigate(section, { focus: true });
+      if (sectionOf(section)) actions.navigate(section, { focus: true });
     }
   }
 }

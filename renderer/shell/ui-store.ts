@@ -1,11 +1,14 @@
 import { create } from 'zustand';
-import { isDrawerCollection, isSection, type DrawerCollection, type Section } from './sections';
+import type { CollectionName } from '@domain/collections';
+import type { Address } from './address';
 
 /** What the drawer shows: a record, or a form for a new one (with optional prefilled links). */
 export interface DrawerTarget {
-  collection: DrawerCollection;
+  collection: CollectionName;
   id: string | 'new';
   prefill?: Record<string, string>;
+  /** A tab of the record's drawer, from its address; drawers without tabs ignore it. */
+  tab?: string;
 }
 
 export interface Toast {
@@ -14,61 +17,48 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
-/** The tabs of Settings: device settings, the user's own profile, user management (Sales Manager). */
-export type SettingsTab = 'general' | 'profile' | 'users';
-
 interface UiState {
-  section: Section;
-  settingsTab: SettingsTab;
+  /** The section on screen: its route segment (features/<area>/manifest.ts). '' until the address is read. */
+  section: string;
+  /** The sub-page of a section with tabs (Settings); its first tab when the address names none. */
+  settingsTab: string;
   /** Settings, on one of its tabs (the user menu's "Profile"). */
-  openSettings(tab: SettingsTab): void;
+  openSettings(tab: string): void;
   drawer: DrawerTarget | null;
   toasts: Toast[];
   /**
    * `focus`: the section was chosen from the keyboard, so its content takes focus when it is ready
    * (the board focuses its first card) instead of leaving the user many Tabs away from it.
    */
-  navigate(section: Section, options?: { focus?: boolean }): void;
+  navigate(section: string, options?: { focus?: boolean }): void;
   /** The section asked to take focus on arrival, if it is `section`: answered once. */
-  takeArrivalFocus(section: Section): boolean;
-  arrivalFocus: Section | null;
+  takeArrivalFocus(section: string): boolean;
+  arrivalFocus: string | null;
   openDrawer(target: DrawerTarget): void;
   closeDrawer(): void;
+  /** The place an address names (shell/use-address-sync.ts keeps the two in step). */
+  showAddress(address: Address, defaultTab: string): void;
   showToast(message: string, action?: Toast['action']): void;
   dismissToast(id: number): void;
 }
 
-/** The location hash mirrors the section and open record, so a reload returns to the same place. */
-export function parseHash(hash: string): { section: Section; drawer: DrawerTarget | null } {
-  const [rawSection = '', collection = '', id = ''] = hash.replace(/^#\/?/, '').split('/');
-  const section = isSection(rawSection) ? rawSection : 'leads';
-  const drawer =
-    isDrawerCollection(collection) && /^[0-9a-f-]{36}$/.test(id)
-      ? { collection: collection as DrawerCollection, id }
-      : null;
-  return { section, drawer };
-}
-
-function toHash(section: Section, drawer: DrawerTarget | null): string {
-  return drawer && drawer.id !== 'new' ? `#/${section}/${drawer.collection}/${drawer.id}` : `#/${section}`;
-}
-
 let toastSeq = 0;
-const initial = parseHash(typeof location === 'undefined' ? '' : location.hash);
 
+/**
+ * The UI state; where the user is (section, tab, open record) is mirrored in the address bar by
+ * shell/use-address-sync.ts, so back, forward and reload return to the same place.
+ */
 export const useUi = create<UiState>((set, get) => ({
-  section: initial.section,
-  drawer: initial.drawer,
+  section: '',
+  drawer: null,
   settingsTab: 'general',
   openSettings(tab) {
     set({ section: 'settings', drawer: null, settingsTab: tab });
-    history.replaceState(null, '', toHash('settings', null));
   },
   toasts: [],
   arrivalFocus: null,
   navigate(section, options) {
     set({ section, drawer: null, arrivalFocus: options?.focus ? section : null });
-    history.replaceState(null, '', toHash(section, null));
   },
   takeArrivalFocus(section) {
     if (get().arrivalFocus !== section) return false;
@@ -77,11 +67,23 @@ export const useUi = create<UiState>((set, get) => ({
   },
   openDrawer(target) {
     set({ drawer: target });
-    history.replaceState(null, '', toHash(get().section, target));
   },
   closeDrawer() {
     set({ drawer: null });
-    history.replaceState(null, '', toHash(get().section, null));
+  },
+  showAddress(address, defaultTab) {
+    const current = get();
+    const drawer = address.drawer;
+    const sameDrawer =
+      current.drawer?.collection === drawer?.collection &&
+      current.drawer?.id === drawer?.id &&
+      current.drawer?.tab === drawer?.tab;
+    set({
+      section: address.section,
+      settingsTab: address.tab ?? defaultTab,
+      // The same record keeps its target (and any prefill) so its drawer is not rebuilt.
+      drawer: sameDrawer ? current.drawer : drawer,
+    });
   },
   showToast(message, action) {
     const id = ++toastSeq;

@@ -1,20 +1,21 @@
 import type { ReactNode } from 'react';
+import type { LucideIcon } from 'lucide-react';
 
 export function EmptyState({
-  icon,
+  icon: Icon,
   title,
   hint,
   action,
 }: {
-  icon: string;
+  icon: LucideIcon;
   title: string;
   hint: string;
   action?: ReactNode;
 }) {
   return (
     <div className="empty-state">
-      <div className="empty-illustration" aria-hidden="true">
-        {icon}
+      <div className="empty-illustration">
+        <Icon size={36} strokeWidth={1.5} aria-hidden="true" />
       </div>
       <h2>{title}</h2>
       <p>{hint}</p>

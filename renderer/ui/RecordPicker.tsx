@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchKey } from '@domain/derived-fields';
@@ -113,7 +114,7 @@ export function RecordPicker<T extends Pickable>({
             aria-label={t('picker.clear', { field: label })}
             onClick={() => onChange('')}
           >
-            ✕
+            <X size={16} aria-hidden="true" />
           </button>
         )}
         {open && (

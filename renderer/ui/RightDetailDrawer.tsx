@@ -1,9 +1,10 @@
+import { X } from 'lucide-react';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
  * The right-hand drawer that opens any record. Non-modal: the list stays usable beside it.
- * Escape closes it unless focus is in a field with unsaved text (the form handles that case).
+ * Escape closes it (the shell's drawer.close command), unless a control inside used the key itself.
  */
 export function RightDetailDrawer({
   title,
@@ -33,12 +34,7 @@ export function RightDetailDrawer({
       aria-modal="false"
       aria-labelledby={titleId}
       tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.preventDefault();
-          onClose();
-        }
-      }}
+      data-command-scope="drawer"
     >
       <div className="drawer-header">
         <h2 className="drawer-title" id={titleId}>
@@ -52,7 +48,7 @@ export function RightDetailDrawer({
           aria-label={t('common.close')}
           onClick={onClose}
         >
-          ✕
+          <X size={18} aria-hidden="true" />
         </button>
       </div>
       <div className="drawer-body">{children}</div>

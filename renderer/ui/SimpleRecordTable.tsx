@@ -1,5 +1,7 @@
+import { ChevronDown, ChevronUp, ChevronsUpDown } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
+import { LIST_ROW } from './list-commands';
 
 export interface Column<T> {
   key: string;
@@ -16,8 +18,9 @@ export interface TableSort {
 }
 
 /**
- * A plain, accessible list of records; rows open the drawer on click or Enter. Not virtualized:
- * the list pages hand it one page of rows at a time (useRecordList, with "show more").
+ * A plain, accessible list of records; rows open the drawer on click or Enter, and J and K walk
+ * them. Not virtualized: the list pages hand it one page of rows at a time (useRecordList, with
+ * "show more").
  */
 export function SimpleRecordTable<T extends { id: string }>({
   label,
@@ -45,7 +48,7 @@ export function SimpleRecordTable<T extends { id: string }>({
   const { t } = useTranslation();
   return (
     <div className="card">
-      <table className="record-table" aria-label={label}>
+      <table className="record-table" aria-label={label} data-command-scope="list">
         <thead>
           <tr>
             {columns.map((c) => (
@@ -66,9 +69,7 @@ export function SimpleRecordTable<T extends { id: string }>({
                 {c.sortable && onSort ? (
                   <button type="button" className="th-sort" onClick={() => onSort(c.key)}>
                     {c.header}
-                    <span className="th-sort-mark" aria-hidden="true">
-                      {sort?.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
+                    <SortMark dir={sort?.key === c.key ? sort.dir : null} />
                   </button>
                 ) : (
                   c.header
@@ -84,13 +85,8 @@ export function SimpleRecordTable<T extends { id: string }>({
               tabIndex={0}
               aria-selected={row.id === selectedId}
               onClick={() => onOpen(row)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter' || e.target !== e.currentTarget) return;
-                // The key is spent on opening: its default action must not reach whatever the
-                // drawer focuses next.
-                e.preventDefault();
-                onOpen(row);
-              }}
+              // J, K and Enter on a row are the list's commands (ui/list-commands.ts).
+              {...{ [LIST_ROW]: '' }}
             >
               {columns.map((c) => (
                 <td key={c.key} className={c.primary ? 'cell-primary' : undefined}>
@@ -111,4 +107,9 @@ export function SimpleRecordTable<T extends { id: string }>({
       </div>
     </div>
   );
+}
+
+function SortMark({ dir }: { dir: TableSort['dir'] | null }) {
+  const Icon = dir === 'asc' ? ChevronUp : dir === 'desc' ? ChevronDown : ChevronsUpDown;
+  return <Icon className="th-sort-mark" size={12} aria-hidden="true" />;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Building2, SearchX } from 'lucide-react';
 import { useRecordList } from '../../db/use-record-list';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -25,10 +26,10 @@ export function CompaniesPage() {
       />
       {!loading && rows.length === 0 ? (
         search ? (
-          <EmptyState icon="⌕" title={t('common.noResults', { query: search })} hint="" />
+          <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
         ) : (
           <EmptyState
-            icon="▣"
+            icon={Building2}
             title={t('companies.empty')}
             hint={t('companies.emptyHint')}
             action={

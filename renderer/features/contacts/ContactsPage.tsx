@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Contact as ContactIcon, SearchX } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import { useRecordList } from '../../db/use-record-list';
 import { useLinkedRecords } from '../../db/use-rx';
@@ -32,10 +33,10 @@ export function ContactsPage() {
       />
       {!loading && rows.length === 0 ? (
         search ? (
-          <EmptyState icon="⌕" title={t('common.noResults', { query: search })} hint="" />
+          <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
         ) : (
           <EmptyState
-            icon="☺"
+            icon={ContactIcon}
             title={t('contacts.empty')}
             hint={t('contacts.emptyHint')}
             action={

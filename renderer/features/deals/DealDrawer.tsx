@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Handshake } from 'lucide-react';
 import { checkDealWrite, dealCreatedChange, effectiveProbability, moveDealToStage } from '@domain/deal-lifecycle';
 import { personName } from '@domain/derived-fields';
 import { uuidv7 } from '@domain/ids';
@@ -39,7 +40,7 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
   if (!record && !defaultPipeline) {
     return (
       <RightDetailDrawer title={t('deals.new')} onClose={closeDrawer}>
-        <EmptyState icon="◆" title={t('deals.needsPipeline')} hint="" />
+        <EmptyState icon={Handshake} title={t('deals.needsPipeline')} hint="" />
       </RightDetailDrawer>
     );
   }

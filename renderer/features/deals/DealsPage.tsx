@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Handshake, SearchX } from 'lucide-react';
 import { formatMoney } from '@domain/money';
 import { findStage } from '@domain/pipeline-rules';
 import { useRecordList } from '../../db/use-record-list';
@@ -51,10 +52,10 @@ export function DealsPage() {
       />
       {!loading && rows.length === 0 ? (
         search ? (
-          <EmptyState icon="⌕" title={t('common.noResults', { query: search })} hint="" />
+          <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
         ) : (
           <EmptyState
-            icon="◆"
+            icon={Handshake}
             title={t('deals.empty')}
             hint={t('deals.emptyHint')}
             action={

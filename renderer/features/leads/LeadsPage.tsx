@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchX, UserPlus } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import { useRecordList } from '../../db/use-record-list';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
@@ -28,10 +29,10 @@ export function LeadsPage() {
       />
       {!loading && rows.length === 0 ? (
         search ? (
-          <EmptyState icon="⌕" title={t('common.noResults', { query: search })} hint="" />
+          <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
         ) : (
           <EmptyState
-            icon="✦"
+            icon={UserPlus}
             title={t('leads.empty')}
             hint={t('leads.emptyHint')}
             action={

@@ -1,5 +1,6 @@
-import { use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { use, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Kanban, SearchX } from 'lucide-react';
 import {
   closestCorners,
   DndContext,
@@ -29,6 +30,8 @@ import { rankBetween } from '@domain/ranks';
 import type { Deal } from '@domain/schemas/deal';
 import type { Pipeline, Stage } from '@domain/schemas/pipeline';
 import { useCan } from '../../auth/use-permissions';
+import { useAriaShortcuts } from '../../commands/use-key-hints';
+import { useCommandSurface } from '../../commands/surfaces';
 import { useRecordsById } from '../../db/use-rx';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
@@ -39,7 +42,7 @@ import { ReasonDialog } from '../../ui/ReasonDialog';
 import { writeDealMove } from './board-actions';
 import { useBoard } from './board-store';
 import { DealCardBody } from './DealCard';
-import { isShortcutBlocked } from './keyboard';
+import { BOARD_COMMANDS, type BoardSurface } from './board-commands';
 import { pendingMoveShown } from './pending-move-shown';
 import { BoardKeyboardSensor, BoardPointerSensor } from './sensors';
 import { CARD_HEIGHT, PipelineColumn } from './PipelineColumn';
@@ -67,6 +70,8 @@ function summaryOf(deals: readonly Deal[], stage: Stage): ColumnSummary {
   return summary;
 }
 const COLUMN_PREFIX = 'column:';
+/** The key code that starts dnd-kit's keyboard drag: sent only by the grab command. */
+const GRAB_CODE = 'OutpostGrab';
 
 /**
  * How long the drop's re-render may wait for the move's write (see onDragEnd): two frames at most.
@@ -395,8 +400,8 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
     useSensor(BoardPointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(BoardKeyboardSensor, {
       coordinateGetter: sortableKeyboardCoordinates,
-      // Enter opens the drawer on the board, so only Space picks a card up.
-      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+      // Enter opens the drawer on the board; the grab command (Space) picks a card up.
+      keyboardCodes: { start: [GRAB_CODE], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
   );
 
@@ -492,80 +497,64 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
     onDragCancel: ({ active }) => t('pipeline.dnd.cancelled', { title: dealById(String(active.id))?.deal.title ?? '' }),
   };
 
-  // ── shortcuts ──────────────────────────────────────────────────────────────────────────────
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (activeId || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (isShortcutBlocked(event.target)) return;
-    const card = (event.target as HTMLElement).closest<HTMLElement>('[data-deal-id]');
-    // A card held by the keyboard sensor is mid-drag: its arrows and Space are dnd-kit's.
-    if (card?.getAttribute('aria-pressed') === 'true') return;
-    const located = card ? dealById(card.dataset.dealId!) : null;
-    if (!located) return;
-    const { deal, column, index } = located;
-    const handled = () => {
-      event.preventDefault();
-      event.stopPropagation();
-    };
-    switch (event.key) {
-      case 'j':
-      case 'J':
-      case 'ArrowDown':
-        handled();
-        focusCard(column, index + 1);
-        return;
-      case 'k':
-      case 'K':
-      case 'ArrowUp':
-        handled();
-        focusCard(column, index - 1);
-        return;
-      case 'h':
-      case 'H':
-      case 'ArrowLeft':
-      case 'l':
-      case 'L':
-      case 'ArrowRight': {
-        handled();
-        const step = ['h', 'H', 'ArrowLeft'].includes(event.key) ? -1 : 1;
-        let next = column + step;
-        while (next >= 0 && next < columns.length && columns[next]!.deals.length === 0) next += step;
-        if (next >= 0 && next < columns.length) focusCard(next, Math.min(index, columns[next]!.deals.length - 1));
+  // ── commands ───────────────────────────────────────────────────────────────────────────────
+  // The board's keys are commands (./board-commands, dispatched by the shell): this is what they act on.
+  const surface: BoardSurface = {
+    cardAt(target) {
+      if (activeId || !(target instanceof HTMLElement) || !boardRef.current?.contains(target)) return null;
+      const card = target.closest<HTMLElement>('[data-deal-id]');
+      // A card held by the keyboard sensor is mid-drag: its arrows, Space and Enter are dnd-kit's.
+      if (!card || card.getAttribute('aria-pressed') === 'true') return null;
+      return dealById(card.dataset.dealId!) ? card.dataset.dealId! : null;
+    },
+    walk(dealId, direction) {
+      const located = dealById(dealId);
+      if (!located) return;
+      const { column, index } = located;
+      if (direction === 'down' || direction === 'up') {
+        focusCard(column, index + (direction === 'down' ? 1 : -1));
         return;
       }
-      case ']':
-      case '[': {
-        handled();
-        if (!allowed('update', 'deals', deal)) return;
-        const step = event.key === ']' ? 1 : -1;
-        const to = columns[column + step];
-        if (!to) {
-          showToast(t(step === 1 ? 'pipeline.lastStage' : 'pipeline.firstStage', { title: deal.title }));
-          return;
-        }
-        // Stepped deals go to the top of their new column, where the eye follows them.
-        const first = to.deals.find((d) => d.id !== deal.id);
-        moveTo(deal, to.stage.id, rankBetween(null, first?.rank ?? null), event.timeStamp);
-        // The card is now at the top of the next column: focus goes with it.
-        scrollers.current.get(to.stage.id)?.(0);
-        focusWhenShown(deal.id);
+      const step = direction === 'left' ? -1 : 1;
+      let next = column + step;
+      while (next >= 0 && next < columns.length && columns[next]!.deals.length === 0) next += step;
+      if (next >= 0 && next < columns.length) focusCard(next, Math.min(index, columns[next]!.deals.length - 1));
+    },
+    step(dealId, step) {
+      const located = dealById(dealId);
+      if (!located || !allowed('update', 'deals', located.deal)) return;
+      const { deal, column } = located;
+      const to = columns[column + step];
+      if (!to) {
+        showToast(t(step === 1 ? 'pipeline.lastStage' : 'pipeline.firstStage', { title: deal.title }));
         return;
       }
-      case 'w':
-      case 'W':
-        handled();
-        if (allowed('close', 'deals', deal)) closeDeal(deal, 'WON');
-        return;
-      case 'x':
-      case 'X':
-        handled();
-        if (allowed('close', 'deals', deal)) setAskLost(deal);
-        return;
-      case 'Enter':
-        handled();
-        openDrawer({ collection: 'deals', id: deal.id });
-        return;
-    }
+      // Stepped deals go to the top of their new column, where the eye follows them.
+      const first = to.deals.find((d) => d.id !== deal.id);
+      moveTo(deal, to.stage.id, rankBetween(null, first?.rank ?? null), performance.now());
+      // The card is now at the top of the next column: focus goes with it.
+      scrollers.current.get(to.stage.id)?.(0);
+      focusWhenShown(deal.id);
+    },
+    close(dealId, status) {
+      const deal = dealById(dealId)?.deal;
+      if (!deal || !allowed('close', 'deals', deal)) return;
+      if (status === 'WON') closeDeal(deal, 'WON');
+      else setAskLost(deal);
+    },
+    open(dealId) {
+      openDrawer({ collection: 'deals', id: dealId });
+    },
+    grab(dealId) {
+      // dnd-kit's keyboard sensor starts on a key code no keyboard sends (GRAB_CODE), so the drag
+      // starts from whichever key the grab command is bound to.
+      boardRef.current
+        ?.querySelector(`[data-deal-id="${dealId}"]`)
+        ?.dispatchEvent(new KeyboardEvent('keydown', { code: GRAB_CODE, key: GRAB_CODE, bubbles: true }));
+    },
   };
+  useCommandSurface('board', surface);
+  const shortcuts = useAriaShortcuts(BOARD_COMMANDS);
 
   const canMove = useCallback((deal: Deal) => allowed('update', 'deals', deal), [allowed]);
   const active = activeId ? dealById(activeId) : null;
@@ -579,7 +568,7 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
         <div className="board-empty">
           {filtered ? (
             <EmptyState
-              icon="⌕"
+              icon={SearchX}
               title={t('pipeline.noMatches')}
               hint={t('pipeline.noMatchesHint')}
               action={
@@ -590,7 +579,7 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
             />
           ) : (
             <EmptyState
-              icon="▦"
+              icon={Kanban}
               title={t('pipeline.emptyBoard', { pipeline: pipeline.name })}
               hint={t('pipeline.emptyBoardHint')}
             />
@@ -616,11 +605,11 @@ export function PipelineBoard({ pipeline }: { pipeline: Pipeline }) {
           className="board"
           role="region"
           aria-label={t('pipeline.boardLabel', { pipeline: pipeline.name })}
-          aria-keyshortcuts="J K H L [ ] W X Enter"
+          aria-keyshortcuts={shortcuts}
+          data-command-scope="board"
           aria-busy={!loaded}
           data-loaded={loaded ? 'true' : 'false'}
           data-complete={complete ? 'true' : 'false'}
-          onKeyDown={onKeyDown}
         >
           {columns.map((column) => (
             <PipelineColumn

@@ -1,5 +1,6 @@
 import { Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Kanban } from 'lucide-react';
 import { useCan } from '../../auth/use-permissions';
 import { usePipelines } from '../../db/use-settings';
 import { useUi } from '../../shell/ui-store';
@@ -8,7 +9,9 @@ import { useBoard } from './board-store';
 import { FilterBar } from './FilterBar';
 import { PipelineBoard } from './PipelineBoard';
 import { PipelineSelect } from './PipelineSelect';
-import { useUndoShortcut } from './use-undo';
+import { useCommandSurface } from '../../commands/surfaces';
+import { useKeyHint } from '../../commands/use-key-hints';
+import { useUndoBoardAction } from './use-undo';
 import './pipeline.css';
 
 /** The Pipeline section: a pipeline switcher, filters and the board. */
@@ -21,11 +24,14 @@ export function PipelinePage() {
   const filtersCleared = useBoard((s) => s.filtersCleared);
   const openDrawer = useUi((s) => s.openDrawer);
   const allowed = useCan();
-  useUndoShortcut();
+  // Mod+Z (the shell's undo command) takes back the last board action while the board is on screen.
+  const undo = useUndoBoardAction();
+  useCommandSurface('undo', () => void undo());
+  const createHint = useKeyHint('record.create');
   if (loading) return null;
   const pipeline = pipelines.find((p) => p.id === chosen) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0];
   if (!pipeline) {
-    return <EmptyState icon="▦" title={t('pipeline.noPipelines')} hint={t('pipeline.noPipelinesHint')} />;
+    return <EmptyState icon={Kanban} title={t('pipeline.noPipelines')} hint={t('pipeline.noPipelinesHint')} />;
   }
   return (
     <div className="pipeline-page">
@@ -46,6 +52,8 @@ export function PipelinePage() {
             type="button"
             className="btn btn-primary"
             onClick={() => openDrawer({ collection: 'deals', id: 'new' })}
+            aria-keyshortcuts={createHint.aria}
+            title={createHint.text ? t('commands.keyHint', { keys: createHint.text }) : undefined}
           >
             + {t('deals.new')}
           </button>

@@ -1,10 +1,9 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../db/workspace-context';
 import { useUi } from '../../shell/ui-store';
 import { writeUndo } from './board-actions';
 import { useBoard } from './board-store';
-import { isShortcutBlocked } from './keyboard';
 
 /** Takes back one board action (the latest, or a given one from its toast) and says so. */
 export function useUndoBoardAction() {
@@ -30,21 +29,4 @@ export function useUndoBoardAction() {
     },
     [ws, t, showToast],
   );
-}
-
-/** Ctrl-Z (Cmd-Z on a Mac) undoes the last board action while the board is on screen. */
-export function useUndoShortcut() {
-  const undo = useUndoBoardAction();
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey)
-        return;
-      // Inside a field, Ctrl-Z is the field's own undo.
-      if (event.defaultPrevented || isShortcutBlocked(event.target)) return;
-      event.preventDefault();
-      void undo();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [undo]);
 }

@@ -6,7 +6,7 @@ import type { ConflictEntry } from '../../db/sync/sync-journal';
 import { useRecord } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { fieldLabel } from '../../i18n/field-label';
-import { isDrawerCollection } from '../../shell/sections';
+import { hasDrawer } from '../../shell/registry';
 import { useUi } from '../../shell/ui-store';
 import { recordName, shortValue } from '../../ui/record-display';
 
@@ -35,7 +35,7 @@ function ConflictRow({ entry, when }: { entry: ConflictEntry; when: (iso: string
   const doc = useRecord(collection, entry.recordId) as Record<string, unknown> | null;
   const name = recordName(doc) || t('settings.sync.recordGone');
   const field = fieldLabel(t, collection, entry.field);
-  const openable = doc !== null && isDrawerCollection(collection);
+  const openable = doc !== null && hasDrawer(collection);
   const restorable = doc !== null && canRestoreLostValue(collection, entry.field);
 
   const restoreMine = async () => {

@@ -4,12 +4,14 @@ import type { AppInfo } from '@domain/desktop-bridge';
 import { usePreferences, type DevicePreferences } from '../../db/device-preferences';
 import { getBridge } from '../../platform/bridge';
 import { useIsWorkspaceAdmin } from '../../auth/use-permissions';
-import { useUi, type SettingsTab } from '../../shell/ui-store';
+import { useUi } from '../../shell/ui-store';
 import { SelectField } from '../../ui/fields';
 import { DemoDataCard } from './DemoDataCard';
+import { KeyboardSettings } from './KeyboardSettings';
 import { PipelinesCard } from './PipelinesCard';
 import { ProfileSettings } from './ProfileSettings';
 import { SyncSettingsCard } from './SyncSettingsCard';
+import type { SettingsTabName } from './settings-tabs';
 import { UsersSettings } from './UsersSettings';
 
 /** Settings as tabs: this device, the user's profile, and (Sales Manager only) the team's accounts. */
@@ -18,10 +20,12 @@ export function SettingsPage() {
   const isAdmin = useIsWorkspaceAdmin();
   const requested = useUi((s) => s.settingsTab);
   const openSettings = useUi((s) => s.openSettings);
-  const tabs: SettingsTab[] = isAdmin ? ['general', 'profile', 'users'] : ['general', 'profile'];
-  const tab = tabs.includes(requested) ? requested : 'general';
+  const tabs: SettingsTabName[] = isAdmin
+    ? ['general', 'profile', 'users', 'keyboard']
+    : ['general', 'profile', 'keyboard'];
+  const tab = tabs.find((name) => name === requested) ?? 'general';
   const baseId = useId();
-  const tabId = (name: SettingsTab) => `${baseId}-tab-${name}`;
+  const tabId = (name: SettingsTabName) => `${baseId}-tab-${name}`;
   return (
     <div className="settings-page">
       <div className="settings-tabs" role="tablist" aria-label={t('nav.settings')}>
@@ -52,6 +56,7 @@ export function SettingsPage() {
         {tab === 'general' && <GeneralSettings />}
         {tab === 'profile' && <ProfileSettings />}
         {tab === 'users' && <UsersSettings />}
+        {tab === 'keyboard' && <KeyboardSettings />}
       </div>
     </div>
   );

@@ -1,13 +1,13 @@
 import type { DesktopCommand, OutpostBridge, RecordLink } from '@domain/desktop-bridge';
 import { describe, expect, it, vi } from 'vitest';
+import { COMMAND_EVENT } from '../../../renderer/commands/CommandHost';
 import {
-  COMMAND_EVENT,
   connectDesktopEvents,
   openRecordLink,
   runDesktopCommand,
   type DesktopEventActions,
 } from '../../../renderer/shell/desktop-events';
-import { SECTIONS } from '../../../renderer/shell/sections';
+import { allSections } from '../../../renderer/shell/registry';
 import { DESKTOP_SECTIONS } from '@domain/desktop-bridge';
 
 const ID = '0193a4b2-7c3d-7e10-8f00-0123456789ab';
@@ -39,12 +39,12 @@ describe('a record link from the desktop', () => {
 });
 
 describe('a desktop command', () => {
-  it('asks the command palette to open through the outpost:command DOM event', () => {
+  it('runs the registry’s palette command through the outpost:command DOM event', () => {
     const ui = actions();
     runDesktopCommand('open-palette', ui);
     const event = ui.dispatch.mock.calls[0]?.[0] as CustomEvent<{ id: string }>;
     expect(event.type).toBe(COMMAND_EVENT);
-    expect(event.detail).toEqual({ id: 'open-palette' });
+    expect(event.detail).toEqual({ id: 'palette.open' });
     expect(ui.navigate).not.toHaveBeenCalled();
   });
 
@@ -63,8 +63,9 @@ describe('a desktop command', () => {
   });
 
   it('goes to every section the desktop names, focusing its content', () => {
-    expect([...DESKTOP_SECTIONS]).toEqual([...SECTIONS]);
-    for (const section of SECTIONS) {
+    const sections = allSections().map((s) => s.route);
+    expect(sections).toEqual([...DESKTOP_SECTIONS]);
+    for (const section of DESKTOP_SECTIONS) {
       const ui = actions();
       runDesktopCommand(`go:${section}`, ui);
       expect(ui.navigate).toHaveBeenCalledWith(section, { focus: true });

@@ -1,0 +1,17 @@
+import { CalendarClock } from 'lucide-react';
+import type { FeatureManifest } from '../../shell/manifest';
+import { comingSoonPage } from '../ComingSoon';
+
+export const activitiesManifest: FeatureManifest = {
+  id: 'activities',
+  section: {
+    route: 'activities',
+    label: 'nav.activities',
+    icon: CalendarClock,
+    goKey: 'a',
+    order: 60,
+    page: comingSoonPage(CalendarClock, 'activities'),
+  },
+  commands: [],
+  defaultViews: [],
+};

@@ -1,0 +1,20 @@
+import { Contact } from 'lucide-react';
+import type { FeatureManifest } from '../../shell/manifest';
+import { ContactDrawer } from './ContactDrawer';
+import { ContactsPage } from './ContactsPage';
+
+export const contactsManifest: FeatureManifest = {
+  id: 'contacts',
+  section: {
+    route: 'contacts',
+    label: 'nav.contacts',
+    icon: Contact,
+    goKey: 'c',
+    order: 40,
+    page: ContactsPage,
+    recordCollection: 'contacts',
+  },
+  drawers: { contacts: ContactDrawer },
+  commands: [],
+  defaultViews: [],
+};

@@ -1,0 +1,20 @@
+import { UserPlus } from 'lucide-react';
+import type { FeatureManifest } from '../../shell/manifest';
+import { LeadDrawer } from './LeadDrawer';
+import { LeadsPage } from './LeadsPage';
+
+export const leadsManifest: FeatureManifest = {
+  id: 'leads',
+  section: {
+    route: 'leads',
+    label: 'nav.leads',
+    icon: UserPlus,
+    goKey: 'l',
+    order: 20,
+    page: LeadsPage,
+    recordCollection: 'leads',
+  },
+  drawers: { leads: LeadDrawer },
+  commands: [],
+  defaultViews: [],
+};

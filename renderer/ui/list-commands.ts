@@ -1,0 +1,44 @@
+import type { Command, CommandContext } from '../commands/command';
+
+/** Rows of a record list (ui/SimpleRecordTable) carry this attribute; the table is the `list` scope. */
+export const LIST_ROW = 'data-list-row';
+
+function rowOf(ctx: CommandContext): HTMLElement | null {
+  return ctx.target instanceof HTMLElement ? ctx.target.closest<HTMLElement>(`[${LIST_ROW}]`) : null;
+}
+
+function sibling(row: HTMLElement, step: 1 | -1): HTMLElement | null {
+  let node = step === 1 ? row.nextElementSibling : row.previousElementSibling;
+  while (node && !node.hasAttribute(LIST_ROW))
+    node = step === 1 ? node.nextElementSibling : node.previousElementSibling;
+  return node instanceof HTMLElement ? node : null;
+}
+
+/** J and K walk a list's rows, Enter opens the focused one — and only opens it. */
+export const LIST_COMMANDS: readonly Command[] = [
+  {
+    id: 'list.next',
+    title: 'commands.listNext',
+    scope: 'list',
+    keys: ['j'],
+    when: (ctx) => rowOf(ctx) !== null,
+    run: (ctx) => sibling(rowOf(ctx)!, 1)?.focus(),
+  },
+  {
+    id: 'list.previous',
+    title: 'commands.listPrevious',
+    scope: 'list',
+    keys: ['k'],
+    when: (ctx) => rowOf(ctx) !== null,
+    run: (ctx) => sibling(rowOf(ctx)!, -1)?.focus(),
+  },
+  {
+    id: 'list.open',
+    title: 'commands.listOpen',
+    scope: 'list',
+    keys: ['Enter'],
+    // On the row itself: Enter on a link or button inside a cell is that control's.
+    when: (ctx) => rowOf(ctx) !== null && rowOf(ctx) === ctx.target,
+    run: (ctx) => rowOf(ctx)!.click(),
+  },
+];
