@@ -34,7 +34,8 @@ export interface Keyring {
 
 function newKey(nowMs: number): StoredSigningKey {
   return {
-    kid: randomBytes(6).toString('base64url'),
+    // Hex, not base64url: an id starting with a dash would read as an option on the command line.
+    kid: randomBytes(6).toString('hex'),
     secret: randomBytes(KEY_BYTES).toString('base64url'),
     createdAt: new Date(nowMs).toISOString(),
   };
