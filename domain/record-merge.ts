@@ -1,0 +1,138 @@
+import { sameValue } from './canonical-json';
+import type { CollectionDocs, CollectionName } from './collections';
+import { can, type Actor } from './permissions';
+import type { RecordBody } from './record-edits';
+
+/** The records two of which a person may merge into one. */
+export type MergeCollection = 'contacts' | 'companies';
+
+/** Which of the two records a field's value is taken from. */
+export type MergeSide = 'survivor' | 'merged';
+
+type Body<C extends MergeCollection> = RecordBody<C>;
+type Field<C extends MergeCollection> = keyof Body<C> & string;
+
+/**
+ * The fields a person chooses between, in the order the merge dialog shows them. The team goes
+ * with the owner (one choice), tags are the union of both, notes keep both texts.
+ */
+export const MERGE_FIELDS: { readonly [C in MergeCollection]: readonly Field<C>[] } = {
+  contacts: ['firstName', 'lastName', 'email', 'phone', 'mobile', 'title', 'companyId', 'address', 'source', 'ownerId'],
+  companies: ['name', 'domain', 'industry', 'size', 'phone', 'website', 'address', 'ownerId'],
+};
+
+/** Where other records point at a merged record: each is re-pointed to the survivor. */
+export interface MergeReference {
+  collection: CollectionName;
+  field: string;
+}
+
+export const MERGE_REFERENCES: { readonly [C in MergeCollection]: readonly MergeReference[] } = {
+  contacts: [
+    { collection: 'leads', field: 'contactId' },
+    { collection: 'deals', field: 'contactId' },
+    { collection: 'activities', field: 'contactId' },
+  ],
+  companies: [
+    { collection: 'contacts', field: 'companyId' },
+    { collection: 'deals', field: 'companyId' },
+    { collection: 'activities', field: 'companyId' },
+  ],
+};
+
+/** A body's notes hold at most this many characters (the schema's limit). */
+const NOTES_MAX = 20_000;
+
+const isEmpty = (value: unknown): boolean =>
+  value === '' ||
+  value === null ||
+  value === undefined ||
+  (typeof value === 'object' && Object.values(value as object).every(isEmpty));
+
+type Choices<C extends MergeCollection> = Record<Field<C>, MergeSide>;
+
+/** The survivor's value of every field, except where it is empty and the merged record's is not. */
+export function defaultMergeChoices<C extends MergeCollection>(
+  collection: C,
+  survivor: CollectionDocs[C],
+  merged: CollectionDocs[C],
+): Choices<C> {
+  const s = survivor as unknown as Record<string, unknown>;
+  const m = merged as unknown as Record<string, unknown>;
+  const fields = MERGE_FIELDS[collection] as readonly Field<C>[];
+  return Object.fromEntries(
+    fields.map((f) => [f, isEmpty(s[f]) && !isEmpty(m[f]) ? 'merged' : 'survivor']),
+  ) as Choices<C>;
+}
+
+/** The fields on which the two records differ (and so a person has something to choose). */
+export function differingMergeFields<C extends MergeCollection>(
+  collection: C,
+  survivor: CollectionDocs[C],
+  merged: CollectionDocs[C],
+): Field<C>[] {
+  const s = survivor as unknown as Record<string, unknown>;
+  const m = merged as unknown as Record<string, unknown>;
+  return (MERGE_FIELDS[collection] as readonly Field<C>[]).filter((f) => !sameValue(s[f], m[f]));
+}
+
+function joinedNotes(a: string, b: string): string {
+  if (!b.trim() || a.includes(b)) return a;
+  if (!a.trim()) return b;
+  return `${a}\n\n${b}`.slice(0, NOTES_MAX);
+}
+
+function unionTags(a: readonly string[], b: readonly string[]): string[] {
+  const tags = [...a];
+  const seen = new Set(a.map((t) => t.toLowerCase()));
+  for (const tag of b) {
+    if (seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  return tags.slice(0, 50);
+}
+
+/**
+ * What the survivor becomes: each chosen field from its side, the owner's team with the owner, tags
+ * of both, notes of both. Written as an ordinary edit of the survivor (domain/record-edits.ts), so
+ * a merge converges like any other change.
+ */
+export function mergedBody<C extends MergeCollection>(
+  collection: C,
+  survivor: CollectionDocs[C],
+  merged: CollectionDocs[C],
+  choices: Partial<Choices<C>>,
+): Partial<Body<C>> {
+  const s = survivor as unknown as Record<string, unknown>;
+  const m = merged as unknown as Record<string, unknown>;
+  const patch: Record<string, unknown> = {};
+  for (const field of MERGE_FIELDS[collection] as readonly Field<C>[]) {
+    if (choices[field] !== 'merged') continue;
+    patch[field] = m[field];
+    if (field === 'ownerId') patch.teamId = m.teamId;
+  }
+  patch.tags = unionTags(s.tags as string[], m.tags as string[]);
+  patch.notes = joinedNotes(s.notes as string, m.notes as string);
+  return patch as Partial<Body<C>>;
+}
+
+/**
+ * Whether `actor` may merge `merged` into `survivor`: they must be allowed to edit the survivor and
+ * to edit and delete the record that disappears. Related records they may not edit block the merge
+ * too (the caller checks each with `can(actor, 'update', …)`), since they would keep pointing at a
+ * deleted record.
+ */
+export function canMerge<C extends MergeCollection>(
+  actor: Actor,
+  collection: C,
+  survivor: CollectionDocs[C],
+  merged: CollectionDocs[C],
+): boolean {
+  return (
+    survivor.id !== merged.id &&
+    can(actor, 'update', collection, survivor) &&
+    can(actor, 'update', collection, merged) &&
+    can(actor, 'delete', collection, merged)
+  );
+}
