@@ -30,6 +30,17 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // Components and hooks in a DOM (jsdom), with Testing Library: docs/testing.md.
+        define: { __OUTPOST_DEV__: 'false' },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['tests/renderer/**/*.test.tsx'],
+          setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
         test: {
           name: 'integration',
           environment: 'node',
