@@ -37,6 +37,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.tsx'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // A guard against a hang, not a speed target: on a loaded two-core machine a test that
+          // takes a second alone can take several.
+          testTimeout: 30_000,
         },
       },
       {

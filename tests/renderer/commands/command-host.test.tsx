@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { setupUser } from '../support/setup-user';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command } from '../../../renderer/commands/command';
@@ -39,7 +39,7 @@ describe('the command host', () => {
         <div role="textbox" aria-label="Rich text" contentEditable tabIndex={0} />
       </>,
     );
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await user.click(screen.getByRole('textbox', { name: 'Note' }));
     await user.keyboard('gl c?');
@@ -109,7 +109,7 @@ describe('the command host', () => {
         <Page />
       </>,
     );
-    const user = userEvent.setup();
+    const user = setupUser();
 
     act(() => useUi.getState().openDrawer({ collection: 'companies', id: 'new' }));
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
@@ -154,7 +154,7 @@ describe('the command host', () => {
         <Page />
       </>,
     );
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await user.click(screen.getByRole('button', { name: 'Ask' }));
     expect(screen.getByRole('dialog', { name: 'Merge records' })).toBeInTheDocument();
@@ -185,7 +185,7 @@ describe('the command host', () => {
         </label>
       </>,
     );
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await user.click(screen.getByRole('searchbox', { name: 'Search' }));
     await user.keyboard('ac');
@@ -198,7 +198,7 @@ describe('the command host', () => {
   it('on a Mac Mod is Cmd: Cmd+K opens the palette and Ctrl+K does not', async () => {
     vi.spyOn(navigator, 'platform', 'get').mockReturnValue('MacIntel');
     await renderWithI18n(<CommandHost commands={SHELL_COMMANDS} />);
-    const user = userEvent.setup();
+    const user = setupUser();
 
     await user.keyboard('{Control>}k{/Control}');
     expect(useCommands.getState().paletteOpen).toBe(false);
@@ -218,7 +218,7 @@ describe('the command host', () => {
         <button type="button">Other</button>
       </>,
     );
-    const user = userEvent.setup();
+    const user = setupUser();
 
     screen.getByRole('button', { name: 'Colour' }).focus();
     await user.keyboard('c');
