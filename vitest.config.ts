@@ -30,6 +30,20 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // Components and hooks in a DOM (jsdom), with Testing Library: docs/testing.md.
+        define: { __OUTPOST_DEV__: 'false' },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['tests/renderer/**/*.test.tsx'],
+          setupFiles: ['tests/renderer/setup.ts'],
+          // A guard against a hang, not a speed target: on a loaded two-core machine a test that
+          // takes a second alone can take several.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
         test: {
           name: 'integration',
           environment: 'node',

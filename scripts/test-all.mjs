@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: every check CI relies on, in order of speed, stopping at the first failure.
-// Lint and types first (a wrong import arrow fails here), then unit and integration tests,
-// then a production build of the app and the end-to-end suite against it.
+// Lint and types first (a wrong import arrow fails here), then the Vitest projects (unit,
+// renderer, integration: docs/testing.md), then a production build of the app and the
+// end-to-end suite against it.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['lint', ['npm', 'run', '--silent', 'lint']],
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
-  ['unit + integration tests', ['npx', 'vitest', 'run']],
+  ['unit, renderer and integration tests', ['npx', 'vitest', 'run']],
   ['build', ['npm', 'run', '--silent', 'build']],
   ['end-to-end tests', ['npx', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']],
 ];

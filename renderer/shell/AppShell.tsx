@@ -1,11 +1,9 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCommands } from '../commands/command-store';
-import { usePreferences } from '../db/device-preferences';
 import { useCan } from '../auth/use-permissions';
 import { CheatSheet } from '../commands/CheatSheet';
 import { CommandHost } from '../commands/CommandHost';
 import { useCommandSurface } from '../commands/surfaces';
+import { useSavedKeyBindings } from '../commands/use-saved-key-bindings';
 import { COMMANDS } from './commands-list';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
 import { DesktopSyncReporter } from './DesktopSyncReporter';
@@ -22,9 +20,7 @@ export function AppShell() {
   useAddressSync(routeTable());
   // Commands ask whether the user may create the section's records (`C`) through this surface.
   useCommandSurface('can', useCan());
-  // The user's own key bindings, kept with this device's preferences (Settings → Keyboard).
-  const [prefs] = usePreferences();
-  useEffect(() => useCommands.getState().setOverrides(prefs.keyBindings), [prefs.keyBindings]);
+  useSavedKeyBindings();
   const section = sectionOf(useUi((s) => s.section));
   const Page = section?.page;
   return (

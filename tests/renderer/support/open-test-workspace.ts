@@ -1,0 +1,41 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { CollectionName } from '@domain/collections';
+import { uuidv7 } from '@domain/ids';
+import { openDatabase } from '../../../renderer/db/database';
+import { openDeviceClock } from '../../../renderer/db/device-clock';
+import { openSyncJournal } from '../../../renderer/db/sync/sync-journal';
+import type { Workspace } from '../../../renderer/db/workspace';
+
+/**
+ * The signed-in user's workspace as the app opens it (database, clock, journal), on RxDB's memory
+ * storage: the components under test read and write it as they do IndexedDB in the browser.
+ * Only `collections` are created (local documents always are); `close` ends it.
+ */
+export async function openTestWorkspace(
+  collections: readonly CollectionName[] = [],
+): Promise<Workspace & { close(): Promise<void> }> {
+  const db = await openDatabase({
+    name: `renderer-test-${uuidv7()}`,
+    storage: getRxStorageMemory(),
+    multiInstance: false,
+    collections,
+  });
+  const [clock, journal] = await Promise.all([openDeviceClock(db), openSyncJournal(db)]);
+  const user = {
+    id: uuidv7(),
+    name: 'Ana Ruiz',
+    email: 'ana@example.com',
+    role: 'SALES_MANAGER' as const,
+    teamId: uuidv7(),
+  };
+  return {
+    db,
+    clock,
+    journal,
+    user,
+    async close() {
+      await journal.flush();
+      await db.close();
+    },
+  };
+}
