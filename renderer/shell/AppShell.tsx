@@ -7,7 +7,7 @@ import { CheatSheet } from '../commands/CheatSheet';
 import { CommandHost } from '../commands/CommandHost';
 import { useCommandSurface } from '../commands/surfaces';
 import { COMMANDS } from './commands-list';
-import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
+import { SessionEndedBanner } from '../features/auth';
 import { DesktopSyncReporter } from './DesktopSyncReporter';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
