@@ -3,6 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /** The layer rules of docs/adr/0001 and 0022: arrows point one way, and a wrong arrow fails lint. */
 const ours = (...layers) => layers.flatMap((l) => [`**/${l}/**`, `${l}/*`, `@${l}/*`]);
@@ -58,6 +61,36 @@ function pureLayer(layer, forbiddenOfOurs, forbiddenMessage) {
     },
   };
 }
+
+/** The feature areas: every folder of renderer/features/ (docs/adr/0028-renderer-boundaries.md). */
+const featureAreas = readdirSync(new URL('./renderer/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** Where the store is queried and written: the data layer, and the palette's index it keeps current. */
+const storeOwners = ['renderer/db/**', 'renderer/search/**'];
+/** Keeps the web session in an IndexedDB database of its own (a `db` there is an IDBDatabase). */
+const browserStorage = ['renderer/platform/**'];
+const storeMessage =
+  'Queries and writes on the store live once in renderer/db/: call a function there (docs/adr/0028-renderer-boundaries.md).';
+const demoDataImport = {
+  selector: 'ImportExpression[source.value=/demo-data/]',
+  message: 'Only renderer/features/onboarding/ loads demo data (docs/adr/0022-demo-data-layer.md).',
+};
+
+/** RxDB's collection calls (`db.deals.find(…)`, `ws.db[name].bulkInsert(…)`) and the database's own (`db.upsertLocal(…)`). */
+const storeCall = (message) => [
+  {
+    selector:
+      "CallExpression > MemberExpression.callee > MemberExpression.object:matches([object.name='db'], [object.property.name='db'])",
+    message,
+  },
+  {
+    selector: "CallExpression > MemberExpression.callee:matches([object.name='db'], [object.property.name='db'])",
+    message,
+  },
+];
+const storeCalls = storeCall(storeMessage);
 
 export default tseslint.config(
   {
@@ -163,15 +196,68 @@ export default tseslint.config(
     },
   },
   {
-    // import() of demo data: the onboarding only.
+    // import() of demo data: the onboarding only. Queries and writes on the store: renderer/db/ only.
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts', 'renderer/features/onboarding/**'],
+    ignores: ['renderer/vite.config.ts', 'renderer/features/onboarding/**', ...storeOwners, ...browserStorage],
+    rules: { 'no-restricted-syntax': ['error', demoDataImport, ...storeCalls] },
+  },
+  {
+    files: [...storeOwners, ...browserStorage],
+    rules: { 'no-restricted-syntax': ['error', demoDataImport] },
+  },
+  {
+    files: ['renderer/features/onboarding/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...storeCalls] },
+  },
+  {
+    // Boundaries inside the renderer (docs/adr/0028-renderer-boundaries.md); import cycles are
+    // checked by scripts/check-renderer-cycles.mjs. A separate rule name from the layer rules
+    // above, so neither list replaces the other.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts', ...storeOwners],
     rules: {
-      'no-restricted-syntax': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          selector: 'ImportExpression[source.value=/demo-data/]',
-          message: 'Only renderer/features/onboarding/ loads demo data (docs/adr/0022-demo-data-layer.md).',
+          paths: [{ name: 'rxdb', message: storeMessage }],
+          patterns: [{ group: ['rxdb/*'], message: storeMessage }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: './renderer/ui',
+              from: './renderer/features',
+              message:
+                'renderer/ui/ is shared by every feature and imports none (docs/adr/0028-renderer-boundaries.md).',
+            },
+            ...featureAreas.map((area) => ({
+              target: [
+                './renderer/*.{ts,tsx}',
+                './renderer/!(features)/**',
+                './renderer/features/*.{ts,tsx}',
+                `./renderer/features/!(${area})/**`,
+              ],
+              from: `./renderer/features/${area}`,
+              except: ['./index.ts'],
+              message: `Import the ${area} feature through its entry, renderer/features/${area}/index.ts (docs/adr/0028-renderer-boundaries.md).`,
+            })),
+          ],
         },
       ],
     },

@@ -5,29 +5,20 @@ import { createAdminApi } from './auth/admin-api';
 import { SessionProvider, type SessionContextValue } from './auth/session-context';
 import type { SessionKeeper } from './auth/session-keeper';
 import { usePreferences } from './db/device-preferences';
-import type { OpenedStore } from './db/open-user-workspace';
 import type { Workspace } from './db/workspace';
 import { WorkspaceProvider } from './db/workspace-context';
 import { SyncProvider } from './db/sync/sync-context';
-import { DefaultRecordsFallback } from './features/auth/DefaultRecordsFallback';
+import { DefaultRecordsFallback, type SignedInProps } from './features/auth';
 import { AppShell } from './shell/AppShell';
+import { DrawerKindsProvider } from './shell/drawer-kinds';
+import { routeTable } from './shell/registry';
 import { applyTheme } from './shell/theme';
 
 /**
  * The app for one signed-in user: their own local database, their session (kept fresh in the
  * background), sync, and the shell. It opens at once from the cached session, offline or not.
  */
-export function App({
-  store,
-  keeper,
-  onSignOut,
-  onSignInAgain,
-}: {
-  store: OpenedStore;
-  keeper: SessionKeeper;
-  onSignOut: () => Promise<void>;
-  onSignInAgain: () => Promise<void>;
-}) {
+export function App({ store, keeper, onSignOut, onSignInAgain }: SignedInProps) {
   const user = useSessionUser(keeper);
   const workspace = useMemo<Workspace>(
     () => ({ db: store.db, clock: store.clock, journal: store.journal, user }),
@@ -47,7 +38,9 @@ export function App({
         <ThemeAndLanguage />
         <SyncProvider>
           <DefaultRecordsFallback />
-          <AppShell />
+          <DrawerKindsProvider value={routeTable().drawerCollections}>
+            <AppShell />
+          </DrawerKindsProvider>
         </SyncProvider>
       </WorkspaceProvider>
     </SessionProvider>

@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { defaultPreferences } from './db/device-preferences';
-import { AuthGate } from './features/auth/AuthGate';
+import { App } from './App';
+import { AuthGate } from './features/auth';
 import { initI18n } from './i18n/i18n';
 import { en } from './i18n/en';
 import { es } from './i18n/es';
@@ -58,7 +59,7 @@ async function boot() {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <AuthGate />
+        <AuthGate app={App} />
       </I18nextProvider>
     </StrictMode>,
   );

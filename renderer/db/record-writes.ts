@@ -3,6 +3,7 @@ import type { CollectionDocs, CollectionName } from '@domain/collections';
 import { uuidv7 } from '@domain/ids';
 import { createRecord, editRecord, type RecordBody } from '@domain/record-edits';
 import type { RecordBase } from '@domain/schemas/record';
+import { readRecord } from './record-reads';
 import { editContext, type Workspace } from './workspace';
 
 type Body<C extends CollectionName> = RecordBody<C>;
@@ -65,4 +66,34 @@ export function softDeleteRecord<C extends CollectionName>(ws: Workspace, collec
 
 export function restoreRecord<C extends CollectionName>(ws: Workspace, collection: C, id: string) {
   return updateRecord(ws, collection, id, { deletedAt: null } as Patch<C>);
+}
+
+/**
+ * Inserts a record under a planned id, or returns the one already stored under it: a retry of an
+ * interrupted multi-record write (a lead conversion) finds what the first attempt wrote instead
+ * of making twins.
+ */
+export async function insertRecordOnce<C extends CollectionName>(
+  ws: Workspace,
+  collection: C,
+  planned: { id: string } & Body<C>,
+): Promise<CollectionDocs[C]> {
+  const { id, ...body } = planned;
+  const existing = await readRecord(ws, collection, id);
+  if (existing) return existing;
+  return insertRecord(ws, collection, body as unknown as Body<C>, id);
+}
+
+/**
+ * Stores complete records as they are, in one bulk write, keeping any record already stored under
+ * the same id; returns how many could not be written for another reason. For records made whole
+ * elsewhere (the demo workspace), which carry their own clocks and so are not local edits to push.
+ */
+export async function insertCompleteRecords<C extends CollectionName>(
+  ws: Workspace,
+  collection: C,
+  records: readonly CollectionDocs[C][],
+): Promise<number> {
+  const result = await ws.db[collection].bulkInsert(records as never[]);
+  return result.error.filter((e) => e.status !== 409).length;
 }

@@ -1,13 +1,13 @@
 import type { FeatureManifest } from '../shell/manifest';
-import { activitiesManifest } from './activities/manifest';
-import { callCenterManifest } from './call-center/manifest';
-import { companiesManifest } from './companies/manifest';
-import { contactsManifest } from './contacts/manifest';
-import { dealsManifest } from './deals/manifest';
-import { leadsManifest } from './leads/manifest';
-import { pipelineManifest } from './pipeline/manifest';
-import { reportsManifest } from './reports/manifest';
-import { settingsManifest } from './settings/manifest';
+import { activitiesManifest } from './activities';
+import { callCenterManifest } from './call-center';
+import { companiesManifest } from './companies';
+import { contactsManifest } from './contacts';
+import { dealsManifest } from './deals';
+import { leadsManifest } from './leads';
+import { pipelineManifest } from './pipeline';
+import { reportsManifest } from './reports';
+import { settingsManifest } from './settings';
 
 /**
  * Every feature the shell shows. Navigation, addresses, drawers and commands are built from this

@@ -5,7 +5,7 @@ import { CommandHost } from '../commands/CommandHost';
 import { useCommandSurface } from '../commands/surfaces';
 import { useSavedKeyBindings } from '../commands/use-saved-key-bindings';
 import { COMMANDS } from './commands-list';
-import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
+import { SessionEndedBanner } from '../features/auth';
 import { DesktopSyncReporter } from './DesktopSyncReporter';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';

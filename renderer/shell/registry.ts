@@ -14,8 +14,9 @@ interface Registry {
 let built: Registry | undefined;
 
 /**
- * Built on first use, not when this module loads: features import it too (to ask whether a
- * record kind has a drawer), so it may load while the feature list itself is still loading.
+ * Built on first use, not when this module loads, so nothing depends on the order in which the
+ * feature modules load. Features never import this module (it imports every one of them): what
+ * they need of it comes down through shell/drawer-kinds.tsx.
  */
 function registry(): Registry {
   if (built) return built;

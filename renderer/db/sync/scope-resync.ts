@@ -1,4 +1,10 @@
-import type { OutpostDatabase } from '../database';
+import type { RxLocalDocumentMutation } from 'rxdb';
+
+/**
+ * What the scope bookkeeping needs of a database: its local documents. Asked for by shape rather
+ * than as OutpostDatabase, because openDatabase (database.ts) calls this module while it opens one.
+ */
+export type LocalDocumentStore = Pick<RxLocalDocumentMutation<unknown>, 'getLocal' | 'upsertLocal'>;
 
 /** The scope key this device's replicated data was pulled under. */
 const SCOPE_DOC = 'sync-scope';
@@ -16,7 +22,7 @@ export type ScopeCheck = 'same' | 'first' | 'changed';
  * record have no removal in the access-change log. Starting the collections empty and pulling
  * under the new scope is exact for both.
  */
-export async function checkScopeKey(db: OutpostDatabase, key: string): Promise<ScopeCheck> {
+export async function checkScopeKey(db: LocalDocumentStore, key: string): Promise<ScopeCheck> {
   const doc = await db.getLocal<{ key: string }>(SCOPE_DOC);
   const known = doc?.toJSON().data.key;
   if (known === key) return 'same';
@@ -28,12 +34,12 @@ export async function checkScopeKey(db: OutpostDatabase, key: string): Promise<S
 }
 
 /** Marks the database for a fresh pull at its next open (see openDatabase) under `key`. */
-export async function requestScopeResync(db: OutpostDatabase, key: string): Promise<void> {
+export async function requestScopeResync(db: LocalDocumentStore, key: string): Promise<void> {
   await db.upsertLocal(SCOPE_RESYNC_DOC, { key });
 }
 
 /** Called by openDatabase once the collections are empty again: the device now syncs under `key`. */
-export async function completeScopeResync(db: OutpostDatabase): Promise<boolean> {
+export async function completeScopeResync(db: LocalDocumentStore): Promise<boolean> {
   const doc = await db.getLocal<{ key: string }>(SCOPE_RESYNC_DOC);
   if (!doc) return false;
   await db.upsertLocal(SCOPE_DOC, { key: doc.toJSON().data.key });
@@ -42,6 +48,6 @@ export async function completeScopeResync(db: OutpostDatabase): Promise<boolean>
 }
 
 /** Whether the database was marked for a fresh pull (openDatabase checks before anything reads it). */
-export async function scopeResyncRequested(db: OutpostDatabase): Promise<boolean> {
+export async function scopeResyncRequested(db: LocalDocumentStore): Promise<boolean> {
   return (await db.getLocal(SCOPE_RESYNC_DOC)) !== null;
 }

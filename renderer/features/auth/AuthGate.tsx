@@ -1,6 +1,5 @@
-import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState, type ComponentType } from 'react';
 import { I18nContext } from 'react-i18next';
-import { App } from '../../App';
 import { readCachedSession, writeCachedSession, type CachedSession } from '../../auth/cached-session';
 import { createSessionKeeper, type SessionKeeper } from '../../auth/session-keeper';
 import { closeUserStore, openUserStore, type OpenedStore } from '../../db/open-user-workspace';
@@ -8,10 +7,10 @@ import { ensureDefaultRecords, userDatabaseName } from '../../db/session';
 import { StorageWorkerError } from '../../db/storage/worker-storage';
 import { whenSyncStopped } from '../../db/sync/sync-context';
 import { applyTheme } from '../../shell/theme';
-import { loadDemoData } from '../onboarding/load-demo-data';
+import { loadDemoData } from '../onboarding';
 import { SignInFlow } from './SignInFlow';
 import { StorageProblem } from './StorageProblem';
-import type { OnSignedIn } from './sign-in-types';
+import type { OnSignedIn, SignedInProps } from './sign-in-types';
 
 type GateState =
   | { kind: 'starting' }
@@ -23,9 +22,10 @@ type GateState =
 /**
  * Who is using this device. A cached session opens the app at once against that user's own
  * database — no network needed, so a device that signed in before works offline — and the
- * tokens are refreshed in the background. Without one, the sign-in flow asks the server.
+ * tokens are refreshed in the background. Without one, the sign-in flow asks the server. Once
+ * someone is signed in it shows `app`.
  */
-export function AuthGate() {
+export function AuthGate({ app: App }: { app: ComponentType<SignedInProps> }) {
   // The i18next instance itself, not useTranslation's per-language wrapper: a new wrapper at every
   // language change would make `enter` new, re-run the start-up effect and sign in a second time
   // from the kept session — two keepers refreshing one refresh token ended the session.

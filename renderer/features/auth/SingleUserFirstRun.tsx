@@ -4,7 +4,7 @@ import { authClient } from '../../auth/auth-client';
 import type { CachedSession } from '../../auth/cached-session';
 import { describeAuthError } from '../../auth/describe-auth-error';
 import { getBridge } from '../../platform/bridge';
-import { Onboarding, type OnboardingChoice } from '../onboarding/Onboarding';
+import { Onboarding, type OnboardingChoice } from '../onboarding';
 import { AuthCard } from './AuthCard';
 import type { OnSignedIn } from './sign-in-types';
 

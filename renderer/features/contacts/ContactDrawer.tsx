@@ -9,7 +9,7 @@ import { TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
 import { RecordPicker } from '../../ui/RecordPicker';
 import { RelatedList } from '../../ui/RelatedList';
-import { LeadSourceField } from '../leads/LeadSourceField';
+import { LeadSourceField } from '../leads';
 import { contactToForm, EMPTY_CONTACT, formToContact, validateContact, type ContactFormValues } from './contact-form';
 
 export function ContactDrawer({ id, prefill }: { id: string | 'new'; prefill?: Record<string, string> | undefined }) {

@@ -10,6 +10,7 @@ import type { Company } from '@domain/schemas/company';
 import type { Contact } from '@domain/schemas/contact';
 import type { Deal } from '@domain/schemas/deal';
 import { insertRecord } from '../../db/record-writes';
+import { topRankOfStage } from '../../db/stage-deals';
 import { useCan } from '../../auth/use-permissions';
 import { useRecord, useRxQuery } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
@@ -24,7 +25,7 @@ import { useUi } from '../../shell/ui-store';
 import { dealToForm, formToDeal, validateDeal, type DealFormValues } from './deal-form';
 import { DealStatusBar } from './DealStatusBar';
 import { StageHistory } from './StageHistory';
-import { ActivityTimeline } from '../activities/ActivityTimeline';
+import { ActivityTimeline } from '../activities';
 
 export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Record<string, string> | undefined }) {
   const { t, i18n } = useTranslation();
@@ -60,17 +61,12 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
     },
     newRecordDefaults: async (v) => {
       // New deals go to the top of their column: a rank before the column's first card.
-      const top = await ws.db.deals
-        .findOne({
-          selector: { pipelineId: v.pipelineId, status: 'OPEN', stageId: v.stageId },
-          sort: [{ rank: 'asc' }],
-        })
-        .exec();
+      const top = await topRankOfStage(ws, v.pipelineId, v.stageId);
       return {
         ...newDealShape(),
         ownerId: ws.user.id,
         teamId: ws.user.teamId,
-        rank: rankBetween(null, top?.rank ?? null),
+        rank: rankBetween(null, top),
       };
     },
     afterSave: async (before, after) => {

@@ -1,15 +1,14 @@
-import type { CollectionDocs, CollectionName } from '@domain/collections';
 import { uuidv7 } from '@domain/ids';
 import { convertLeadToDeal, type CompanyDecision } from '@domain/lead-conversion';
 import type { Money } from '@domain/money';
 import { rankBetween } from '@domain/ranks';
-import type { RecordBody } from '@domain/record-edits';
 import type { Contact } from '@domain/schemas/contact';
 import type { Deal } from '@domain/schemas/deal';
 import type { Lead } from '@domain/schemas/lead';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { Result } from '@domain/errors';
-import { insertRecord, updateRecord } from '../../db/record-writes';
+import { insertRecordOnce, updateRecord } from '../../db/record-writes';
+import { topRankOfStage } from '../../db/stage-deals';
 import type { Workspace } from '../../db/workspace';
 
 /** What the user chose in the conversion dialog. */
@@ -47,12 +46,7 @@ export function newConversionIds(): ConversionIds {
  */
 export async function convertLead(ws: Workspace, lead: Lead, choices: ConversionChoices): Promise<Result<Deal>> {
   const at = new Date().toISOString();
-  const top = await ws.db.deals
-    .findOne({
-      selector: { pipelineId: choices.pipeline.id, status: 'OPEN', stageId: choices.stageId },
-      sort: [{ rank: 'asc' }],
-    })
-    .exec();
+  const top = await topRankOfStage(ws, choices.pipeline.id, choices.stageId);
   const plan = convertLeadToDeal(lead, {
     pipeline: choices.pipeline,
     stageId: choices.stageId,
@@ -65,28 +59,16 @@ export async function convertLead(ws: Workspace, lead: Lead, choices: Conversion
     company: choices.company,
     ids: choices.ids,
     // New deals go to the top of their column, as on the board.
-    rank: rankBetween(null, top?.rank ?? null),
+    rank: rankBetween(null, top),
     at,
     by: ws.user.id,
   });
   if (!plan.ok) return plan;
   const { newCompany, newContact, deal, stageChange, leadPatch } = plan.value;
-  if (newCompany) await insertOnce(ws, 'companies', newCompany);
-  if (newContact) await insertOnce(ws, 'contacts', newContact);
-  const saved = await insertOnce(ws, 'deals', deal);
-  await insertOnce(ws, 'stage_changes', stageChange);
+  if (newCompany) await insertRecordOnce(ws, 'companies', newCompany);
+  if (newContact) await insertRecordOnce(ws, 'contacts', newContact);
+  const saved = await insertRecordOnce(ws, 'deals', deal);
+  await insertRecordOnce(ws, 'stage_changes', stageChange);
   await updateRecord(ws, 'leads', lead.id, leadPatch);
   return { ok: true, value: saved };
-}
-
-/** Insert a planned record, or take the one an earlier attempt of the same conversion wrote. */
-async function insertOnce<C extends CollectionName>(
-  ws: Workspace,
-  collection: C,
-  planned: { id: string } & RecordBody<C>,
-): Promise<CollectionDocs[C]> {
-  const { id, ...body } = planned;
-  const existing = await ws.db[collection].findOne(id).exec();
-  if (existing) return existing.toJSON() as unknown as CollectionDocs[C];
-  return insertRecord(ws, collection, body as unknown as RecordBody<C>, id);
 }

@@ -1,7 +1,8 @@
 import { COLLECTION_NAMES, type CollectionName } from '@domain/collections';
 import { toIsoDate } from '@domain/time';
 import type { Setting } from '@domain/schemas/setting';
-import { updateRecord } from '../../db/record-writes';
+import { readRecord } from '../../db/record-reads';
+import { insertCompleteRecords, updateRecord } from '../../db/record-writes';
 import type { Workspace } from '../../db/workspace';
 
 /**
@@ -21,9 +22,8 @@ export async function loadDemoData(ws: Workspace, onProgress: (done: number, tot
     if (collection === 'settings') await addMissingSettingItems(ws, records);
     // The signed-in user's profile belongs to the server (it holds their account): never overwrite it.
     const fresh = collection === 'users' ? records.filter((r) => (r as { id: string }).id !== ws.user.id) : records;
-    const result = await ws.db[collection as CollectionName].bulkInsert(fresh as never[]);
-    const failures = result.error.filter((e) => e.status !== 409);
-    if (failures.length) throw new Error(`${collection}: ${failures.length} records could not be written`);
+    const failures = await insertCompleteRecords(ws, collection as CollectionName, fresh as never[]);
+    if (failures) throw new Error(`${collection}: ${failures} records could not be written`);
     done += records.length;
     onProgress(done, total);
   }
@@ -33,7 +33,7 @@ export async function loadDemoData(ws: Workspace, onProgress: (done: number, tot
 /** Configuration lists that already exist gain the demo's items (e.g. its second team) by key. */
 async function addMissingSettingItems(ws: Workspace, demo: readonly Setting[]) {
   for (const setting of demo) {
-    const existing = await ws.db.settings.findOne(setting.id).exec();
+    const existing = await readRecord(ws, 'settings', setting.id);
     if (!existing) continue;
     const known = new Set(existing.items.map((i) => i.key));
     const missing = setting.items.filter((i) => !known.has(i.key));

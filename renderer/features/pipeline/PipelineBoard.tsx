@@ -39,7 +39,7 @@ import { describeDomainErrors } from '../../i18n/domain-errors';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ReasonDialog } from '../../ui/ReasonDialog';
-import { writeDealMove } from './board-actions';
+import { writeDealMove } from '../../db/deal-move-writes';
 import { useBoard } from './board-store';
 import { DealCardBody } from './DealCard';
 import { BOARD_COMMANDS, type BoardSurface } from './board-commands';

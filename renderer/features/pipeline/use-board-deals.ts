@@ -1,6 +1,6 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { RxDocument } from 'rxdb';
 import type { Deal } from '@domain/schemas/deal';
+import { watchOpenDealsOfStage } from '../../db/stage-deals';
 import { useWorkspace } from '../../db/workspace-context';
 
 /** Cards a column shows before its full list has been read: more than a tall screen holds. */
@@ -83,47 +83,34 @@ export function useBoardDeals(pipelineId: string, stageIds: readonly string[]): 
       if (holding.token) holding.updates.push(update);
       else startTransition(() => setState(update));
     };
-    // toJSON(true) is the document's stored data itself: the same object until the deal changes,
-    // so unchanged cards keep their identity and skip re-rendering.
-    const plain = (docs: RxDocument<Deal>[]) => docs.map((d) => d.toJSON(true) as unknown as Deal);
     const subscriptions: { unsubscribe(): void }[] = [];
     let cancelled = false;
     let headsPending = stages.length;
     const startFull = () => {
       if (cancelled) return;
       for (const stageId of stages) {
-        const full = db.deals
-          .find({
-            selector: { pipelineId, status: 'OPEN', stageId, deletedAt: null },
-            sort: [{ rank: 'asc' }],
-          })
-          .$.subscribe((docs) => put(stageId, { deals: plain(docs as RxDocument<Deal>[]), complete: true }));
+        const full = watchOpenDealsOfStage(db, pipelineId, stageId).subscribe((deals) =>
+          put(stageId, { deals, complete: true }),
+        );
         subscriptions.push(full);
       }
     };
     for (const stageId of stages) {
       let done = false;
-      const head = db.deals
-        .find({
-          selector: { pipelineId, status: 'OPEN', stageId, deletedAt: null },
-          sort: [{ rank: 'asc' }],
-          limit: HEAD_SIZE,
-        })
-        .$.subscribe((docs) => {
-          if (done) return;
-          done = true;
-          setState((prev) => {
-            if (prev.key === key && prev.data.get(stageId)?.complete) return prev;
-            const next = new Map(prev.key === key ? prev.data : []);
-            const deals = plain(docs as RxDocument<Deal>[]);
-            next.set(stageId, { deals, complete: deals.length < HEAD_SIZE });
-            return { key, data: next };
-          });
-          queueMicrotask(() => head.unsubscribe());
-          // The full reads start once every head is in and painted: thousands of cursor callbacks
-          // would otherwise hold up the heads and the first frame that shows them.
-          if (--headsPending === 0) requestAnimationFrame(() => setTimeout(startFull, 0));
+      const head = watchOpenDealsOfStage(db, pipelineId, stageId, HEAD_SIZE).subscribe((deals) => {
+        if (done) return;
+        done = true;
+        setState((prev) => {
+          if (prev.key === key && prev.data.get(stageId)?.complete) return prev;
+          const next = new Map(prev.key === key ? prev.data : []);
+          next.set(stageId, { deals, complete: deals.length < HEAD_SIZE });
+          return { key, data: next };
         });
+        queueMicrotask(() => head.unsubscribe());
+        // The full reads start once every head is in and painted: thousands of cursor callbacks
+        // would otherwise hold up the heads and the first frame that shows them.
+        if (--headsPending === 0) requestAnimationFrame(() => setTimeout(startFull, 0));
+      });
       subscriptions.push(head);
     }
     return () => {

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../db/workspace-context';
 import { useUi } from '../../shell/ui-store';
-import { writeUndo } from './board-actions';
+import { writeUndo } from '../../db/deal-move-writes';
 import { useBoard } from './board-store';
 
 /** Takes back one board action (the latest, or a given one from its toast) and says so. */

@@ -6,7 +6,7 @@ import type { ConflictEntry } from '../../db/sync/sync-journal';
 import { useRecord } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { fieldLabel } from '../../i18n/field-label';
-import { hasDrawer } from '../../shell/registry';
+import { useHasDrawer } from '../../shell/drawer-kinds';
 import { useUi } from '../../shell/ui-store';
 import { recordName, shortValue } from '../../ui/record-display';
 
@@ -30,6 +30,7 @@ function ConflictRow({ entry, when }: { entry: ConflictEntry; when: (iso: string
   const { t } = useTranslation();
   const ws = useWorkspace();
   const openDrawer = useUi((s) => s.openDrawer);
+  const hasDrawer = useHasDrawer();
   const showToast = useUi((s) => s.showToast);
   const collection = entry.collection as CollectionName;
   const doc = useRecord(collection, entry.recordId) as Record<string, unknown> | null;

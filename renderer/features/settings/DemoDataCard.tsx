@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../db/workspace-context';
-import { loadDemoData } from '../onboarding/load-demo-data';
+import { loadDemoData } from '../onboarding';
 
 export function DemoDataCard() {
   const { t } = useTranslation();

@@ -16,8 +16,9 @@ import {
 import { activeStages, findStage } from '@domain/pipeline-rules';
 import type { Pipeline, Stage } from '@domain/schemas/pipeline';
 import { useCan } from '../../auth/use-permissions';
-import { PipelineSelect } from '../pipeline/PipelineSelect';
+import { PipelineSelect } from '../pipeline';
 import { insertRecord, updateRecord } from '../../db/record-writes';
+import { readRecord } from '../../db/record-reads';
 import { usePipelines } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainErrors } from '../../i18n/domain-errors';
@@ -171,7 +172,7 @@ function PipelinesEditor() {
                 await moveOpenDealsOfStage(ws, pipeline, retiring.id, targetId, (done, total) =>
                   setProgress({ done, total }),
                 );
-                const fresh = (await ws.db.pipelines.findOne(pipeline.id).exec())?.toJSON() as Pipeline | undefined;
+                const fresh = await readRecord(ws, 'pipelines', pipeline.id);
                 const saved = fresh && (await saveStages(fresh, retireStage(fresh, retiring.id, targetId)));
                 if (saved) {
                   showToast(

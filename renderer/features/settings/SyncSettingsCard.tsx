@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreferences } from '../../db/device-preferences';
 import { useSync } from '../../db/sync/sync-context';
+import { useLocalItems } from '../../db/use-local-items';
 import { SYNC_LOCAL_DOCS, type ConflictEntry, type RejectedChange } from '../../db/sync/sync-journal';
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainError } from '../../i18n/domain-errors';
@@ -9,18 +9,6 @@ import { useSession } from '../../auth/session-context';
 import { recordName } from '../../ui/record-display';
 import { ConflictLog } from './ConflictLog';
 import type { DomainErrorCode } from '@domain/errors';
-
-function useLocalItems<T>(docId: string): T[] {
-  const { db } = useWorkspace();
-  const [items, setItems] = useState<T[]>([]);
-  useEffect(() => {
-    const sub = db
-      .getLocal$<{ items: T[] }>(docId)
-      .subscribe((doc) => setItems([...((doc?.toJSON().data.items ?? []) as T[])]));
-    return () => sub.unsubscribe();
-  }, [db, docId]);
-  return items;
-}
 
 /** Which server, the live status, and what sync could not keep as typed: nothing hidden. */
 export function SyncSettingsCard() {

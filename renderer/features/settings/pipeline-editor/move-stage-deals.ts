@@ -1,9 +1,9 @@
 import { moveDealToStage } from '@domain/deal-lifecycle';
 import { rankBetween, spreadRanks } from '@domain/ranks';
-import type { Deal } from '@domain/schemas/deal';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { Workspace } from '../../../db/workspace';
-import { writeDealMove } from '../../pipeline/board-actions';
+import { writeDealMove } from '../../../db/deal-move-writes';
+import { openDealsOfStage } from '../../../db/stage-deals';
 
 const CHUNK = 25;
 
@@ -18,14 +18,10 @@ export async function moveOpenDealsOfStage(
   toStageId: string,
   onProgress: (done: number, total: number) => void,
 ): Promise<number> {
-  const query = (stageId: string) =>
-    ws.db.deals
-      .find({
-        selector: { pipelineId: pipeline.id, status: 'OPEN', stageId, deletedAt: null },
-        sort: [{ rank: 'asc' }],
-      })
-      .exec();
-  const [moving, staying] = await Promise.all([query(fromStageId), query(toStageId)]);
+  const [moving, staying] = await Promise.all([
+    openDealsOfStage(ws, pipeline.id, fromStageId),
+    openDealsOfStage(ws, pipeline.id, toStageId),
+  ]);
   const last = staying.at(-1)?.rank ?? null;
   // One short key after the column's last card, then evenly spread keys under it: every moved
   // card sorts after the last one and the keys stay short however many there are.
@@ -36,8 +32,7 @@ export async function moveOpenDealsOfStage(
   onProgress(0, moving.length);
   for (let i = 0; i < moving.length; i += CHUNK) {
     await Promise.all(
-      moving.slice(i, i + CHUNK).map(async (doc, j) => {
-        const deal = doc.toJSON() as Deal;
+      moving.slice(i, i + CHUNK).map(async (deal, j) => {
         const move = moveDealToStage(deal, pipeline, toStageId, at, ws.user.id, ranks[i + j]);
         if (move.ok && move.value) await writeDealMove(ws, deal.id, move.value);
       }),

@@ -17,7 +17,7 @@ import '../../../../renderer/styles/theme.css';
 import '../../../../renderer/styles/app.css';
 import Dexie from 'dexie';
 import { moveDealToStage } from '../../../../domain/deal-lifecycle';
-import { writeDealMove } from '../../../../renderer/features/pipeline/board-actions';
+import { writeDealMove } from '../../../../renderer/db/deal-move-writes';
 import type { Pipeline } from '../../../../domain/schemas/pipeline';
 import type {
   BoardState,

@@ -2,8 +2,9 @@ import { undoDealMove, type DealPosition } from '@domain/board-rules';
 import type { DealMove } from '@domain/deal-lifecycle';
 import { uuidv7 } from '@domain/ids';
 import type { Deal } from '@domain/schemas/deal';
-import { insertRecord, updateRecord } from '../../db/record-writes';
-import type { Workspace } from '../../db/workspace';
+import { readRecord } from './record-reads';
+import { insertRecord, updateRecord } from './record-writes';
+import type { Workspace } from './workspace';
 
 /**
  * Writes a move: the deal's new fields and its stage-change record, issued together. RxDB has no
@@ -27,9 +28,9 @@ export async function writeUndo(
   before: DealPosition,
   after: DealPosition,
 ): Promise<UndoOutcome> {
-  const current = await ws.db.deals.findOne(dealId).exec();
+  const current = await readRecord(ws, 'deals', dealId);
   if (!current) return 'missing';
-  const undo = undoDealMove(current.toJSON() as Deal, before, after, new Date().toISOString(), ws.user.id);
+  const undo = undoDealMove(current, before, after, new Date().toISOString(), ws.user.id);
   if (!undo) return 'changed';
   await writeDealMove(ws, dealId, undo);
   return 'undone';

@@ -1,0 +1,2 @@
+/** The companies feature as other parts of the app see it. */
+export { companiesManifest } from './manifest';

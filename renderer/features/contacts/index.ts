@@ -1,0 +1,2 @@
+/** The contacts feature as other parts of the app see it. */
+export { contactsManifest } from './manifest';

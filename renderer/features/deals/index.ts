@@ -1,0 +1,2 @@
+/** The deals feature as other parts of the app see it. */
+export { dealsManifest } from './manifest';

@@ -1,0 +1,2 @@
+/** The settings feature as other parts of the app see it. */
+export { settingsManifest } from './manifest';
