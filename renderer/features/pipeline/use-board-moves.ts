@@ -30,6 +30,8 @@ const retired = new WeakSet<PendingMove>();
 /** A column whose full read has not arrived yet cannot confirm a move: it is let go after this anyway. */
 const FORGET_AFTER_MS = 3000;
 
+const at = () => new Date().toISOString();
+
 /**
  * The board's moves, optimistic (pending-moves.ts): the card moves now, the write follows with its
  * undo entry, a failure puts the card back and says why. `live` is what the columns draw on top of
@@ -85,8 +87,6 @@ export function useBoardMoves(pipeline: Pipeline, data: BoardData) {
     },
     [ws, t, showToast, pushUndo, undo],
   );
-
-  const at = () => new Date().toISOString();
 
   const moveTo = useCallback(
     (deal: Deal, stageId: string, rank: string, startedAt?: number) => {
