@@ -60,7 +60,7 @@ export function PipelinePage() {
         )}
       </div>
       <FilterBar key={filtersCleared} currency={pipeline.currency} />
-      {/* A drop's render waits briefly for its write inside a transition (PipelineBoard): the board
+      {/* A drop's render waits briefly for its write inside a transition (use-drop-gate): the board
           stays as it is meanwhile; this boundary's fallback is never shown for it. */}
       <Suspense fallback={null}>
         <PipelineBoard key={pipeline.id} pipeline={pipeline} />

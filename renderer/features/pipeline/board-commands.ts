@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from '../../commands/command';
 
-/** What the mounted board offers its commands (PipelineBoard). */
+/** What the mounted board offers its commands (use-board-surface). */
 export interface BoardSurface {
   /** The deal whose card `target` is, when the board may act on it: not while a card is being dragged. */
   cardAt(target: Element | null): string | null;

@@ -26,7 +26,7 @@ export interface BoardDeals {
   key: string;
   /**
    * Holds the columns' query updates back until `release(token)` with the same token (or a later
-   * hold's release). A drop holds them until its own render has committed (PipelineBoard): each
+   * hold's release). A drop holds them until its own render has committed (useDropGate): each
    * column query updates when the write that moved the card is stored, which can be before the
    * drop's render, and a column changed under a drag dnd-kit still thinks is on (the card gone
    * from the column it was lifted from, shown in another) makes dnd-kit scroll the other column
