@@ -47,25 +47,19 @@ test('G then P goes to the pipeline from a list row, and the board’s first car
   ).toBeFocused();
 });
 
-/** The board's card that has focus now, by its accessible name (its face: title, value, date…). */
-async function focusedName(): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    return active ? (active.getAttribute('aria-label') ?? active.textContent ?? '').trim() : '';
-  });
+/** The id of the board's card that has focus, once `region` (a column) holds the focus. */
+async function focusedCardIn(region: string): Promise<string> {
+  const focused = page.getByRole('region', { name: region }).locator('[data-deal-id]:focus');
+  await expect(focused).toHaveCount(1);
+  return (await focused.getAttribute('data-deal-id'))!;
 }
 
 test('? shows the cheat sheet over the board, and Escape closes it with focus back on the card', async () => {
   await press('g', 'l', 'g', 'p');
-  const card = page.locator(':focus');
-  await expect(
-    page
-      .getByRole('region', { name: /Lead in/ })
-      .getByRole('button')
-      .first(),
-  ).toBeFocused();
+  const first = await focusedCardIn('Lead in');
   await press('j');
-  const before = await focusedName();
+  await expect(page.locator(`[data-deal-id="${first}"]`)).not.toBeFocused();
+  const second = await focusedCardIn('Lead in');
   await press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
@@ -74,8 +68,7 @@ test('? shows the cheat sheet over the board, and Escape closes it with focus ba
   ).toBeVisible();
   await press('Escape');
   await expect(sheet).toBeHidden();
-  await expect(card).toHaveAttribute('data-deal-id');
-  expect(await focusedName()).toBe(before);
+  await expect(page.locator(`[data-deal-id="${second}"]`)).toBeFocused();
 });
 
 test('Escape closes a contact opened from its row, and a deal opened from its card, with focus back where it was', async () => {
@@ -99,8 +92,7 @@ test('Escape closes a contact opened from its row, and a deal opened from its ca
       .first(),
   ).toBeFocused();
   await press('j', 'l');
-  const cardId = await page.locator(':focus').getAttribute('data-deal-id');
-  expect(cardId).toMatch(/^[0-9a-f-]{36}$/);
+  const cardId = await focusedCardIn('Qualified');
   await press('Enter');
   const dealDrawer = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Close' }) });
   await expect(dealDrawer).toBeVisible();
