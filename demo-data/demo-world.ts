@@ -68,13 +68,15 @@ import {
   type Place,
 } from './vocabulary';
 
-export type DemoSize = 'small' | 'large';
+export type DemoSize = 'small' | 'medium' | 'large';
 
 /** How many records of each main collection a demo workspace holds. */
 export const DEMO_SIZES: Readonly<
   Record<DemoSize, { companies: number; contacts: number; leads: number; deals: number; activities: number }>
 > = {
   small: { companies: 40, contacts: 150, leads: 60, deals: 45, activities: 300 },
+  /** A busy team's workspace (~26,600 records): loads in seconds, for tests on a realistic device. */
+  medium: { companies: 1_000, contacts: 6_000, leads: 3_000, deals: 2_000, activities: 8_000 },
   large: { companies: 20_000, contacts: 100_000, leads: 30_000, deals: 20_000, activities: 200_000 },
 };
 

@@ -5,8 +5,8 @@
  *   npm run seed -- --size large --seed 7         # ~435k records into data/demo/large
  *   npm run seed -- --today 2026-03-02 --out /tmp/demo
  *
- * Generation (demo-data/) yields batches; a sink consumes them. NDJSON files are the one
- * sink today; loading into a sync-server store is another sink over the same batches.
+ * Generation (demo-data/) yields batches; a sink consumes them: NDJSON files (writeNdjson), or a
+ * sync server's store (seedStore, over ./store-sink), from which devices pull the workspace.
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -24,6 +24,8 @@ import {
   type DemoSize,
 } from '../demo-data';
 import { isIsoDate, toIsoDate } from '../domain/time';
+import { openStore } from '../sync-server/store/open-store';
+import { writeToStore, type CollectionCounts, type StoreSinkResult } from './store-sink';
 
 export interface SeedArgs {
   size: DemoSize;
@@ -32,9 +34,9 @@ export interface SeedArgs {
   out: string;
 }
 
-const USAGE = `Usage: npm run seed -- [--size small|large] [--seed N] [--today YYYY-MM-DD] [--out DIR]
+const USAGE = `Usage: npm run seed -- [--size small|medium|large] [--seed N] [--today YYYY-MM-DD] [--out DIR]
 
-  --size    small (~750 records, default) or large (~435,000 records)
+  --size    small (~750 records, default), medium (~26,600) or large (~435,000 records)
   --seed    an integer from 0 to 4294967295 (default ${DEFAULT_DEMO_SEED}); same seed + today = same bytes
   --today   the day the data is "as of", UTC (default: today)
   --out     output directory (default: data/demo/<size>)`;
@@ -54,7 +56,8 @@ export function parseSeedArgs(argv: string[], now: () => number = Date.now): See
     allowPositionals: false,
   });
   const size = values.size;
-  if (size !== 'small' && size !== 'large') throw new UsageError(`--size must be small or large, not "${size}"`);
+  if (size !== 'small' && size !== 'medium' && size !== 'large')
+    throw new UsageError(`--size must be small, medium or large, not "${size}"`);
   const seed = Number(values.seed);
   if (!/^\d+$/.test(values.seed ?? '') || !Number.isSafeInteger(seed) || seed > 0xffff_ffff)
     throw new UsageError(`--seed must be an integer from 0 to 4294967295, not "${values.seed}"`);
@@ -63,7 +66,7 @@ export function parseSeedArgs(argv: string[], now: () => number = Date.now): See
   return { size, seed, today, out: resolve(values.out ?? join('data', 'demo', size)) };
 }
 
-export type CollectionCounts = Record<CollectionName, number>;
+export type { CollectionCounts } from './store-sink';
 
 export interface WriteNdjsonOptions {
   /** Called after each batch with the records written so far. */
@@ -151,6 +154,30 @@ export async function seed(args: SeedArgs, log: (line: string) => void = console
       `${manifest.total.toLocaleString('en')} records, ${(bytes / 1e6).toFixed(1)} MB in ${(elapsedMs / 1000).toFixed(1)} s`,
   );
   return manifest;
+}
+
+export interface StoreSeedResult extends StoreSinkResult {
+  /** Records the demo workspace has (written + kept). */
+  total: number;
+  elapsedMs: number;
+}
+
+/**
+ * Writes a demo workspace into the store a server URL names (`sqlite:<file>`, `postgres://…`),
+ * for devices to pull. Its records are owned by the demo's own users (Emma Clarke manages), not
+ * by whoever signs in later; a Sales Manager sees all of them. Run it while no server writes to
+ * the same SQLite file. Records already there are kept.
+ */
+export async function seedStore(storeUrl: string, options: DemoBatchOptions): Promise<StoreSeedResult> {
+  const started = performance.now();
+  const store = await openStore(storeUrl);
+  try {
+    const result = await writeToStore(store, demoBatches(options));
+    const total = Object.values(result.written).reduce((a, b) => a + b, 0) + result.kept;
+    return { ...result, total, elapsedMs: Math.round(performance.now() - started) };
+  } finally {
+    await store.close();
+  }
 }
 
 /** One progress line, rewritten in place on a terminal, or a line per 10% when piped to a log. */

@@ -24,6 +24,20 @@ export const E2E_LAUNCH_KEY = randomBytes(32).toString('base64url');
 export const LAUNCH_PATH = `/#k=${E2E_LAUNCH_KEY}`;
 
 /**
+ * The built CLI serving the built app, on the SQLite file `dbFile` (which may already hold a
+ * workspace): the app under test is the one shipped.
+ */
+export async function startE2eServer(dbFile: string, serverArgs: readonly string[] = []): Promise<SyncServerHandle> {
+  return (await startSyncServer({
+    projectDir,
+    dbUrl: `sqlite:${dbFile}`,
+    appDir: join(projectDir, 'dist', 'renderer'),
+    extraArgs: serverArgs,
+    localKey: E2E_LAUNCH_KEY,
+  })) as SyncServerHandle;
+}
+
+/**
  * Every test gets its own real sync server (the built CLI, on a fresh SQLite file) serving the
  * built app, so tests never see each other's records and the app under test is the one shipped.
  */
@@ -32,13 +46,7 @@ export const test = base.extend<{ server: SyncServerHandle; serverArgs: string[]
   serverArgs: [[], { option: true }],
   server: async ({ serverArgs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'outpost-e2e-'));
-    const server = (await startSyncServer({
-      projectDir,
-      dbUrl: `sqlite:${join(dir, 'outpost.db')}`,
-      appDir: join(projectDir, 'dist', 'renderer'),
-      extraArgs: serverArgs,
-      localKey: E2E_LAUNCH_KEY,
-    })) as SyncServerHandle;
+    const server = await startE2eServer(join(dir, 'outpost.db'), serverArgs);
     await use(server);
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

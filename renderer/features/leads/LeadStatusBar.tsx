@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLeadStatus, nextLeadStatuses } from '@domain/lead-lifecycle';
+import { canTransitionLead, changeLeadStatus, nextLeadStatuses } from '@domain/lead-lifecycle';
 import type { Lead, LeadStatus } from '@domain/schemas/lead';
 import { updateRecord } from '../../db/record-writes';
 import { useRecord } from '../../db/use-rx';
@@ -25,6 +25,22 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
   const convertedDeal = useRecord('deals', lead.convertedDealId || null);
   const [problems, setProblems] = useState<string[]>([]);
   const mayConvert = useCan()('convert', 'leads', lead);
+  const group = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+
+  // A move replaces the buttons, the pressed one included, and focus would fall to the page: it
+  // goes to the way forward instead (Convert once the lead may convert, else the lifecycle's next
+  // status, listed first), so the keyboard carries on here.
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    const buttons = group.current;
+    // The pressed button may still count as focused for a moment after it left the page.
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected && !buttons?.contains(active)) return;
+    const forward = canTransitionLead(lead.status, 'CONVERTED') ? '.btn-primary' : 'button';
+    (buttons?.querySelector<HTMLElement>(forward) ?? buttons?.querySelector<HTMLElement>('button'))?.focus();
+  }, [lead.status]);
 
   const move = async (to: Exclude<LeadStatus, 'CONVERTED'>, reason = '') => {
     const result = changeLeadStatus(lead, to, new Date().toISOString(), reason);
@@ -33,6 +49,7 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
       return;
     }
     setProblems([]);
+    moved.current = true;
     await updateRecord(ws, 'leads', lead.id, result.value);
     showToast(t('leads.statusChanged', { status: t(`leads.status.${to}`) }));
   };
@@ -48,7 +65,7 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
 
   return (
     <>
-      <div className="status-actions" aria-label={t('leads.fields.status')} role="group">
+      <div ref={group} className="status-actions" aria-label={t('leads.fields.status')} role="group">
         <span className={`badge badge-${lead.status}`}>{t(`leads.status.${lead.status}`)}</span>
         {nextLeadStatuses(lead.status).map((to) => (
           <button

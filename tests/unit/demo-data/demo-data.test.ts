@@ -417,6 +417,25 @@ describe('the large set (sampled)', () => {
   });
 });
 
+describe('the medium set', () => {
+  // A busy team's workspace for tests on a realistic device: every record points inside the set.
+  it('holds more than 20,000 records, and every reference of a sample resolves within it', () => {
+    const options = { size: 'medium', today: TODAY } as const;
+    expect(demoRecordCount(options)).toBeGreaterThan(20_000);
+    const world = createDemoWorld(options);
+    const companyIds = new Set(Array.from({ length: DEMO_SIZES.medium.companies }, (_, k) => world.company(k).id));
+    const contactIds = new Set(Array.from({ length: DEMO_SIZES.medium.contacts }, (_, k) => world.contact(k).id));
+    const within = (ids: Set<string>, id: string) => id === '' || ids.has(id);
+    for (let k = 0; k < DEMO_SIZES.medium.contacts; k += 97) {
+      expect(within(companyIds, world.contact(k).companyId), `contact ${k}`).toBe(true);
+    }
+    for (let j = 0; j < DEMO_SIZES.medium.deals; j += 89) {
+      const { deal } = world.deal(j);
+      expect(within(contactIds, deal.contactId) && within(companyIds, deal.companyId), `deal ${j}`).toBe(true);
+    }
+  });
+});
+
 describe('the signed-in user', () => {
   const me = {
     id: '01900000-0000-7000-8000-00000000beef',
