@@ -1,6 +1,6 @@
 import { ChevronDown, ChevronUp, ChevronsUpDown } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { LIST_ROW } from './list-commands';
 
 export interface Column<T> {
@@ -33,6 +33,7 @@ export function SimpleRecordTable<T extends { id: string }>({
   moreLabel,
   sort,
   onSort,
+  takeArrivalFocus,
 }: {
   label: string;
   rows: readonly T[];
@@ -44,8 +45,18 @@ export function SimpleRecordTable<T extends { id: string }>({
   moreLabel: string;
   sort?: TableSort;
   onSort?: (key: string) => void;
+  /**
+   * Asked once rows are shown: true when the section was reached from the keyboard (G then a
+   * letter), so the first row takes focus and J, K and Enter work at once.
+   */
+  takeArrivalFocus?: () => boolean;
 }) {
   const { t } = useTranslation();
+  const body = useRef<HTMLTableSectionElement>(null);
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (hasRows && takeArrivalFocus?.()) body.current?.querySelector<HTMLElement>('tr')?.focus();
+  }, [hasRows, takeArrivalFocus]);
   return (
     <div className="card">
       <table className="record-table" aria-label={label} data-command-scope="list">
@@ -78,7 +89,7 @@ export function SimpleRecordTable<T extends { id: string }>({
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {rows.map((row) => (
             <tr
               key={row.id}

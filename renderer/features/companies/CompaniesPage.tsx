@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Building2, SearchX } from 'lucide-react';
 import { useRecordList } from '../../db/use-record-list';
+import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
@@ -9,6 +10,7 @@ import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
 
 export function CompaniesPage() {
   const { t } = useTranslation();
+  const arrivalFocus = useArrivalFocus('companies');
   const [search, setSearch] = useState('');
   const { rows, loading, canShowMore, showMore, search: found } = useRecordList('companies', search);
   const drawer = useUi((s) => s.drawer);
@@ -41,6 +43,7 @@ export function CompaniesPage() {
         )
       ) : (
         <SimpleRecordTable
+          takeArrivalFocus={arrivalFocus}
           label={t('companies.tableLabel')}
           rows={rows}
           selectedId={drawer?.collection === 'companies' ? drawer.id : null}

@@ -4,6 +4,7 @@ import { Contact as ContactIcon, SearchX } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import { useRecordList } from '../../db/use-record-list';
 import { useLinkedRecords } from '../../db/use-rx';
+import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { LinkedCompany } from '../../ui/LinkedCompany';
@@ -12,6 +13,7 @@ import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
 
 export function ContactsPage() {
   const { t } = useTranslation();
+  const arrivalFocus = useArrivalFocus('contacts');
   const [search, setSearch] = useState('');
   const { rows, loading, canShowMore, showMore, search: found } = useRecordList('contacts', search);
   const companies = useLinkedRecords(
@@ -48,6 +50,7 @@ export function ContactsPage() {
         )
       ) : (
         <SimpleRecordTable
+          takeArrivalFocus={arrivalFocus}
           label={t('contacts.tableLabel')}
           rows={rows}
           selectedId={drawer?.collection === 'contacts' ? drawer.id : null}

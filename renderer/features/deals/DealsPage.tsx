@@ -6,6 +6,7 @@ import { findStage } from '@domain/pipeline-rules';
 import { useRecordList } from '../../db/use-record-list';
 import { useLinkedRecords } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
+import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { LinkedCompany } from '../../ui/LinkedCompany';
@@ -22,6 +23,7 @@ const SORT_FIELDS: Record<string, string> = {
 
 export function DealsPage() {
   const { t, i18n } = useTranslation();
+  const arrivalFocus = useArrivalFocus('deals');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<TableSort>({ key: 'title', dir: 'asc' });
   const {
@@ -67,6 +69,7 @@ export function DealsPage() {
         )
       ) : (
         <SimpleRecordTable
+          takeArrivalFocus={arrivalFocus}
           label={t('deals.tableLabel')}
           rows={rows}
           selectedId={drawer?.collection === 'deals' ? drawer.id : null}

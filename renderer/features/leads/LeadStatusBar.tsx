@@ -24,7 +24,8 @@ export function LeadStatusBar({ lead }: { lead: Lead }) {
   const [converting, setConverting] = useState(false);
   const convertedDeal = useRecord('deals', lead.convertedDealId || null);
   const [problems, setProblems] = useState<string[]>([]);
-  const mayConvert = useCan()('convert', 'leads', lead);
+  // Only a qualified lead converts (domain/lead-lifecycle.ts): before that the button would only refuse.
+  const mayConvert = useCan()('convert', 'leads', lead) && canTransitionLead(lead.status, 'CONVERTED');
   const group = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 

@@ -4,6 +4,7 @@ import { SearchX, UserPlus } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import { useRecordList } from '../../db/use-record-list';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
+import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
@@ -11,6 +12,7 @@ import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
 
 export function LeadsPage() {
   const { t } = useTranslation();
+  const arrivalFocus = useArrivalFocus('leads');
   const [search, setSearch] = useState('');
   const { rows, loading, canShowMore, showMore, search: found } = useRecordList('leads', search);
   const sources = useSettingItems('lead-sources');
@@ -44,6 +46,7 @@ export function LeadsPage() {
         )
       ) : (
         <SimpleRecordTable
+          takeArrivalFocus={arrivalFocus}
           label={t('leads.tableLabel')}
           rows={rows}
           selectedId={drawer?.collection === 'leads' ? drawer.id : null}
