@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommands } from '../commands/command-store';
-import { usePreferences } from '../db/device-preferences';
+import { useKeyBindings, useMoveDeviceKeyBindings } from '../db/key-bindings';
 import { useCan } from '../auth/use-permissions';
 import { CheatSheet } from '../commands/CheatSheet';
 import { CommandHost } from '../commands/CommandHost';
@@ -22,9 +22,10 @@ export function AppShell() {
   useAddressSync(routeTable());
   // Commands ask whether the user may create the section's records (`C`) through this surface.
   useCommandSurface('can', useCan());
-  // The user's own key bindings, kept with this device's preferences (Settings → Keyboard).
-  const [prefs] = usePreferences();
-  useEffect(() => useCommands.getState().setOverrides(prefs.keyBindings), [prefs.keyBindings]);
+  // The user's own key bindings (Settings → Keyboard), kept on their profile.
+  useMoveDeviceKeyBindings();
+  const { overrides } = useKeyBindings();
+  useEffect(() => useCommands.getState().setOverrides(overrides), [overrides]);
   const section = sectionOf(useUi((s) => s.section));
   const Page = section?.page;
   return (
