@@ -8,6 +8,7 @@ import { CommandHost } from '../commands/CommandHost';
 import { useCommandSurface } from '../commands/surfaces';
 import { COMMANDS } from './commands-list';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
+import { DesktopMenuKeys } from './DesktopMenuKeys';
 import { DesktopSyncReporter } from './DesktopSyncReporter';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
@@ -43,6 +44,7 @@ export function AppShell() {
       </div>
       <Toasts />
       <DesktopSyncReporter />
+      <DesktopMenuKeys />
       <CommandHost commands={COMMANDS} />
       <CheatSheet />
     </div>
