@@ -5,6 +5,8 @@
  * sides of the channel run on what crosses it: no I/O here.
  */
 import { isUuid } from './ids';
+import { parseBinding } from './keys';
+import { KEY_BINDING_LIMITS } from './schemas/user-profile';
 
 export interface AppInfo {
   version: string;
@@ -69,6 +71,12 @@ export interface OutpostBridge {
   setGlobalHotkeys(hotkeys: GlobalHotkeyMap): Promise<GlobalHotkeyResults | 'unsupported'>;
   /** Tell the desktop the sync status, for its tray icon; a browser has no tray and ignores it. */
   reportSyncStatus(status: DesktopSyncStatus): Promise<void>;
+  /**
+   * Tell the desktop the keys in force for the commands of its "Go" menu (the registry's defaults
+   * or the user's own), which it shows beside them. Refused (a rejected promise) when the map names
+   * a command outside the menu or a binding that is not keys. A browser has no menu and ignores it.
+   */
+  setMenuKeys(keys: MenuKeyMap): Promise<void>;
 }
 
 export type SyncServerChoice = 'ready' | 'reload' | 'refused' | 'insecure' | 'unreachable' | 'declined';
@@ -92,6 +100,7 @@ export const BRIDGE_CHANNELS = {
   localSessionKey: 'outpost:local-session-key',
   setGlobalHotkeys: 'outpost:set-global-hotkeys',
   reportSyncStatus: 'outpost:report-sync-status',
+  setMenuKeys: 'outpost:set-menu-keys',
 } as const satisfies { [K in Exclude<keyof OutpostBridge, BridgeSubscription>]: `outpost:${string}` };
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;
@@ -139,6 +148,42 @@ export const DESKTOP_COMMANDS: readonly DesktopCommand[] = [
   'new-lead',
   ...DESKTOP_SECTIONS.map((section) => `go:${section}` as const),
 ];
+
+/**
+ * The "Go" menu's commands, in menu order (the palette, then the sections), and the id of the same
+ * command in the page's registry, whose keys the menu shows: one list of keys for both.
+ */
+export const GO_MENU_COMMANDS = [
+  'open-palette',
+  ...DESKTOP_SECTIONS.map((section) => `go:${section}` as const),
+] as const;
+export type GoMenuCommand = (typeof GO_MENU_COMMANDS)[number];
+
+export function registryCommandOf(command: GoMenuCommand): string {
+  return command === 'open-palette' ? 'palette.open' : `go.${command.slice('go:'.length)}`;
+}
+
+/**
+ * The binding in force per "Go" menu command, as the registry writes it (`Mod+k`, `g p`); a command
+ * left out has no keys.
+ */
+export type MenuKeyMap = Partial<Record<GoMenuCommand, string>>;
+
+/**
+ * Exactly a plain object of menu commands to bindings a keyboard can type, within the bounds of a
+ * profile's bindings (main checks what the page sends before it builds a menu of it).
+ */
+export function isMenuKeyMap(value: unknown): value is MenuKeyMap {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.entries(value).every(([command, binding]) => {
+    if (!includes(GO_MENU_COMMANDS, command) || typeof binding !== 'string') return false;
+    if (binding.length > KEY_BINDING_LIMITS.bindingLength) return false;
+    const chords = parseBinding(binding, 'other');
+    return chords !== null && chords.length <= KEY_BINDING_LIMITS.chords;
+  });
+}
 
 /**
  * The commands a system-wide hotkey can run. `toggle-window` (show or hide Outpost) is main's own;

@@ -33,6 +33,7 @@ export type DomainErrorCode =
   | 'pipeline.noStages'
   | 'pipeline.duplicateStage'
   | 'money.currencyMismatch'
+  | 'user.invalidKeyBinding'
   | 'permission.denied';
 
 export interface DomainError {

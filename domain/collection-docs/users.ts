@@ -15,6 +15,11 @@ export const usersDoc: CollectionDoc<'users'> = {
     active: 'False once deactivated: they can no longer sign in or sync.',
     locale: 'The language of their app.',
     avatarHue: 'Hue 0–359 of their avatar, so the same person always has the same colour.',
+    keyBindings:
+      'Optional. Their own key bindings (Settings → Keyboard), which follow them to every device: per command id, the bindings replacing its defaults (`Mod+k`, or a sequence such as `g e`); empty `keys` unbinds it.',
+    'keyBindings[].command': 'The id of the command, as the app names it (`go.leads`, `palette.open`).',
+    'keyBindings[].keys':
+      'Its bindings: chords such as `Mod+Shift+z` (`Mod` is Cmd on macOS, Ctrl elsewhere), or up to three of them separated by spaces, typed in turn.',
   },
   example: {
     id: EXAMPLE_USER_ID,
@@ -32,10 +37,12 @@ export const usersDoc: CollectionDoc<'users'> = {
     active: true,
     locale: 'es',
     avatarHue: 212,
+    keyBindings: [{ command: 'go.leads', keys: ['g p'] }],
   },
   rules: [
     'Profiles are created by the server: `POST /auth/setup` (the first Sales Manager), `POST /auth/local-session` (the single-user owner) and `POST /admin/users`. A profile pushed without those has no account, so nobody can sign in with it.',
-    'Everyone may change their own `name`, `locale` and `avatarHue` by push; anything else of a profile only a Sales Manager changes, and no Sales Manager demotes, deactivates or archives themselves (`permission.denied`).',
+    'Everyone may change their own `name`, `locale`, `avatarHue` and `keyBindings` by push; anything else of a profile only a Sales Manager changes, and no Sales Manager demotes, deactivates or archives themselves (`permission.denied`).',
+    'Nobody but its user changes a profile’s `keyBindings`, a Sales Manager included (`permission.denied`). Each binding must be chords a keyboard can type, at most three, and each command appears once (`user.invalidKeyBinding`).',
     'Prefer `PATCH /admin/users/:id` for role, team and active: it also ends the person’s access tokens at once, which a push does not.',
   ],
 };

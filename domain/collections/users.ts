@@ -1,13 +1,21 @@
+import { canonicalJson } from '../canonical-json';
 import { READ_EVERYTHING, sameRecord, type CollectionDefinition } from '../collection-definition';
+import { checkKeyBindings } from '../key-bindings';
 import { userProfileSchema, type UserProfile } from '../schemas/user-profile';
 
 /** Profile fields a user may change on their own profile; role, team and status are the manager's. */
-const OWN_PROFILE_FIELDS = new Set(['name', 'locale', 'avatarHue']);
+const OWN_PROFILE_FIELDS = new Set(['name', 'locale', 'avatarHue', 'keyBindings']);
+
+/** Whether a write changes the profile's key bindings (absent and empty say the same: none). */
+function keyBindingsChanged(before: UserProfile | null, after: UserProfile): boolean {
+  return canonicalJson(before?.keyBindings ?? []) !== canonicalJson(after.keyBindings ?? []);
+}
 
 export const users: CollectionDefinition<'users', UserProfile> = {
   name: 'users',
   schema: userProfileSchema,
-  migrations: { 1: sameRecord },
+  // Version 2 adds the optional `keyBindings`: stored profiles are valid as they are.
+  migrations: { 1: sameRecord, 2: sameRecord },
   appendOnly: false,
   hardDeletable: false,
   // A profile is its user's own: themselves and their team.
@@ -20,6 +28,10 @@ export const users: CollectionDefinition<'users', UserProfile> = {
   },
   authorize(actor, before, after, denied) {
     const own = before !== null && before.id === actor.id;
+    // Key bindings are how one person types: nobody else sets them, a manager included.
+    if (after.id !== actor.id && keyBindingsChanged(before, after)) {
+      return [denied(before ? 'update' : 'create', 'only its user changes a profile’s key bindings')];
+    }
     if (actor.role === 'SALES_MANAGER') {
       // A workspace must keep a manager: nobody demotes, deactivates or archives themselves.
       if (
@@ -37,9 +49,13 @@ export const users: CollectionDefinition<'users', UserProfile> = {
         JSON.stringify((before as never)[k]) !== JSON.stringify((after as never)[k]),
     );
     if (!own || changed.some((k) => !OWN_PROFILE_FIELDS.has(k))) {
-      return [denied('update', 'you may change only your own name, language and colour')];
+      return [denied('update', 'you may change only your own name, language, colour and key bindings')];
     }
     return [];
+  },
+  checkWrite(before, after) {
+    // Judged only when they change, so a profile stored before a rule stays editable (ADR 0021).
+    return after.keyBindings && keyBindingsChanged(before, after) ? checkKeyBindings(after.keyBindings) : [];
   },
   governedFields: ['role', 'teamId', 'active', 'email'],
 };

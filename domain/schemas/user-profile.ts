@@ -6,9 +6,36 @@ export type Role = (typeof ROLES)[number];
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Bounds of a profile's key bindings: enough for every command twice over, small enough to sync everywhere. */
+export const KEY_BINDING_LIMITS = { commands: 100, bindingsPerCommand: 3, bindingLength: 60, chords: 3 } as const;
+
+/**
+ * The user's own key bindings (Settings → Keyboard), replacing the defaults of the commands they
+ * name; an empty `keys` unbinds one. A list rather than a map: command ids hold dots, which
+ * RxDB's storages read as paths. The keys' grammar is checked by the collection's write rules
+ * (domain/key-bindings.ts); the schema bounds the size.
+ */
+export const keyBindingsField = {
+  type: 'array',
+  maxItems: KEY_BINDING_LIMITS.commands,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['command', 'keys'],
+    properties: {
+      command: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$' },
+      keys: {
+        type: 'array',
+        maxItems: KEY_BINDING_LIMITS.bindingsPerCommand,
+        items: { type: 'string', minLength: 1, maxLength: KEY_BINDING_LIMITS.bindingLength },
+      },
+    },
+  },
+} as const;
+
 export const userProfileSchema = {
   title: 'user profile',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -23,6 +50,8 @@ export const userProfileSchema = {
     locale: { type: 'string', enum: LOCALES },
     // Hue 0–359 for the avatar, so the same person always has the same colour.
     avatarHue: { type: 'integer', minimum: 0, maximum: 359 },
+    // Optional: absent until the user remaps a key, so profiles stored before it stay valid.
+    keyBindings: keyBindingsField,
   },
   required: [...recordRequired, 'name', 'email', 'role', 'teamId', 'active', 'locale', 'avatarHue'],
   indexes: ['email'],

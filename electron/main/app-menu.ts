@@ -1,5 +1,13 @@
-import type { DesktopCommand, DesktopSection } from '@domain/desktop-bridge';
+import {
+  GO_MENU_COMMANDS,
+  type DesktopCommand,
+  type DesktopSection,
+  type GoMenuCommand,
+  type MenuKeyMap,
+} from '@domain/desktop-bridge';
+import type { Platform } from '@domain/keys';
 import type { MenuItemConstructorOptions } from 'electron';
+import { acceleratorOf, keysHint } from './menu-keys';
 import type { ShellTexts } from './shell-texts';
 
 export interface AppMenuOptions {
@@ -10,24 +18,9 @@ export interface AppMenuOptions {
   texts: ShellTexts;
   /** Hands a "Go" menu command to the page. */
   sendCommand(command: DesktopCommand): void;
+  /** The keys the page's registry has in force for the menu's commands (none until it says). */
+  keys: MenuKeyMap;
 }
-
-/**
- * The "Go" menu: one row per command with its accelerator, in menu order. The page's command
- * registry will own these accelerators; until then this table is the one place they are set.
- */
-export const GO_MENU_ITEMS: readonly { command: DesktopCommand; accelerator: string }[] = [
-  { command: 'open-palette', accelerator: 'CmdOrCtrl+K' },
-  { command: 'go:pipeline', accelerator: 'CmdOrCtrl+1' },
-  { command: 'go:leads', accelerator: 'CmdOrCtrl+2' },
-  { command: 'go:deals', accelerator: 'CmdOrCtrl+3' },
-  { command: 'go:contacts', accelerator: 'CmdOrCtrl+4' },
-  { command: 'go:companies', accelerator: 'CmdOrCtrl+5' },
-  { command: 'go:activities', accelerator: 'CmdOrCtrl+6' },
-  { command: 'go:call-center', accelerator: 'CmdOrCtrl+7' },
-  { command: 'go:reports', accelerator: 'CmdOrCtrl+8' },
-  { command: 'go:settings', accelerator: 'CmdOrCtrl+,' },
-];
 
 function commandLabel(command: DesktopCommand, texts: ShellTexts): string {
   switch (command) {
@@ -42,15 +35,38 @@ function commandLabel(command: DesktopCommand, texts: ShellTexts): string {
   }
 }
 
+/**
+ * One "Go" row and its keys, which are the page's (its command registry: defaults and the user's
+ * own, docs/adr/0029-key-bindings-on-the-profile.md). A chord with Cmd/Ctrl/Alt is the row's
+ * accelerator, shown but not registered: the page hears the key itself, as it does in a browser, so
+ * it runs once. (macOS ignores that and acts through the menu, which then keeps the key from the
+ * page: still once.) Keys an accelerator cannot carry — a sequence such as `g p`, or a bare key that
+ * would be taken from text fields — are shown in the label instead.
+ */
+function goMenuItem(
+  command: GoMenuCommand,
+  texts: ShellTexts,
+  keys: MenuKeyMap,
+  platform: Platform,
+  sendCommand: (command: DesktopCommand) => void,
+): MenuItemConstructorOptions {
+  const label = commandLabel(command, texts);
+  const click = () => sendCommand(command);
+  const binding = keys[command];
+  if (!binding) return { label, click };
+  const accelerator = acceleratorOf(binding, platform);
+  if (accelerator) return { label, accelerator, registerAccelerator: false, click };
+  return { label: `${label} (${keysHint(binding, platform, texts.then)})`, click };
+}
+
 export function buildGoMenu(
   texts: ShellTexts,
   sendCommand: (command: DesktopCommand) => void,
+  keys: MenuKeyMap = {},
+  platform: NodeJS.Platform = 'linux',
 ): MenuItemConstructorOptions {
-  const items = GO_MENU_ITEMS.map(({ command, accelerator }): MenuItemConstructorOptions => ({
-    label: commandLabel(command, texts),
-    accelerator,
-    click: () => sendCommand(command),
-  }));
+  const keyPlatform: Platform = platform === 'darwin' ? 'mac' : 'other';
+  const items = GO_MENU_COMMANDS.map((command) => goMenuItem(command, texts, keys, keyPlatform, sendCommand));
   // The palette first, then the sections in the order of the app's navigation.
   const [palette, ...sections] = items;
   return { label: texts.goMenu, submenu: [...(palette ? [palette] : []), { type: 'separator' }, ...sections] };
@@ -62,6 +78,7 @@ export function buildAppMenuTemplate({
   isDevelopment,
   texts,
   sendCommand,
+  keys,
 }: AppMenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
@@ -79,7 +96,7 @@ export function buildAppMenuTemplate({
     { role: 'fileMenu' },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
-    buildGoMenu(texts, sendCommand),
+    buildGoMenu(texts, sendCommand, keys, platform),
     { role: 'windowMenu' },
     // macOS adds its menu search to an empty Help menu; elsewhere Help holds About.
     { role: 'help', submenu: isMac ? [] : [{ role: 'about' }] },

@@ -7,11 +7,13 @@ import {
   type DesktopSyncStatus,
   type GlobalHotkeyMap,
   type GlobalHotkeyResults,
+  type MenuKeyMap,
   type OutpostBridge,
   type SyncServerChoice,
 } from '@domain/desktop-bridge';
 import { globalHotkeysArg } from './global-hotkeys';
 import type { Handle } from './ipc-handle';
+import { menuKeysArg } from './menu-keys';
 import { noArgs, nullableStringArg, oneOfArg, stringArgs, type ArgsValidator } from './ipc-validators';
 
 /** What the bridge handlers need from the rest of main; the composition root supplies it. */
@@ -31,6 +33,8 @@ export interface BridgeServices {
   setGlobalHotkeys(hotkeys: GlobalHotkeyMap): Promise<GlobalHotkeyResults>;
   /** The page's sync status, for the tray. */
   reportSyncStatus(status: DesktopSyncStatus): void;
+  /** The page's keys for the "Go" menu, already checked (menu-keys.ts): the menu is rebuilt with them. */
+  setMenuKeys(keys: MenuKeyMap): void;
 }
 
 type BridgeHandler<K extends BridgeMethod> = {
@@ -66,6 +70,7 @@ function bridgeHandlers(services: BridgeServices): { [K in BridgeMethod]: Bridge
       validate: oneOfArg(DESKTOP_SYNC_STATUSES),
       run: (status) => services.reportSyncStatus(status),
     },
+    setMenuKeys: { validate: menuKeysArg, run: (keys) => services.setMenuKeys(keys) },
   };
 }
 

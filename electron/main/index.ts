@@ -20,7 +20,7 @@ import {
   Tray,
   utilityProcess,
 } from 'electron';
-import type { DesktopCommand, GlobalHotkeyCommand } from '@domain/desktop-bridge';
+import type { DesktopCommand, GlobalHotkeyCommand, MenuKeyMap } from '@domain/desktop-bridge';
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -246,14 +246,24 @@ function startOutpost(): void {
         return results;
       },
       reportSyncStatus: (status) => tray?.setStatus(status),
+      setMenuKeys: (keys) => setAppMenu(keys),
     });
 
     const texts = shellTexts(app.getLocale());
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildAppMenuTemplate({ platform: process.platform, isDevelopment: config.isDevelopment, texts, sendCommand }),
-      ),
-    );
+    // The "Go" menu shows the keys of the page's command registry; it is rebuilt when they change.
+    const setAppMenu = (keys: MenuKeyMap) =>
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildAppMenuTemplate({
+            platform: process.platform,
+            isDevelopment: config.isDevelopment,
+            texts,
+            sendCommand,
+            keys,
+          }),
+        ),
+      );
+    setAppMenu({});
     hotkeys.apply(parseSavedHotkeys(await readFile(hotkeysFile(), 'utf8').catch(() => null)));
     try {
       tray = createOutpostTray({

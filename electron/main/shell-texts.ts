@@ -22,6 +22,8 @@ const en = {
   quickLog: 'Log an activity',
   quit: 'Quit Outpost',
   goMenu: 'Go',
+  /** Between the keys of a sequence shown beside a menu row (`G then P`), as the app says it. */
+  then: 'then',
   sections: {
     pipeline: 'Pipeline',
     leads: 'Leads',
@@ -52,6 +54,7 @@ const es: ShellTexts = {
   quickLog: 'Registrar una actividad',
   quit: 'Salir de Outpost',
   goMenu: 'Ir',
+  then: 'y luego',
   sections: {
     pipeline: 'Embudo',
     leads: 'Prospectos',

@@ -59,6 +59,7 @@ export function createPreloadBridge(invoke: Invoke, listenToMain: ListenToMain):
       invoke(BRIDGE_CHANNELS.setGlobalHotkeys, hotkeys) as ReturnType<OutpostBridge['setGlobalHotkeys']>,
     reportSyncStatus: (status) =>
       invoke(BRIDGE_CHANNELS.reportSyncStatus, status) as ReturnType<OutpostBridge['reportSyncStatus']>,
+    setMenuKeys: (keys) => invoke(BRIDGE_CHANNELS.setMenuKeys, keys) as ReturnType<OutpostBridge['setMenuKeys']>,
     onOpenRecord: subscribe(linkListeners),
     onDesktopCommand: subscribe(commandListeners),
   };

@@ -1,9 +1,9 @@
 import type { Command, CommandScope } from './command';
 import type { BoundCommand } from './dispatch';
+import type { KeyOverrides } from '@domain/key-bindings';
 import { parseBinding, type Platform } from './keys';
 
-/** The user's own bindings: command id → bindings as written (`g e`), replacing the defaults. */
-export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
+export type { KeyOverrides };
 
 /** Each command with the bindings in force: the user's, else its defaults, in normal form. */
 export function bindCommands(

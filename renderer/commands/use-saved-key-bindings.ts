@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
-import { usePreferences } from '../db/device-preferences';
+import { useKeyBindings, useMoveDeviceKeyBindings } from '../db/key-bindings';
 import { useCommands } from './command-store';
 
 /**
- * Puts the user's own key bindings, kept with this device's preferences (Settings → Keyboard), in
- * force for the dispatcher, the cheat sheet and the key hints, and again whenever they change.
+ * Puts the user's own key bindings (Settings → Keyboard), kept on their profile so they follow
+ * them to other devices, in force for the dispatcher, the cheat sheet and the key hints, and again
+ * whenever they change. Bindings an older version kept on this device move to the profile once.
  */
 export function useSavedKeyBindings(): void {
-  const [prefs] = usePreferences();
-  useEffect(() => useCommands.getState().setOverrides(prefs.keyBindings), [prefs.keyBindings]);
+  useMoveDeviceKeyBindings();
+  const { overrides } = useKeyBindings();
+  useEffect(() => useCommands.getState().setOverrides(overrides), [overrides]);
 }

@@ -10,7 +10,10 @@ export interface DevicePreferences {
   onboarded: boolean;
   /** False keeps everything on this device (no sync). */
   syncEnabled: boolean;
-  /** The user's own key bindings (Settings → Keyboard): command id → bindings, replacing its defaults. */
+  /**
+   * Key bindings set before they were kept on the profile, or while this device does not hold it
+   * yet: moved to the profile once it is here (db/key-bindings.ts).
+   */
   keyBindings: Readonly<Record<string, readonly string[]>>;
 }
 

@@ -134,6 +134,7 @@ export const en = {
     'pipeline.noStages': 'A pipeline needs at least one stage.',
     'pipeline.duplicateStage': 'Two stages have the same name.',
     'money.currencyMismatch': 'All deal lines must use the deal’s currency.',
+    'user.invalidKeyBinding': 'A key binding of your profile is not one a keyboard can type.',
     'permission.denied': 'Your role does not allow this change.',
     unexpected: 'Something went wrong: {{message}}',
   },

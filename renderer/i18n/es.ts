@@ -139,6 +139,7 @@ export const es: Messages = {
     'pipeline.noStages': 'Un embudo necesita al menos una etapa.',
     'pipeline.duplicateStage': 'Dos etapas tienen el mismo nombre.',
     'money.currencyMismatch': 'Todas las líneas deben usar la moneda del negocio.',
+    'user.invalidKeyBinding': 'Un atajo de teclado de tu perfil no se puede escribir con un teclado.',
     'permission.denied': 'Tu rol no permite este cambio.',
     unexpected: 'Algo salió mal: {{message}}',
   },

@@ -59,6 +59,7 @@ export function createWebBridge(): OutpostBridge {
       return 'unsupported' as const;
     },
     async reportSyncStatus() {},
+    async setMenuKeys() {},
     async writeSession(value: string | null) {
       if (value !== null && value.length > MAX_SESSION_LENGTH) throw new Error('the session is too large to keep');
       await sessions.write(value);

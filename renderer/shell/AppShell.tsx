@@ -6,6 +6,7 @@ import { useCommandSurface } from '../commands/surfaces';
 import { useSavedKeyBindings } from '../commands/use-saved-key-bindings';
 import { COMMANDS } from './commands-list';
 import { SessionEndedBanner } from '../features/auth';
+import { DesktopMenuKeys } from './DesktopMenuKeys';
 import { DesktopSyncReporter } from './DesktopSyncReporter';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
@@ -38,6 +39,7 @@ export function AppShell() {
       </div>
       <Toasts />
       <DesktopSyncReporter />
+      <DesktopMenuKeys />
       <CommandHost commands={COMMANDS} />
       <CheatSheet />
     </div>

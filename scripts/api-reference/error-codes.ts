@@ -144,6 +144,8 @@ export const REJECTION_CODES: { readonly [K in RejectionCode]: string } = {
   'pipeline.noStages': 'A pipeline without an active stage.',
   'pipeline.duplicateStage': 'A stage id twice, or two active stages of one name (`params.stage`).',
   'money.currencyMismatch': 'A deal line priced in another currency than the deal’s value.',
+  'user.invalidKeyBinding':
+    'A profile’s `keyBindings` names a command twice, or holds a binding that is not chords a keyboard can type (at most three).',
   'permission.denied':
     'The user’s role may not make this change (create, update, archive, reassign, convert, close), or may no longer read the record (then `master` is null).',
 };

@@ -222,6 +222,7 @@ interface WrittenUserProfile extends WrittenRecordBase {
   active: boolean;
   locale: Locale;
   avatarHue: number;
+  keyBindings?: { command: string; keys: string[] }[];
 }
 
 /** True only when A and B are the same type (not merely assignable either way). */

@@ -8,7 +8,7 @@ import { commandTitle } from '../../commands/command-title';
 import { SEQUENCE_TIMEOUT_MS } from '../../commands/CommandHost';
 import { chordFromEvent, currentPlatform } from '../../commands/keys';
 import { bindingSpoken, useBindings } from '../../commands/use-key-hints';
-import { usePreferences } from '../../db/device-preferences';
+import { useKeyBindings } from '../../db/key-bindings';
 
 const platform = currentPlatform();
 /** Longest binding recorded: a key, or a sequence of two (`g e`). */
@@ -17,22 +17,22 @@ const MAX_CHORDS = 2;
 /**
  * Settings → Keyboard: every command with its keys; a new binding is recorded by pressing it,
  * refused when it clashes with another command that can be active at the same time, and reset to
- * the default per command. Kept on this device (device preferences).
+ * the default per command. Kept on the user's profile, so they follow the user to every device.
  */
 export function KeyboardSettings() {
   const { t } = useTranslation();
   const commands = useCommands((s) => s.commands);
   const bindings = useBindings(commands);
-  const [prefs, save] = usePreferences();
+  const { overrides, save } = useKeyBindings();
   const [problem, setProblem] = useState<string | null>(null);
   const setBinding = async (command: Command, binding: readonly string[] | null) => {
-    const next = { ...prefs.keyBindings };
+    const next = { ...overrides };
     if (binding) next[command.id] = [binding.join(' ')];
     else delete next[command.id];
-    await save({ keyBindings: next });
+    await save(next);
   };
   const record = (command: Command, binding: readonly string[]) => {
-    const bound = bindCommands(commands, prefs.keyBindings, platform);
+    const bound = bindCommands(commands, overrides, platform);
     const clashes = findConflicts(command.id, binding, bound);
     if (clashes.length > 0) {
       const other = commands.find((c) => c.id === clashes[0]!.id)!;
@@ -76,7 +76,7 @@ export function KeyboardSettings() {
                   key={command.id}
                   title={commandTitle(t, command)}
                   bindings={bindings.get(command.id) ?? []}
-                  custom={command.id in prefs.keyBindings}
+                  custom={command.id in overrides}
                   onRecord={(binding) => record(command, binding)}
                   onReset={() => {
                     setProblem(null);

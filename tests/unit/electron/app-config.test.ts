@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSyncUrl, resolveAppConfig } from '../../../electron/main/app-config';
-import { DESKTOP_SECTIONS } from '@domain/desktop-bridge';
+import { DESKTOP_SECTIONS, type MenuKeyMap } from '@domain/desktop-bridge';
 import type { MenuItemConstructorOptions } from 'electron';
 import { vi } from 'vitest';
-import { buildAppMenuTemplate, GO_MENU_ITEMS } from '../../../electron/main/app-menu';
+import { buildAppMenuTemplate } from '../../../electron/main/app-menu';
+import { menuKeysArg } from '../../../electron/main/menu-keys';
 import { shellTexts } from '../../../electron/main/shell-texts';
 
 const paths = {
@@ -60,7 +61,7 @@ describe('resolveAppConfig', () => {
 });
 
 const menu = (platform: NodeJS.Platform, isDevelopment: boolean) =>
-  buildAppMenuTemplate({ platform, isDevelopment, texts: shellTexts('en-US'), sendCommand: () => {} });
+  buildAppMenuTemplate({ platform, isDevelopment, texts: shellTexts('en-US'), sendCommand: () => {}, keys: {} });
 
 describe('buildAppMenuTemplate', () => {
   const roles = (template: ReturnType<typeof buildAppMenuTemplate>): unknown[] =>
@@ -83,36 +84,81 @@ describe('buildAppMenuTemplate', () => {
 });
 
 describe('the Go menu', () => {
-  const goMenu = (locale: string, sendCommand = vi.fn()) => {
+  const goMenu = (
+    locale: string,
+    sendCommand = vi.fn(),
+    keys: MenuKeyMap = {},
+    platform: NodeJS.Platform = 'linux',
+  ) => {
     const template = buildAppMenuTemplate({
-      platform: 'linux',
+      platform,
       isDevelopment: false,
       texts: shellTexts(locale),
       sendCommand,
+      keys,
     });
     const go = template.find((item) => item.label === shellTexts(locale).goMenu);
     return (go?.submenu ?? []) as MenuItemConstructorOptions[];
   };
+  const rows = (items: MenuItemConstructorOptions[]) =>
+    items
+      .filter((item) => item.type !== 'separator')
+      .map((item) => [item.label, item.accelerator, item.registerAccelerator]);
 
-  it('offers the command palette on CmdOrCtrl+K, then every section with its accelerator, from one table', () => {
-    const items = goMenu('en-US').filter((item) => item.type !== 'separator');
-    expect(items.map((item) => [item.label, item.accelerator])).toEqual([
-      ['Open command palette', 'CmdOrCtrl+K'],
-      ['Pipeline', 'CmdOrCtrl+1'],
-      ['Leads', 'CmdOrCtrl+2'],
-      ['Deals', 'CmdOrCtrl+3'],
-      ['Contacts', 'CmdOrCtrl+4'],
-      ['Companies', 'CmdOrCtrl+5'],
-      ['Activities', 'CmdOrCtrl+6'],
-      ['Call center', 'CmdOrCtrl+7'],
-      ['Reports', 'CmdOrCtrl+8'],
-      ['Settings', 'CmdOrCtrl+,'],
+  /** The keys the page's registry has by default for the menu's commands. */
+  const registryDefaults: MenuKeyMap = {
+    'open-palette': 'Mod+k',
+    'go:pipeline': 'g p',
+    'go:leads': 'g l',
+    'go:deals': 'g d',
+    'go:contacts': 'g c',
+    'go:companies': 'g o',
+    'go:activities': 'g a',
+    'go:reports': 'g r',
+    'go:settings': 'g s',
+  };
+
+  it('offers the palette, then every section in the order of the app’s navigation', () => {
+    expect(
+      goMenu('en-US')
+        .filter((item) => item.type !== 'separator')
+        .map((item) => item.label),
+    ).toEqual(['Open command palette', ...DESKTOP_SECTIONS.map((section) => shellTexts('en-US').sections[section])]);
+  });
+
+  it('shows the page’s keys: a modified key as an accelerator the page hears itself, a sequence beside the label', () => {
+    expect(rows(goMenu('en-US', vi.fn(), registryDefaults))).toEqual([
+      ['Open command palette', 'CmdOrCtrl+K', false],
+      ['Pipeline (G then P)', undefined, undefined],
+      ['Leads (G then L)', undefined, undefined],
+      ['Deals (G then D)', undefined, undefined],
+      ['Contacts (G then C)', undefined, undefined],
+      ['Companies (G then O)', undefined, undefined],
+      ['Activities (G then A)', undefined, undefined],
+      ['Call center', undefined, undefined],
+      ['Reports (G then R)', undefined, undefined],
+      ['Settings (G then S)', undefined, undefined],
     ]);
-    expect(items.map((item) => item.accelerator)).toEqual(GO_MENU_ITEMS.map((item) => item.accelerator));
-    expect(GO_MENU_ITEMS.filter((item) => item.command.startsWith('go:')).map((item) => item.command)).toEqual(
-      DESKTOP_SECTIONS.map((section) => `go:${section}`),
-    );
-    expect(new Set(GO_MENU_ITEMS.map((item) => item.accelerator)).size).toBe(GO_MENU_ITEMS.length);
+    expect(rows(goMenu('es-ES', vi.fn(), registryDefaults))[1]).toEqual(['Embudo (G y luego P)', undefined, undefined]);
+  });
+
+  it('follows the user’s own keys, and never makes a bare key an accelerator that would leave text fields', () => {
+    const keys: MenuKeyMap = {
+      'open-palette': 'Mod+Shift+p',
+      'go:deals': 'Alt+3',
+      'go:leads': '?',
+      'go:reports': 'Mod++',
+    };
+    expect(rows(goMenu('en-US', vi.fn(), keys)).filter(([, accelerator]) => accelerator)).toEqual([
+      ['Open command palette', 'CmdOrCtrl+Shift+P', false],
+      ['Deals', 'Alt+3', false],
+      ['Reports', 'CmdOrCtrl+Plus', false],
+    ]);
+    expect(goMenu('en-US', vi.fn(), keys).find((item) => item.label?.startsWith('Leads'))?.label).toBe('Leads (?)');
+    // On a Mac the page writes Control as Ctrl and Cmd as Mod.
+    const mac = rows(goMenu('en-US', vi.fn(), { 'open-palette': 'Ctrl+k', 'go:deals': 'g d' }, 'darwin'));
+    expect(mac[0]).toEqual(['Open command palette', 'Control+K', false]);
+    expect(mac[3]).toEqual(['Deals (G then D)', undefined, undefined]);
   });
 
   it('sends the same desktop command as the hotkeys and the tray when an item is chosen', () => {
@@ -132,5 +178,31 @@ describe('the Go menu', () => {
       'Embudo',
       'Prospectos',
     ]);
+  });
+});
+
+describe('the menu keys the page sends', () => {
+  it('takes a plain map of menu commands to bindings', () => {
+    expect(menuKeysArg([{ 'open-palette': 'Mod+k', 'go:leads': 'g l' }])).toEqual({
+      ok: true,
+      args: [{ 'open-palette': 'Mod+k', 'go:leads': 'g l' }],
+    });
+  });
+
+  it('refuses a command outside the menu, a binding that is not keys, oversized input and odd shapes', () => {
+    for (const args of [
+      [{ 'quick-log': 'Mod+l' }],
+      [{ 'go:leads': 'Hyper+l' }],
+      [{ 'go:leads': 'g g g g' }],
+      [{ 'go:leads': 'k'.repeat(61) }],
+      [{ 'go:leads': ['g l'] }],
+      [['g l']],
+      [null],
+      [Object.create({ 'go:leads': 'g l' })],
+      [{ 'go:leads': 'g l' }, 'extra'],
+      [],
+    ]) {
+      expect(menuKeysArg(args).ok, JSON.stringify(args)).toBe(false);
+    }
   });
 });

@@ -41,6 +41,7 @@ describe('preload bridge', () => {
     await loose.localSessionKey?.('http://127.0.0.1:5183', 'extra');
     await loose.setGlobalHotkeys?.({ 'quick-log': null }, 'extra');
     await loose.reportSyncStatus?.('synced', 'extra');
+    await loose.setMenuKeys?.({ 'go:leads': 'g l' }, 'extra');
     expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
       [BRIDGE_CHANNELS.appInfo],
       [BRIDGE_CHANNELS.syncServerUrl],
@@ -52,6 +53,7 @@ describe('preload bridge', () => {
       [BRIDGE_CHANNELS.localSessionKey, 'http://127.0.0.1:5183'],
       [BRIDGE_CHANNELS.setGlobalHotkeys, { 'quick-log': null }],
       [BRIDGE_CHANNELS.reportSyncStatus, 'synced'],
+      [BRIDGE_CHANNELS.setMenuKeys, { 'go:leads': 'g l' }],
     ]);
   });
 

@@ -232,7 +232,23 @@ describe('the tray and the Go menu', () => {
     const template = fake.Menu.setApplicationMenu.mock.calls[0]?.[0].template as MenuItemConstructorOptions[];
     const go = template.find((item) => item.label === 'Go')?.submenu as MenuItemConstructorOptions[];
     (go.find((item) => item.label === 'Leads')?.click as () => void)();
-    (go.find((item) => item.accelerator === 'CmdOrCtrl+K')?.click as () => void)();
+    (go.find((item) => item.label === 'Open command palette')?.click as () => void)();
     expect(window.webContents.send.mock.calls).toEqual([command('go:leads'), command('open-palette')]);
+  });
+
+  it('rebuilds the Go menu with the keys the page has in force, and refuses keys that are not keys', async () => {
+    const { fake } = await readyApp();
+    const goMenu = () => {
+      const calls = fake.Menu.setApplicationMenu.mock.calls;
+      const template = calls[calls.length - 1]?.[0].template as MenuItemConstructorOptions[];
+      return template.find((item) => item.label === 'Go')?.submenu as MenuItemConstructorOptions[];
+    };
+    expect(goMenu().some((item) => item.accelerator)).toBe(false);
+    await invokeFromApp(fake, 'outpost:set-menu-keys', { 'open-palette': 'Mod+Shift+p', 'go:leads': 'g e' });
+    expect(goMenu().find((item) => item.label === 'Open command palette')?.accelerator).toBe('CmdOrCtrl+Shift+P');
+    expect(goMenu().some((item) => item.label === 'Leads (G then E)')).toBe(true);
+    const rebuilt = fake.Menu.setApplicationMenu.mock.calls.length;
+    await expect(invokeFromApp(fake, 'outpost:set-menu-keys', { 'go:leads': 'Hyper+e' })).rejects.toThrow(/menu keys/);
+    expect(fake.Menu.setApplicationMenu.mock.calls).toHaveLength(rebuilt);
   });
 });
