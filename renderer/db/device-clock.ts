@@ -8,6 +8,14 @@ interface ClockState {
 
 const CLOCK_DOC = 'device-clock';
 
+/** Each open clock's way to save its latest value now (see flushDeviceClock). */
+const flushers = new WeakMap<HybridClock, () => Promise<void>>();
+
+/** Saves the clock's latest value at once, instead of after its short delay: call before the database closes. */
+export async function flushDeviceClock(clock: HybridClock): Promise<void> {
+  await flushers.get(clock)?.();
+}
+
 function randomNodeId(): string {
   const bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);
@@ -23,13 +31,22 @@ export async function openDeviceClock(db: OutpostDatabase): Promise<HybridClock>
   const node = saved?.get('node') ?? randomNodeId();
   const clock = new HybridClock(node, Date.now, saved?.get('latest'));
   let pending: ReturnType<typeof setTimeout> | undefined;
+  const save = () => db.upsertLocal<ClockState>(CLOCK_DOC, { node, latest: clock.latest });
   const persist = () => {
     pending ??= setTimeout(() => {
       pending = undefined;
-      void db.upsertLocal<ClockState>(CLOCK_DOC, { node, latest: clock.latest });
+      // A database closed without a flush first loses only this save: the wall clock restarts the
+      // count, and the saved value only matters if it went backwards meanwhile.
+      if (!db.closed) save().catch(() => undefined);
     }, 250);
   };
-  await db.upsertLocal<ClockState>(CLOCK_DOC, { node, latest: clock.latest });
+  flushers.set(clock, async () => {
+    if (pending === undefined) return;
+    clearTimeout(pending);
+    pending = undefined;
+    await save();
+  });
+  await save();
   const tick = clock.now.bind(clock);
   clock.now = () => {
     const value = tick();

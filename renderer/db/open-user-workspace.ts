@@ -1,7 +1,7 @@
 import type { SessionUser } from '@domain/auth-protocol';
 import type { HybridClock } from '@domain/hlc';
 import { openDatabase, type OutpostDatabase } from './database';
-import { openDeviceClock } from './device-clock';
+import { flushDeviceClock, openDeviceClock } from './device-clock';
 import { readPreferences, type DevicePreferences } from './device-preferences';
 import { userDatabaseName } from './session';
 import { getRxStorageWorker } from './storage/worker-storage';
@@ -31,6 +31,6 @@ export async function openUserStore(user: Pick<SessionUser, 'id'>): Promise<Open
 
 /** Everything the store still holds in memory reaches IndexedDB, then the database closes. */
 export async function closeUserStore(store: OpenedStore): Promise<void> {
-  await store.journal.flush();
+  await Promise.all([store.journal.flush(), flushDeviceClock(store.clock)]);
   await store.db.close();
 }

@@ -3,7 +3,8 @@ import { setupUser } from '../support/setup-user';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandHost } from '../../../renderer/commands/CommandHost';
 import { useSavedKeyBindings } from '../../../renderer/commands/use-saved-key-bindings';
-import { readPreferences } from '../../../renderer/db/device-preferences';
+import { overridesOf } from '@domain/key-bindings';
+import { insertRecord } from '../../../renderer/db/record-writes';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { KeyboardSettings } from '../../../renderer/features/settings/KeyboardSettings';
 import { COMMANDS } from '../../../renderer/shell/commands-list';
@@ -11,7 +12,8 @@ import { useUi } from '../../../renderer/shell/ui-store';
 import { openTestWorkspace } from '../support/open-test-workspace';
 import { renderWithI18n } from '../support/render-with-i18n';
 
-let workspace: Awaited<ReturnType<typeof openTestWorkspace>> | undefined;
+type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
+let workspace: TestWorkspace | undefined;
 afterEach(async () => {
   await workspace?.close();
   workspace = undefined;
@@ -23,8 +25,16 @@ function SavedKeyBindings() {
   return null;
 }
 
+/** The bindings kept on the user's profile, where they follow the user to other devices. */
+async function savedBindings(ws: TestWorkspace) {
+  const profile = await ws.db.users.findOne(ws.user.id).exec();
+  return overridesOf(profile?.keyBindings);
+}
+
 async function showKeyboardSettings() {
-  workspace = await openTestWorkspace();
+  workspace = await openTestWorkspace(['users']);
+  const { id, name, email, role, teamId } = workspace.user;
+  await insertRecord(workspace, 'users', { name, email, role, teamId, active: true, locale: 'en', avatarHue: 200 }, id);
   await renderWithI18n(
     <WorkspaceProvider workspace={workspace}>
       <SavedKeyBindings />
@@ -59,7 +69,7 @@ describe('Settings → Keyboard', () => {
     expect(await within(goDeals()).findByText('G then E')).toBeInTheDocument();
     // Recording took the keys: they ran nothing.
     expect(section()).toBe('');
-    expect((await readPreferences(ws.db)).keyBindings).toEqual({ 'go.deals': ['g e'] });
+    expect(await savedBindings(ws)).toEqual({ 'go.deals': ['g e'] });
 
     await typeCommand('gd');
     expect(section()).toBe('');
@@ -76,7 +86,7 @@ describe('Settings → Keyboard', () => {
       'G then P is already used by “Go to Pipeline” (Everywhere). Choose other keys.',
     );
     expect(within(goDeals()).getByText('G then D')).toBeInTheDocument();
-    expect((await readPreferences(ws.db)).keyBindings).toEqual({});
+    expect(await savedBindings(ws)).toEqual({});
 
     await typeCommand('gp');
     expect(section()).toBe('pipeline');
@@ -97,7 +107,7 @@ describe('Settings → Keyboard', () => {
     await user.click(reset());
     expect(await within(goDeals()).findByText('G then D')).toBeInTheDocument();
     expect(reset()).toBeDisabled();
-    expect((await readPreferences(ws.db)).keyBindings).toEqual({});
+    expect(await savedBindings(ws)).toEqual({});
     await typeCommand('ge');
     expect(section()).toBe('');
     await typeCommand('gd');
@@ -116,6 +126,6 @@ describe('Settings → Keyboard', () => {
     );
     expect(within(goDeals()).getByText('G then D')).toBeInTheDocument();
     expect(useUi.getState().drawer).not.toBeNull();
-    expect((await readPreferences(ws.db)).keyBindings).toEqual({});
+    expect(await savedBindings(ws)).toEqual({});
   });
 });

@@ -2,7 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { CollectionName } from '@domain/collections';
 import { uuidv7 } from '@domain/ids';
 import { openDatabase } from '../../../renderer/db/database';
-import { openDeviceClock } from '../../../renderer/db/device-clock';
+import { flushDeviceClock, openDeviceClock } from '../../../renderer/db/device-clock';
 import { openSyncJournal } from '../../../renderer/db/sync/sync-journal';
 import type { Workspace } from '../../../renderer/db/workspace';
 
@@ -34,7 +34,7 @@ export async function openTestWorkspace(
     journal,
     user,
     async close() {
-      await journal.flush();
+      await Promise.all([journal.flush(), flushDeviceClock(clock)]);
       await db.close();
     },
   };
