@@ -20,6 +20,8 @@ export interface SectionManifest {
   icon: LucideIcon;
   /** The letter that follows G to come here (`g d`). */
   goKey?: string;
+  /** A modified key that also comes here (`Mod+,` for Settings, as desktop apps do); the desktop menu shows it. */
+  goChord?: string;
   /** Position in the navigation, smallest first. */
   order: number;
   /** `end` sections sit apart at the bottom of the navigation (Settings). */

@@ -28,7 +28,7 @@ const goCommands: Command[] = allSections()
     title: 'commands.goTo',
     titleArgs: { section: s.label },
     scope: 'global',
-    keys: [`g ${s.goKey}`],
+    keys: s.goChord ? [`g ${s.goKey}`, s.goChord] : [`g ${s.goKey}`],
     // Chosen from the keyboard: the section takes focus on arrival (the board its first card).
     run: () => useUi.getState().navigate(s.route, { focus: true }),
   }));

@@ -10,6 +10,7 @@ export const settingsManifest: FeatureManifest = {
     label: 'nav.settings',
     icon: Settings,
     goKey: 's',
+    goChord: 'Mod+,',
     order: 100,
     placement: 'end',
     page: SettingsPage,
