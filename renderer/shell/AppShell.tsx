@@ -5,6 +5,7 @@ import { usePreferences } from '../db/device-preferences';
 import { useCan } from '../auth/use-permissions';
 import { CheatSheet } from '../commands/CheatSheet';
 import { CommandHost } from '../commands/CommandHost';
+import { CommandPalette } from '../palette/CommandPalette';
 import { useCommandSurface } from '../commands/surfaces';
 import { COMMANDS } from './commands-list';
 import { SessionEndedBanner } from '../features/auth/SessionEndedBanner';
@@ -13,7 +14,10 @@ import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
 import { routeTable, sectionOf } from './registry';
 import { SideNav } from './SideNav';
+import type { PreferencesSurface } from './preference-commands';
+import type { AssignSurface } from './record-commands';
 import { Toasts } from './Toasts';
+import { useAssignToMe } from './use-assign-to-me';
 import { useAddressSync } from './use-address-sync';
 import { useUi } from './ui-store';
 
@@ -23,8 +27,15 @@ export function AppShell() {
   // Commands ask whether the user may create the section's records (`C`) through this surface.
   useCommandSurface('can', useCan());
   // The user's own key bindings, kept with this device's preferences (Settings → Keyboard).
-  const [prefs] = usePreferences();
+  const [prefs, savePreferences] = usePreferences();
   useEffect(() => useCommands.getState().setOverrides(prefs.keyBindings), [prefs.keyBindings]);
+  // Theme and language by name (the palette), saved as Settings saves them; App applies them.
+  useCommandSurface<PreferencesSurface>('preferences', {
+    theme: prefs.theme,
+    locale: prefs.locale,
+    save: (patch) => void savePreferences(patch),
+  });
+  useCommandSurface<AssignSurface>('assign', useAssignToMe());
   const section = sectionOf(useUi((s) => s.section));
   const Page = section?.page;
   return (
@@ -44,6 +55,7 @@ export function AppShell() {
       <DesktopSyncReporter />
       <CommandHost commands={COMMANDS} />
       <CheatSheet />
+      <CommandPalette />
     </div>
   );
 }
