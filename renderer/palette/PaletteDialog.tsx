@@ -27,6 +27,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const { db } = useWorkspace();
   const search = paletteSearchFor(db);
   const ref = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   // Read while rendering, before showModal moves focus into the palette.
   const [opener] = useState(() => {
     const active = document.activeElement;
@@ -40,6 +41,8 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // React's autoFocus ran while the dialog was still closed, so the field is focused here.
+    input.current?.focus();
     return () => {
       dialog?.close();
       if (opener?.isConnected) opener.focus({ preventScroll: true });
@@ -94,8 +97,8 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
           className="palette-input"
           value={query}
           onValueChange={setQuery}
+          ref={input}
           placeholder={t('palette.placeholder')}
-          autoFocus
         />
         <p className="palette-status" role="status">
           {status}

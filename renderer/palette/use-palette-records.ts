@@ -1,8 +1,9 @@
 import { useEffect, useReducer, useState, useSyncExternalStore } from 'react';
 import type { OutpostDatabase } from '../db/database';
+import type { RecentRecord } from '@domain/recent-records';
 import type { PaletteGroup, PaletteHit } from '../search/palette-index';
 import type { PaletteSearch, PaletteSearchState } from '../search/palette-search';
-import { readRecentRecords } from '../search/recent-records';
+import { recentRecords$ } from '../search/recent-records';
 
 /** Hits per group: the index stops reading once a group is full, so the list never grows past a few dozen rows. */
 export const PALETTE_GROUP_LIMIT = 6;
@@ -53,13 +54,27 @@ export function usePaletteRecords(
     return () => clearInterval(timer);
   }, [status]);
 
+  // Followed rather than read once: the record just opened may still be on its way to storage.
+  const [recentList, setRecentList] = useState<RecentRecord[] | null>(null);
   useEffect(() => {
+    const subscription = recentRecords$(db).subscribe({
+      next: setRecentList,
+      error: (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    });
+    return () => subscription.unsubscribe();
+  }, [db]);
+
+  useEffect(() => {
+    const blank = !query.trim();
+    if (blank && recentList === null) return;
     let current = true;
-    const next: Promise<Answer> = query.trim()
-      ? search.search(query, { limit }).then((results) => ({ query, groups: results.groups, recent: [] }))
-      : readRecentRecords(db)
-          .then((list) => Promise.all(list.map((r) => search.describe(r.collection, r.id))))
-          .then((hits) => ({ query, groups: [], recent: hits.filter((hit): hit is PaletteHit => hit !== null) }));
+    const next: Promise<Answer> = blank
+      ? Promise.all((recentList ?? []).map((r) => search.describe(r.collection, r.id))).then((hits) => ({
+          query,
+          groups: [],
+          recent: hits.filter((hit): hit is PaletteHit => hit !== null),
+        }))
+      : search.search(query, { limit }).then((results) => ({ query, groups: results.groups, recent: [] }));
     next.then(
       (found) => {
         if (!current) return;
@@ -73,7 +88,7 @@ export function usePaletteRecords(
     return () => {
       current = false;
     };
-  }, [search, db, query, limit, version]);
+  }, [search, query, limit, version, recentList]);
 
   return {
     status,
