@@ -157,3 +157,26 @@ test('a deal command from the palette acts on the card focused on the board bene
   // The deal moved is the focused card's, not whichever card the palette's input sits over.
   expect(cardText).toContain((await toast.innerText()).replace(/ moved to [\s\S]*$/, '').trim());
 });
+
+test('“Assign to me” from the palette makes the deal open in the drawer the signed-in user’s', async ({ page }) => {
+  await startWorkspace(page, { demo: true, name: 'Maria Lopez' });
+  await goTo(page, 'Deals');
+  const row = page.getByRole('table', { name: 'Deals' }).getByRole('row').nth(1);
+  const title = (await row.getByRole('cell').first().innerText()).trim();
+  await row.click();
+  const owner = drawer(page, title).getByRole('combobox', { name: 'Owner' });
+  // Someone else's deal first, as a person would hand it over.
+  const someoneElse = (await owner.getByRole('option').allInnerTexts()).find((name) => name.trim() !== 'Maria Lopez');
+  await owner.selectOption({ label: someoneElse! });
+  await expect(owner.getByRole('option', { name: someoneElse!, selected: true })).toBeAttached();
+
+  await openPalette(page);
+  await paletteInput(page).pressSequentially('assign me');
+  await expect(group(page, 'Commands').getByRole('option', { name: 'Assign to me' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned to you.' })).toBeVisible();
+  await expect(owner.getByRole('option', { name: 'Maria Lopez', selected: true })).toBeAttached();
+});
