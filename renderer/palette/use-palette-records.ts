@@ -48,6 +48,13 @@ export function usePaletteRecords(
   const [, recount] = useReducer((n: number) => n + 1, 0);
   const status = search.status;
 
+  // Opened before the shell's idle-time prepare: start now, and show the progress from the start.
+  useEffect(() => {
+    if (search.status !== 'idle') return;
+    search.prepare().catch(() => undefined);
+    recount();
+  }, [search]);
+
   useEffect(() => {
     if (status !== 'building') return;
     const timer = setInterval(recount, PROGRESS_MS);
