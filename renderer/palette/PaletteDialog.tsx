@@ -59,9 +59,11 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
     ...recordGroups.flatMap((g) => g.hits.map((hit) => recordValue(g.key, hit))),
     ...matches.map((command) => commandValue(command.id)),
   ];
-  const [selected, setSelected] = useState('');
-  // A new answer keeps the selection where it still is, or starts again at the top.
-  const current = values.includes(selected) ? selected : (values[0] ?? '');
+  // The row chosen, for the answer it was chosen in: a new query's answer selects its best row
+  // again, while a new answer to the same query (a sync) keeps the row as long as it is there.
+  const [selected, setSelected] = useState({ value: '', answered: records.answered });
+  const current =
+    selected.answered === records.answered && values.includes(selected.value) ? selected.value : (values[0] ?? '');
 
   const choose = (row: Choice) => {
     // Closed first, so focus is back on the screen beneath and a command acts on it.
@@ -92,7 +94,13 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
         onClose();
       }}
     >
-      <Cmdk label={t('palette.inputLabel')} shouldFilter={false} value={current} onValueChange={setSelected} loop>
+      <Cmdk
+        label={t('palette.inputLabel')}
+        shouldFilter={false}
+        value={current}
+        onValueChange={(value) => setSelected({ value, answered: records.answered })}
+        loop
+      >
         <Cmdk.Input
           className="palette-input"
           value={query}
