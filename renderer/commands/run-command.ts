@@ -14,13 +14,17 @@ export function commandApplies(command: Command, ctx: CommandContext): boolean {
 
 /**
  * Runs a command by id if it applies now (a menu item, the palette, the desktop's menu and
- * hotkeys): whatever has focus is its target. Returns whether it ran.
+ * hotkeys): whatever has focus is its target, unless `target` names another (the palette runs
+ * commands on the element that had focus before it opened). Returns whether it ran.
  */
-export function runCommand(id: string, commands: readonly Command[] = useCommands.getState().commands): boolean {
+export function runCommand(
+  id: string,
+  commands: readonly Command[] = useCommands.getState().commands,
+  target: Element | null = typeof document === 'undefined' ? null : document.activeElement,
+): boolean {
   const command = commands.find((c) => c.id === id);
   if (!command) return false;
-  const active = typeof document === 'undefined' ? null : document.activeElement;
-  const ctx = commandContext(active);
+  const ctx = commandContext(target);
   if (!commandApplies(command, ctx)) return false;
   command.run(ctx);
   return true;

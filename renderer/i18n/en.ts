@@ -726,6 +726,12 @@ export const en = {
     markLost: 'Mark the deal as lost',
     boardGrab: 'Pick the card up to move it with the arrow keys',
     boardOpen: 'Open the deal',
+    assignToMe: 'Assign to me',
+    assigned: 'Assigned to you.',
+    alreadyYours: 'It is already yours.',
+    nextPipeline: 'Switch to the next pipeline',
+    useTheme: 'Theme: {{theme}}',
+    useLanguage: 'Language: {{language}}',
     scopes: {
       global: 'Everywhere',
       list: 'Lists',
@@ -763,6 +769,18 @@ export const en = {
     delete: 'Delete',
     then: 'then',
     or: 'or',
+  },
+  palette: {
+    title: 'Command palette',
+    inputLabel: 'Search records and commands',
+    placeholder: 'Find a contact, company, lead or deal, or type a command…',
+    results: 'Results',
+    recent: 'Recently opened',
+    commands: 'Commands',
+    indexing_one: 'Indexing {{count}} record…',
+    indexing_other: 'Indexing {{count}} records…',
+    empty: 'Nothing matches “{{query}}”. Try fewer letters, or another word.',
+    failed: 'Search is not available right now: {{message}}',
   },
 } as const;
 

@@ -188,6 +188,24 @@ export class PaletteIndex {
     if (this.phones[slot] !== text.phones) this.setPhones(slot, text.phones);
   }
 
+  /**
+   * What the palette shows of one record, without highlights (the recently opened list); null when
+   * the record is not here or is in the bin.
+   */
+  describe(collection: PaletteCollection, id: string): PaletteHit | null {
+    const slot = this.slotOf[COLLECTION_CODE.get(collection)!]!.get(id);
+    if (slot === undefined || !this.live[slot]) return null;
+    return {
+      collection,
+      id,
+      label: this.labels[slot]!,
+      detail: this.details[slot]!,
+      score: 0,
+      labelRanges: [],
+      detailRanges: [],
+    };
+  }
+
   /** Forget a record (deleted, or no longer on the device). */
   remove(collection: PaletteCollection, id: string): void {
     const slots = this.slotOf[COLLECTION_CODE.get(collection)!]!;

@@ -1,7 +1,13 @@
 import { getChangedDocumentsSince, type RxChangeEvent, type RxCollection } from 'rxdb';
 import { PALETTE_COLLECTIONS, type PaletteCollection } from '@domain/palette-search';
 import type { OutpostDatabase } from '../db/database';
-import { PaletteIndex, type PaletteDoc, type PaletteResults, type PaletteSearchOptions } from './palette-index';
+import {
+  PaletteIndex,
+  type PaletteDoc,
+  type PaletteHit,
+  type PaletteResults,
+  type PaletteSearchOptions,
+} from './palette-index';
 
 /** Records read from storage per page while the index is built; the UI gets the thread between pages. */
 export const PALETTE_PAGE_SIZE = 1000;
@@ -46,6 +52,17 @@ export class PaletteSearch {
 
   get status(): PaletteSearchState {
     return this.state;
+  }
+
+  /** Records indexed so far: while building, how far it has come. */
+  get indexed(): number {
+    return this.index.size;
+  }
+
+  /** What the palette shows of a record (recently opened), once the index is ready; null if it is gone. */
+  async describe(collection: PaletteCollection, id: string): Promise<PaletteHit | null> {
+    await this.prepare();
+    return this.index.describe(collection, id);
   }
 
   /** Grows whenever results may have changed (a record changed, or the index became ready). */

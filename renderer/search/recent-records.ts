@@ -1,3 +1,4 @@
+import { map, type Observable } from 'rxjs';
 import { withOpened, type RecentRecord } from '@domain/recent-records';
 import type { OutpostDatabase } from '../db/database';
 
@@ -16,8 +17,22 @@ export async function readRecentRecords(db: OutpostDatabase): Promise<RecentReco
   return [...(doc?.toJSON().data.records ?? [])];
 }
 
+/** The list now and at every change (a record opened while the palette is open, in this window or another). */
+export function recentRecords$(db: OutpostDatabase): Observable<RecentRecord[]> {
+  return db.getLocal$<RecentRecordsDoc>(RECENT_DOC).pipe(map((doc) => [...(doc?.toJSON().data.records ?? [])]));
+}
+
+/** The last write of each database's list: the next one waits for it, so two quick opens both count. */
+const writes = new WeakMap<OutpostDatabase, Promise<void>>();
+
 /** Remember that `opened` was just opened. */
-export async function rememberOpened(db: OutpostDatabase, opened: RecentRecord): Promise<void> {
-  const records = withOpened(await readRecentRecords(db), opened);
-  await db.upsertLocal<RecentRecordsDoc>(RECENT_DOC, { records });
+export function rememberOpened(db: OutpostDatabase, opened: RecentRecord): Promise<void> {
+  const write = (writes.get(db) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const records = withOpened(await readRecentRecords(db), opened);
+      await db.upsertLocal<RecentRecordsDoc>(RECENT_DOC, { records });
+    });
+  writes.set(db, write);
+  return write;
 }

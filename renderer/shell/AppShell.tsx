@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/use-permissions';
+import { usePreferences } from '../db/device-preferences';
 import { CheatSheet } from '../commands/CheatSheet';
 import { CommandHost } from '../commands/CommandHost';
+import { CommandPalette } from '../palette/CommandPalette';
 import { useCommandSurface } from '../commands/surfaces';
 import { useSavedKeyBindings } from '../commands/use-saved-key-bindings';
 import { COMMANDS } from './commands-list';
@@ -12,7 +14,10 @@ import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
 import { routeTable, sectionOf } from './registry';
 import { SideNav } from './SideNav';
+import type { PreferencesSurface } from './preference-commands';
+import type { AssignSurface } from './record-commands';
 import { Toasts } from './Toasts';
+import { useAssignToMe } from './use-assign-to-me';
 import { useAddressSync } from './use-address-sync';
 import { useUi } from './ui-store';
 
@@ -22,6 +27,14 @@ export function AppShell() {
   // Commands ask whether the user may create the section's records (`C`) through this surface.
   useCommandSurface('can', useCan());
   useSavedKeyBindings();
+  // Theme and language by name (the palette), saved as Settings saves them; App applies them.
+  const [prefs, savePreferences] = usePreferences();
+  useCommandSurface<PreferencesSurface>('preferences', {
+    theme: prefs.theme,
+    locale: prefs.locale,
+    save: (patch) => void savePreferences(patch),
+  });
+  useCommandSurface<AssignSurface>('assign', useAssignToMe());
   const section = sectionOf(useUi((s) => s.section));
   const Page = section?.page;
   return (
@@ -42,6 +55,7 @@ export function AppShell() {
       <DesktopMenuKeys />
       <CommandHost commands={COMMANDS} />
       <CheatSheet />
+      <CommandPalette />
     </div>
   );
 }

@@ -1,4 +1,7 @@
-import { createElement, useLayoutEffect, useRef } from 'react';
+import { createElement, useEffect, useLayoutEffect, useRef } from 'react';
+import { PALETTE_COLLECTIONS, type PaletteCollection } from '@domain/palette-search';
+import { useWorkspace } from '../db/workspace-context';
+import { rememberOpened } from '../search/recent-records';
 import { drawerFor } from './registry';
 import { useUi } from './ui-store';
 
@@ -11,6 +14,17 @@ export function DrawerHost() {
   const drawer = useUi((s) => s.drawer);
   const opener = useRef<HTMLElement | null>(null);
   const open = drawer !== null;
+  const { db } = useWorkspace();
+  const recent = drawer && drawer.id !== 'new' && isPaletteCollection(drawer.collection) ? drawer : null;
+  const recentCollection = recent?.collection as PaletteCollection | undefined;
+  const recentId = recent?.id;
+  // Every record opened, from a list, the board, a link or the palette, heads the palette's recent list.
+  useEffect(() => {
+    if (!recentCollection || !recentId) return;
+    rememberOpened(db, { collection: recentCollection, id: recentId }).catch((error: unknown) =>
+      console.error('Could not remember the opened record:', error),
+    );
+  }, [db, recentCollection, recentId]);
   // A layout effect: it runs before the drawer's own effect moves focus into it.
   useLayoutEffect(() => {
     if (!open) return;
@@ -35,4 +49,8 @@ export function DrawerHost() {
     prefill: drawer.prefill,
     tab: drawer.tab,
   });
+}
+
+function isPaletteCollection(collection: string): collection is PaletteCollection {
+  return (PALETTE_COLLECTIONS as readonly string[]).includes(collection);
 }

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useCommands } from '../commands/command-store';
 import { useCommandSurface } from '../commands/surfaces';
 import { useKeyHint } from '../commands/use-key-hints';
+import type { AccountSurface } from './preference-commands';
 import type { PopupSurface } from './shell-commands';
 import { useUi } from './ui-store';
 
@@ -54,6 +55,11 @@ export function UserMenu() {
       setSigningOut(false);
     }
   };
+
+  // "Sign out" from the palette asks, as this menu does, when changes have not reached the server.
+  useCommandSurface<AccountSurface>('account', {
+    signOut: () => (pending > 0 ? setConfirming(true) : void doSignOut()),
+  });
 
   // The waiting changes reached the server while the question was open: nothing is left to warn
   // about, so carry on with what the user asked for.

@@ -1,6 +1,8 @@
 import type { Command } from '../commands/command';
 import { FEATURES } from '../features';
 import { LIST_COMMANDS } from '../ui/list-commands';
+import { PREFERENCE_COMMANDS } from './preference-commands';
+import { ASSIGN_OPEN_RECORD } from './record-commands';
 import { SHELL_COMMANDS } from './shell-commands';
 
 /**
@@ -9,6 +11,8 @@ import { SHELL_COMMANDS } from './shell-commands';
  */
 export const COMMANDS: readonly Command[] = [
   ...SHELL_COMMANDS,
+  ASSIGN_OPEN_RECORD,
+  ...PREFERENCE_COMMANDS,
   ...LIST_COMMANDS,
   ...FEATURES.flatMap((f) => f.commands ?? []),
 ];

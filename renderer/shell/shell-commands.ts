@@ -1,11 +1,9 @@
 import type { CollectionName } from '@domain/collections';
 import type { Command } from '../commands/command';
 import { useCommands } from '../commands/command-store';
+import type { CanCreate } from './can-create';
 import { allSections, sectionOf } from './registry';
 import { useUi } from './ui-store';
-
-/** What the shell offers commands about permissions (AppShell offers `can` from useCan). */
-export type CanCreate = (action: 'create', collection: CollectionName) => boolean;
 
 /** Undo offered by whatever screen keeps an undo history (the board). */
 export type UndoSurface = () => void;
@@ -20,18 +18,16 @@ function creatable(section: string, can: CanCreate | undefined): CollectionName 
   return collection && can?.('create', collection) ? collection : null;
 }
 
-/** `g` then a section's letter goes there, from anywhere. */
-const goCommands: Command[] = allSections()
-  .filter((s) => s.goKey)
-  .map((s) => ({
-    id: `go.${s.route}`,
-    title: 'commands.goTo',
-    titleArgs: { section: s.label },
-    scope: 'global',
-    keys: s.goChord ? [`g ${s.goKey}`, s.goChord] : [`g ${s.goKey}`],
-    // Chosen from the keyboard: the section takes focus on arrival (the board its first card).
-    run: () => useUi.getState().navigate(s.route, { focus: true }),
-  }));
+/** `g` then a section's letter goes there, from anywhere; a section without a letter by name (the palette). */
+const goCommands: Command[] = allSections().map((s) => ({
+  id: `go.${s.route}`,
+  title: 'commands.goTo',
+  titleArgs: { section: s.label },
+  scope: 'global',
+  keys: [...(s.goKey ? [`g ${s.goKey}`] : []), ...(s.goChord ? [s.goChord] : [])],
+  // Chosen from the keyboard: the section takes focus on arrival (the board its first card).
+  run: () => useUi.getState().navigate(s.route, { focus: true }),
+}));
 
 /** The shell's own commands, available everywhere. */
 export const SHELL_COMMANDS: readonly Command[] = [

@@ -109,7 +109,7 @@ for (const theme of THEMES) {
     test(`every main screen, a record drawer and its dialogs have no serious axe violation in the ${theme.name.toLowerCase()} theme`, async ({
       page,
     }) => {
-      // Sixteen axe runs over a few thousand demo records, on two shared cores.
+      // Eighteen axe runs over a few thousand demo records, on two shared cores.
       test.setTimeout(360_000);
       const findings: Finding[] = [];
 
@@ -137,6 +137,17 @@ for (const theme of THEMES) {
       await expect(page.getByRole('group', { name: 'Account' })).toBeVisible();
       await scan(page, 'account menu', findings);
       await page.keyboard.press('Escape');
+
+      // The command palette, with what was opened last and the commands, then with a search's results.
+      await page.keyboard.press('Control+k');
+      const palette = page.getByRole('dialog', { name: 'Command palette' });
+      await expect(palette.getByRole('group', { name: 'Commands' }).getByRole('option').first()).toBeVisible();
+      await scan(page, 'command palette', findings, 'dialog[open]');
+      await palette.getByRole('combobox', { name: 'Search records and commands' }).fill('an');
+      await expect(palette.getByRole('group', { name: 'Contacts' }).getByRole('option').first()).toBeVisible();
+      await scan(page, 'command palette with results', findings, 'dialog[open]');
+      await page.keyboard.press('Escape');
+      await expect(palette).toBeHidden();
 
       // A record drawer over its list, then the confirmation its Delete button asks.
       await goTo(page, 'Leads');

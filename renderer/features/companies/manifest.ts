@@ -1,5 +1,6 @@
 import { Building2 } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
+import { createCommand } from '../../shell/record-commands';
 import { CompaniesPage } from './CompaniesPage';
 import { CompanyDrawer } from './CompanyDrawer';
 
@@ -15,6 +16,6 @@ export const companiesManifest: FeatureManifest = {
     recordCollection: 'companies',
   },
   drawers: { companies: CompanyDrawer },
-  commands: [],
+  commands: [createCommand('companies', 'companies.new')],
   defaultViews: [],
 };

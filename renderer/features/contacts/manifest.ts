@@ -1,5 +1,6 @@
 import { Contact } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
+import { createCommand } from '../../shell/record-commands';
 import { ContactDrawer } from './ContactDrawer';
 import { ContactsPage } from './ContactsPage';
 
@@ -15,6 +16,6 @@ export const contactsManifest: FeatureManifest = {
     recordCollection: 'contacts',
   },
   drawers: { contacts: ContactDrawer },
-  commands: [],
+  commands: [createCommand('contacts', 'contacts.new')],
   defaultViews: [],
 };

@@ -1,5 +1,6 @@
 import { Handshake } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
+import { createCommand } from '../../shell/record-commands';
 import { DEAL_COMMANDS } from './deal-commands';
 import { DealDrawer } from './DealDrawer';
 import { DealsPage } from './DealsPage';
@@ -16,6 +17,6 @@ export const dealsManifest: FeatureManifest = {
     recordCollection: 'deals',
   },
   drawers: { deals: DealDrawer },
-  commands: DEAL_COMMANDS,
+  commands: [createCommand('deals', 'deals.new'), ...DEAL_COMMANDS],
   defaultViews: [],
 };

@@ -1,5 +1,6 @@
 import { UserPlus } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
+import { createCommand } from '../../shell/record-commands';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadsPage } from './LeadsPage';
 
@@ -15,6 +16,6 @@ export const leadsManifest: FeatureManifest = {
     recordCollection: 'leads',
   },
   drawers: { leads: LeadDrawer },
-  commands: [],
+  commands: [createCommand('leads', 'leads.new')],
   defaultViews: [],
 };

@@ -12,6 +12,7 @@ import { PipelineSelect } from './PipelineSelect';
 import { useCommandSurface } from '../../commands/surfaces';
 import { useKeyHint } from '../../commands/use-key-hints';
 import { useUndoBoardAction } from './use-undo';
+import type { PipelineSwitchSurface } from './board-commands';
 import './pipeline.css';
 
 /** The Pipeline section: a pipeline switcher, filters and the board. */
@@ -28,6 +29,18 @@ export function PipelinePage() {
   const undo = useUndoBoardAction();
   useCommandSurface('undo', () => void undo());
   const createHint = useKeyHint('record.create');
+  // "Switch to the next pipeline" (the palette) goes round the pipelines in their order.
+  useCommandSurface<PipelineSwitchSurface>(
+    'pipelines',
+    pipelines.length > 1
+      ? {
+          next: () => {
+            const shown = pipelines.find((p) => p.id === chosen) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0];
+            choosePipeline(pipelines[(pipelines.indexOf(shown!) + 1) % pipelines.length]!.id);
+          },
+        }
+      : null,
+  );
   if (loading) return null;
   const pipeline = pipelines.find((p) => p.id === chosen) ?? pipelines.find((p) => p.isDefault) ?? pipelines[0];
   if (!pipeline) {

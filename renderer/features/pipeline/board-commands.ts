@@ -1,4 +1,6 @@
 import type { Command, CommandContext } from '../../commands/command';
+import type { AssignSurface } from '../../shell/record-commands';
+import { useUi } from '../../shell/ui-store';
 
 /** What the mounted board offers its commands (use-board-surface). */
 export interface BoardSurface {
@@ -32,6 +34,11 @@ function onCard(id: string, title: Command['title'], keys: string[], act: (b: Bo
   } satisfies Command;
 }
 
+/** What the pipeline page offers when there is more than one pipeline to switch between (PipelinePage). */
+export interface PipelineSwitchSurface {
+  next(): void;
+}
+
 /** The board's keys, each acting on the focused card. */
 export const BOARD_COMMANDS: readonly Command[] = [
   onCard('board.down', 'commands.boardDown', ['j', 'ArrowDown'], (b, id) => b.walk(id, 'down')),
@@ -44,4 +51,29 @@ export const BOARD_COMMANDS: readonly Command[] = [
   onCard('board.lost', 'commands.markLost', ['x'], (b, id) => b.close(id, 'LOST')),
   onCard('board.grab', 'commands.boardGrab', ['Space'], (b, id) => b.grab(id)),
   onCard('board.open', 'commands.boardOpen', ['Enter'], (b, id) => b.open(id)),
+  {
+    id: 'board.assignToMe',
+    title: 'commands.assignToMe',
+    scope: 'board',
+    keys: [],
+    // With a record open in the drawer, "Assign to me" is the drawer's (record.assignToMe).
+    when: (ctx) =>
+      focusedDeal(ctx) !== null &&
+      useUi.getState().drawer === null &&
+      ctx.surface<AssignSurface>('assign') !== undefined,
+    run: (ctx) => {
+      const found = focusedDeal(ctx);
+      if (found) ctx.surface<AssignSurface>('assign')?.('deals', found.id);
+    },
+  },
 ];
+
+/** The board's other pipeline, by name from the palette. */
+export const SWITCH_PIPELINE: Command = {
+  id: 'pipeline.next',
+  title: 'commands.nextPipeline',
+  scope: 'global',
+  keys: [],
+  when: (ctx) => ctx.section === 'pipeline' && ctx.surface<PipelineSwitchSurface>('pipelines') !== undefined,
+  run: (ctx) => ctx.surface<PipelineSwitchSurface>('pipelines')?.next(),
+};

@@ -1,6 +1,6 @@
 import { Kanban } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
-import { BOARD_COMMANDS } from './board-commands';
+import { BOARD_COMMANDS, SWITCH_PIPELINE } from './board-commands';
 import { PipelinePage } from './PipelinePage';
 
 /** The board shows deals: `#/pipeline/<id>` opens a deal over it, and `C` makes a new one. */
@@ -15,6 +15,6 @@ export const pipelineManifest: FeatureManifest = {
     page: PipelinePage,
     recordCollection: 'deals',
   },
-  commands: BOARD_COMMANDS,
+  commands: [...BOARD_COMMANDS, SWITCH_PIPELINE],
   defaultViews: [],
 };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
 import type { PaletteResults } from '../../../renderer/search/palette-index';
 import { PALETTE_PAGE_SIZE, paletteSearchFor } from '../../../renderer/search/palette-search';
-import { readRecentRecords, rememberOpened } from '../../../renderer/search/recent-records';
+import { readRecentRecords, recentRecords$, rememberOpened } from '../../../renderer/search/recent-records';
 import { makeActivity, makeCompany, makeContact, makeDeal, testId } from '../domain/fixtures';
 
 /**
@@ -150,6 +150,22 @@ describe('the palette search over the local database', () => {
     await expect.poll(async () => ids(await search.search('fuller'), 'contacts')).toEqual([]);
   });
 
+  it('describes a recently opened record by its label and detail, and not once it is in the bin', async () => {
+    const db = await open();
+    const contact = person(1, 'José', 'Núñez', { email: 'jose@acme.mx' });
+    await db.contacts.insert(contact);
+    const search = paletteSearchFor(db);
+    expect(await search.describe('contacts', contact.id)).toMatchObject({
+      collection: 'contacts',
+      id: contact.id,
+      label: 'José Núñez',
+      detail: 'jose@acme.mx',
+    });
+    expect(await search.describe('contacts', testId(999))).toBeNull();
+    await db.contacts.findOne(contact.id).patch({ deletedAt: '2026-12-07T09:00:00.000Z' });
+    await expect.poll(() => search.describe('contacts', contact.id)).toBeNull();
+  });
+
   it('tells its listeners when results may have changed', async () => {
     const db = await open();
     const search = paletteSearchFor(db);
@@ -163,6 +179,22 @@ describe('the palette search over the local database', () => {
 });
 
 describe('recently opened records', () => {
+  it('keeps both of two records opened at once, the later first, and tells whoever follows the list', async () => {
+    const db = await open();
+    const heard: string[][] = [];
+    const subscription = recentRecords$(db).subscribe((list) => heard.push(list.map((r) => r.id)));
+    await Promise.all([
+      rememberOpened(db, { collection: 'contacts', id: testId(1) }),
+      rememberOpened(db, { collection: 'companies', id: testId(2) }),
+    ]);
+    expect(await readRecentRecords(db)).toEqual([
+      { collection: 'companies', id: testId(2) },
+      { collection: 'contacts', id: testId(1) },
+    ]);
+    await expect.poll(() => heard.at(-1)).toEqual([testId(2), testId(1)]);
+    subscription.unsubscribe();
+  });
+
   it("are kept in the user's database, newest first, and survive closing it", async () => {
     const storage = getRxStorageMemory() as never;
     const name = `palette-recent-${++counter}`;
