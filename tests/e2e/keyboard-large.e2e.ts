@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openLargeWorkspace, type LargeWorkspace } from './large-workspace';
+import { foldAccents, openLargeWorkspace, uniqueAccentedContact, type LargeWorkspace } from './large-workspace';
 
 /**
  * Outpost works from the keyboard on a large local workspace (~26,600 records pulled through real
@@ -156,4 +156,36 @@ test('a shortcut remapped in Settings → Keyboard still works after a reload', 
   await reset.focus();
   await press('Enter');
   await expect(goDeals).toContainText('G then D');
+});
+
+test('the palette finds a contact by a partial name typed without accents and with a typo, and Enter opens it', async () => {
+  const contact = uniqueAccentedContact();
+  // "Hernández" → "henran": accents gone, the end not typed yet, two letters swapped.
+  const partial = foldAccents(contact.longWord).slice(0, 6);
+  const typo = partial.slice(0, 2) + partial[3] + partial[2] + partial.slice(4);
+  const query = `${foldAccents(contact.firstName).split(' ')[0]} ${typo}`;
+
+  await press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  const input = palette.getByRole('combobox', { name: 'Search records and commands' });
+  await expect(input).toBeFocused();
+  await input.pressSequentially(query);
+  const found = palette
+    .getByRole('group', { name: 'Contacts' })
+    .getByRole('option', { name: new RegExp(contact.name) });
+  // The reload of the test before rebuilds the palette's index from storage; the palette says
+  // "Indexing N records…" meanwhile, and answers what was typed once it is ready.
+  const typed = performance.now();
+  await expect(found).toBeVisible({ timeout: 120_000 });
+  console.log(`palette answered ${((performance.now() - typed) / 1000).toFixed(1)} s after the query was typed`);
+  // Down the list to it, as a person would when a namesake ranks first.
+  for (let step = 0; step < 30 && (await found.getAttribute('aria-selected')) !== 'true'; step++) {
+    await press('ArrowDown');
+  }
+  await expect(found).toHaveAttribute('aria-selected', 'true');
+  await press('Enter');
+
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('dialog', { name: contact.name })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/contacts/${contact.id}$`));
 });

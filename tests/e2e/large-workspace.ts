@@ -96,3 +96,37 @@ export function lastContactWithAccentedName(options: DemoDataOptions = largeWork
   }
   throw new Error('the large workspace has no contact with an accented name');
 }
+
+/** Accents and case folded, as a person typing without them writes a name. */
+export const foldAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * A contact of the large workspace whose name has an accent, is the only one of its name (folded),
+ * and has a word of six letters or more to type partly and with a typo: the palette's target.
+ */
+export function uniqueAccentedContact(options: DemoDataOptions = largeWorkspaceOptions()): {
+  id: string;
+  name: string;
+  firstName: string;
+  longWord: string;
+} {
+  const world = createDemoWorld(options);
+  const seen = new Map<string, number>();
+  const all: { id: string; firstName: string; lastName: string }[] = [];
+  for (let i = 0; i < world.counts.contacts; i++) {
+    const { id, firstName, lastName } = world.contact(i);
+    const key = foldAccents(`${firstName} ${lastName}`);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    all.push({ id, firstName, lastName });
+  }
+  for (let i = all.length - 1; i >= 0; i--) {
+    const { id, firstName, lastName } = all[i]!;
+    const name = `${firstName} ${lastName}`;
+    const longWord = lastName.split(/\s+/).find((w) => w.length >= 6);
+    // The accent is in a word that is typed (the first name's first word, or the long word).
+    const typed = `${firstName.split(' ')[0]} ${longWord ?? ''}`;
+    if (longWord && COMBINING_MARKS.test(typed.normalize('NFD')) && seen.get(foldAccents(name)) === 1)
+      return { id, name, firstName, longWord };
+  }
+  throw new Error('the large workspace has no contact with a unique accented name');
+}
