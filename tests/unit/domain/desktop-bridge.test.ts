@@ -22,6 +22,7 @@ describe('desktop bridge channels', () => {
       'readSession',
       'reportSyncStatus',
       'setGlobalHotkeys',
+      'setMenuKeys',
       'syncServerUrl',
       'writeSession',
     ]);
