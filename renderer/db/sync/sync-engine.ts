@@ -7,6 +7,7 @@ import { carriedEdits, lostEditsOfNode, ownLostEdits } from '@domain/lost-edits'
 import type { FieldOverwrite } from '@domain/merge';
 import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import { setConflictResolver, type OutpostDatabase } from '../database';
+import { AcceptedVersions } from './accepted-versions';
 import { BASE_HLC_META, bootstrapCollection } from './bootstrap';
 import { subscribeToChanges } from './change-stream';
 import { OfflineError, type SyncHttp } from './sync-http';
@@ -178,6 +179,8 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   };
 
   const replications = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();
+  /** What the server accepted from this device: a pulled page older than it is stale. */
+  const accepted = new AcceptedVersions();
   /** Collections whose bootstrap runs: their replication starts when it ends. */
   const bootstrapping = new Map<CollectionName, Promise<void>>();
   for (const collection of collections) {
@@ -188,11 +191,12 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       initialCheckpoint: undefined as SyncCheckpoint | undefined,
       handler: async (checkpoint: SyncCheckpoint | undefined) => {
         const page = await pullPage(collection, checkpoint?.seq ?? 0, pullBatchSize);
-        await noticeLostEdits(collection, page.documents);
+        const documents = accepted.fresh(collection, page.documents);
+        await noticeLostEdits(collection, documents);
         reportProgress(collection, page.checkpoint.seq, page.serverSeq);
         if (page.documents.length < pullBatchSize) caughtUpEntry(collection).resolve();
         succeeded();
-        return { documents: page.documents as never[], checkpoint: page.checkpoint };
+        return { documents: documents as never[], checkpoint: page.checkpoint };
       },
     };
     const replication = replicateRxCollection<unknown, SyncCheckpoint>({
@@ -225,7 +229,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           const refused = new Map(result.rejected.map((r) => [r.id, r]));
           for (const row of sent) {
             const { id, hlc } = row.newDocumentState;
-            if (!conflicted.has(id) && !refused.has(id)) journal.notePushed(collection, id, hlc);
+            if (conflicted.has(id) || refused.has(id)) continue;
+            journal.notePushed(collection, id, hlc);
+            accepted.note(collection, row.newDocumentState, row.assumedMasterState?.hlc ?? null);
           }
           const reverts: SyncDocument[] = [];
           for (const rejection of result.rejected) {
