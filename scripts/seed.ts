@@ -4,6 +4,7 @@
  *   npm run seed                                  # small set into data/demo/small
  *   npm run seed -- --size large --seed 7         # ~435k records into data/demo/large
  *   npm run seed -- --today 2026-03-02 --out /tmp/demo
+ *   npm run seed -- --size large --into sqlite:data/outpost.db   # into a sync server's store
  *
  * Generation (demo-data/) yields batches; a sink consumes them: NDJSON files (writeNdjson), or a
  * sync server's store (seedStore, over ./store-sink), from which devices pull the workspace.
@@ -24,7 +25,9 @@ import {
   type DemoSize,
 } from '../demo-data';
 import { isIsoDate, toIsoDate } from '../domain/time';
+import { OWNER_SECRET } from '../sync-server/auth/user-records';
 import { openStore } from '../sync-server/store/open-store';
+import type { Store } from '../sync-server/store/store';
 import { writeToStore, type CollectionCounts, type StoreSinkResult } from './store-sink';
 
 export interface SeedArgs {
@@ -32,14 +35,19 @@ export interface SeedArgs {
   seed: number;
   today: string;
   out: string;
+  /** A sync server's store URL (`sqlite:<file>`, `postgres://…`): seed it instead of writing files. */
+  into?: string;
 }
 
-const USAGE = `Usage: npm run seed -- [--size small|medium|large] [--seed N] [--today YYYY-MM-DD] [--out DIR]
+const USAGE = `Usage: npm run seed -- [--size small|medium|large] [--seed N] [--today YYYY-MM-DD] [--out DIR | --into STORE]
 
   --size    small (~750 records, default), medium (~26,600) or large (~435,000 records)
   --seed    an integer from 0 to 4294967295 (default ${DEFAULT_DEMO_SEED}); same seed + today = same bytes
   --today   the day the data is "as of", UTC (default: today)
-  --out     output directory (default: data/demo/<size>)`;
+  --out     output directory (default: data/demo/<size>)
+  --into    a sync server's store instead of files: sqlite:data/outpost.db or postgres://…
+            The store's owner (its first Sales Manager, or the single-user owner) owns the
+            manager's records. Seed before starting the server on that store, or restart it after.`;
 
 export class UsageError extends Error {}
 
@@ -51,6 +59,7 @@ export function parseSeedArgs(argv: string[], now: () => number = Date.now): See
       seed: { type: 'string', default: String(DEFAULT_DEMO_SEED) },
       today: { type: 'string' },
       out: { type: 'string' },
+      into: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -63,7 +72,16 @@ export function parseSeedArgs(argv: string[], now: () => number = Date.now): See
     throw new UsageError(`--seed must be an integer from 0 to 4294967295, not "${values.seed}"`);
   const today = values.today ?? toIsoDate(now());
   if (!isIsoDate(today)) throw new UsageError(`--today must be a YYYY-MM-DD date, not "${today}"`);
-  return { size, seed, today, out: resolve(values.out ?? join('data', 'demo', size)) };
+  if (values.into !== undefined && values.out !== undefined)
+    throw new UsageError('--out and --into name two destinations: give one');
+  if (values.into === '') throw new UsageError('--into needs a store URL: sqlite:<file> or postgres://…');
+  return {
+    size,
+    seed,
+    today,
+    out: resolve(values.out ?? join('data', 'demo', size)),
+    ...(values.into !== undefined ? { into: values.into } : {}),
+  };
 }
 
 export type { CollectionCounts } from './store-sink';
@@ -162,22 +180,44 @@ export interface StoreSeedResult extends StoreSinkResult {
   elapsedMs: number;
 }
 
+export interface SeedStoreOptions {
+  /** Called after each batch with the records handled so far (written or kept). */
+  onProgress?: (handled: number) => void;
+}
+
 /**
  * Writes a demo workspace into the store a server URL names (`sqlite:<file>`, `postgres://…`),
- * for devices to pull. Its records are owned by the demo's own users (Emma Clarke manages), not
- * by whoever signs in later; a Sales Manager sees all of them. Run it while no server writes to
- * the same SQLite file. Records already there are kept.
+ * for devices to pull. The store's owner (the first Sales Manager of a team server, or the
+ * single-user owner) takes the demo manager's place: the manager's records are theirs, on their
+ * team; the other demo people are profiles without accounts (docs/adr/0022). A store nobody has
+ * signed in to yet keeps the demo's own manager (Emma Clarke). Records already there are kept.
  */
-export async function seedStore(storeUrl: string, options: DemoBatchOptions): Promise<StoreSeedResult> {
+export async function seedStore(
+  storeUrl: string,
+  options: DemoBatchOptions,
+  seedOptions: SeedStoreOptions = {},
+): Promise<StoreSeedResult> {
   const started = performance.now();
   const store = await openStore(storeUrl);
   try {
-    const result = await writeToStore(store, demoBatches(options));
+    const owner = await storeOwner(store);
+    const batches = demoBatches({ ...options, ...(owner ? { currentUser: owner } : {}) });
+    const result = await writeToStore(store, batches, seedOptions);
     const total = Object.values(result.written).reduce((a, b) => a + b, 0) + result.kept;
     return { ...result, total, elapsedMs: Math.round(performance.now() - started) };
   } finally {
     await store.close();
   }
+}
+
+/** The owner's profile as the demo's manager: id, team and name; null before anyone signed in. */
+async function storeOwner(store: Store): Promise<{ id: string; teamId: string; name: string } | null> {
+  const ownerId = await store.auth.getSecret(OWNER_SECRET);
+  if (!ownerId) return null;
+  const profile = (await store.getRecords('users', [ownerId])).get(ownerId);
+  if (!profile || profile.deleted) return null;
+  const body = profile.body as { teamId?: string; name?: string };
+  return { id: ownerId, teamId: body.teamId ?? '', name: body.name ?? '' };
 }
 
 /** One progress line, rewritten in place on a terminal, or a line per 10% when piped to a log. */
@@ -224,8 +264,33 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  if (args.into !== undefined) {
+    await seedInto(args.into, args);
+    return 0;
+  }
   await seed(args);
   return 0;
+}
+
+/** `--into`: the progress line while writing, then one summary line with the rate. */
+async function seedInto(storeUrl: string, args: SeedArgs): Promise<void> {
+  const options: DemoBatchOptions = { size: args.size, seed: args.seed, today: args.today };
+  const progress = progressReporter(demoRecordCount(options));
+  const result = await seedStore(storeUrl, options, { onProgress: progress.update });
+  progress.done();
+  const written = Object.values(result.written).reduce((a, b) => a + b, 0);
+  const seconds = result.elapsedMs / 1000;
+  const rate = Math.round(result.total / Math.max(seconds, 0.001));
+  console.log(
+    `Seeded ${args.size} demo (seed ${args.seed}, today ${args.today}) into ${redactStoreUrl(storeUrl)}: ` +
+      `${written.toLocaleString('en')} records written, ${result.kept.toLocaleString('en')} already there, ` +
+      `in ${seconds.toFixed(1)} s (${rate.toLocaleString('en')} records/s)`,
+  );
+}
+
+/** The summary ends up in terminals and logs: never echo a password that came in a URL. */
+function redactStoreUrl(url: string): string {
+  return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
