@@ -1,3 +1,11 @@
+import { recordTableEn } from './areas/record-table.en';
+import { savedViewsEn } from './areas/saved-views.en';
+import { bulkEn } from './areas/bulk-actions.en';
+import { csvEn } from './areas/csv.en';
+import { leadSettingsEn } from './areas/lead-settings.en';
+import { mergeEn } from './areas/merge.en';
+import { demoLoadEn } from './areas/demo-load.en';
+
 /** English strings. Spanish (es.ts) must have exactly the same keys: the type checker holds it to that. */
 export const en = {
   app: {
@@ -782,6 +790,13 @@ export const en = {
     empty: 'Nothing matches “{{query}}”. Try fewer letters, or another word.',
     failed: 'Search is not available right now: {{message}}',
   },
+  recordTable: recordTableEn,
+  savedViews: savedViewsEn,
+  bulk: bulkEn,
+  csv: csvEn,
+  leadSettings: leadSettingsEn,
+  merge: mergeEn,
+  demoLoad: demoLoadEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

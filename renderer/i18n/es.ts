@@ -1,4 +1,11 @@
 import type { Messages } from './en';
+import { recordTableEs } from './areas/record-table.es';
+import { savedViewsEs } from './areas/saved-views.es';
+import { bulkEs } from './areas/bulk-actions.es';
+import { csvEs } from './areas/csv.es';
+import { leadSettingsEs } from './areas/lead-settings.es';
+import { mergeEs } from './areas/merge.es';
+import { demoLoadEs } from './areas/demo-load.es';
 
 /** Spanish strings: the `Messages` type makes a missing or extra key a compile error. */
 export const es: Messages = {
@@ -798,4 +805,11 @@ export const es: Messages = {
     empty: 'Nada coincide con «{{query}}». Prueba con menos letras o con otra palabra.',
     failed: 'La búsqueda no está disponible ahora: {{message}}',
   },
+  recordTable: recordTableEs,
+  savedViews: savedViewsEs,
+  bulk: bulkEs,
+  csv: csvEs,
+  leadSettings: leadSettingsEs,
+  merge: mergeEs,
+  demoLoad: demoLoadEs,
 };

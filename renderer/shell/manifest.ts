@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import type { CollectionName } from '@domain/collections';
+import type { DefaultView } from '@domain/record-views/view-state';
 import type { Command } from '../commands/command';
 import type { MessageKey } from '../i18n/message-key';
 
@@ -36,8 +37,7 @@ export interface SectionManifest {
   tabs?: readonly string[];
 }
 
-/** A saved list layout a feature ships with; filled in when record views arrive. */
-export type DefaultView = never;
+export type { DefaultView } from '@domain/record-views/view-state';
 
 /**
  * Everything a feature area plugs into the shell. Each `features/<area>/manifest.ts` exports one;
