@@ -14,8 +14,9 @@ export const savedViews: CollectionDefinition<'saved_views', SavedView> = {
     SDR: { read: 'ownOrShared', create: 'own', update: 'own', delete: 'own' },
     ACCOUNT_EXECUTIVE: { read: 'ownOrShared', create: 'own', update: 'own', delete: 'own' },
     // Sharing a view with a team (or taking it back) is a change of its team: `reassign`, which
-    // only the roles that lead a team hold.
-    SUPERVISOR: { read: 'team', create: 'team', update: 'own', delete: 'own', reassign: 'own' },
+    // only the roles that lead a team hold. A supervisor changes only their own views (`update`),
+    // so their `team` reach matters for a view they create for a teammate, already shared.
+    SUPERVISOR: { read: 'team', create: 'team', update: 'own', delete: 'own', reassign: 'team' },
     SALES_MANAGER: { read: 'all', create: 'all', update: 'all', delete: 'all', reassign: 'all' },
   },
   // A view made already shared needs the same right as sharing one later.
