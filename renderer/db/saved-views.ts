@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RxCollection } from 'rxdb';
 import { uuidv7 } from '@domain/ids';
 import { savedViewBody, viewStatePatch, viewsForReader } from '@domain/record-views/saved-view-rules';
@@ -101,7 +101,8 @@ export function useLastView(section: ViewSection): [string | null | undefined, (
     });
     return () => subscription.unsubscribe();
   }, [db, section]);
-  return [chosen?.section === section ? chosen.key : undefined, (key) => rememberLastView({ db }, section, key)];
+  const remember = useCallback((key: string) => rememberLastView({ db }, section, key), [db, section]);
+  return [chosen?.section === section ? chosen.key : undefined, remember];
 }
 
 /** Remembers `key` as the view of `section` on this device (the palette's "Open view" too). */

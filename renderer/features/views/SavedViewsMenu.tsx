@@ -112,6 +112,8 @@ export function SavedViewsMenu({ section, view, onViewChange }: SavedViewsMenuPr
 
   const choose = (key: string) => {
     setOpen(false);
+    // Choosing the open view again puts the table back as the view has it.
+    if (current?.key === key) onViewChange(current.state);
     applied.current = null;
     void rememberView(key);
   };

@@ -6,6 +6,7 @@ import { savedViewBody } from '@domain/record-views/saved-view-rules';
 import type { ViewSection, ViewState } from '@domain/record-views/view-state';
 import type { Role } from '@domain/schemas/user-profile';
 import { CommandHost } from '../../../renderer/commands/CommandHost';
+import { commandTitle } from '../../../renderer/commands/command-title';
 import { runCommand } from '../../../renderer/commands/run-command';
 import { insertRecord } from '../../../renderer/db/record-writes';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
@@ -94,6 +95,49 @@ describe('the saved views menu', () => {
     expect(await menuButton('View: Compact leads')).toBeInTheDocument();
     const saved = (await storedViews(ws)).find((v) => v.name === 'Compact leads');
     expect(saved).toMatchObject({ userId: ws.user.id, sharedWithTeamId: '', section: 'leads', position: 1, ...shown });
+  });
+
+  it('puts the table back as the view has it when the open view is chosen again', async () => {
+    const { user } = await showMenu('companies');
+    await user.click(await menuButton('View: All companies'));
+    await user.click(screen.getByRole('button', { name: 'All companies' }));
+    await user.click(await screen.findByRole('button', { name: 'Toggle density' }));
+    await user.click(await menuButton('View: All companies (changed, not saved)'));
+    await user.click(screen.getByRole('button', { name: 'All companies' }));
+    expect(await menuButton('View: All companies')).toBeInTheDocument();
+    expect(shown).toEqual(DEFAULT_VIEWS.companies[0].state);
+  });
+
+  it('saves the table over the open view, clearing the dot, and renames it', async () => {
+    const { user, ws } = await showMenu('leads', 'SDR');
+    const { id } = await insertRecord(
+      ws,
+      'saved_views',
+      savedViewBody(DEFAULT_VIEWS.leads[1].state, {
+        userId: ws.user.id,
+        section: 'leads',
+        name: 'Hot leads',
+        position: 0,
+      }),
+    );
+    await user.click(await menuButton('View: My open leads'));
+    await user.click(await screen.findByRole('button', { name: 'Hot leads' }));
+    await user.click(screen.getByRole('button', { name: 'Toggle density' }));
+    await user.click(await menuButton('View: Hot leads (changed, not saved)'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await menuButton('View: Hot leads')).toBeInTheDocument();
+    expect((await ws.db.saved_views.findOne(id).exec())?.density).toBe('compact');
+
+    await user.click(await menuButton('View: Hot leads'));
+    await user.click(screen.getByRole('button', { name: 'Rename…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename view' });
+    const name = within(dialog).getByRole('textbox', { name: 'Name' });
+    await user.clear(name);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Give the view a name.');
+    await user.type(name, 'Warm leads');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await menuButton('View: Warm leads')).toBeInTheDocument();
   });
 
   it('lets a supervisor share a view with the team and stop sharing it, and offers sharing to no rep', async () => {
@@ -190,9 +234,12 @@ describe('the saved views menu', () => {
   });
 
   it('opens a view from the palette’s “Open view” command, in its own section', async () => {
-    await showMenu('deals');
+    const { i18n } = await showMenu('deals');
     await menuButton('View: My open deals');
-    runCommand('views.open.deals.closingThisMonth', COMMANDS, null);
+    // Found by the title the palette lists it under, in the user's language.
+    const command = COMMANDS.find((c) => commandTitle(i18n.t, c) === 'Open view: Deals closing this month');
+    expect(command).toBeDefined();
+    runCommand(command!.id, COMMANDS, null);
     expect(useUi.getState().section).toBe('deals');
     expect(await menuButton('View: Deals closing this month')).toBeInTheDocument();
     await waitFor(() => expect(shown).toEqual(DEFAULT_VIEWS.deals[1].state));
