@@ -1,8 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkCollection } from '@domain/bulk-edits';
-import type { RecordBody } from '@domain/record-edits';
-import type { Lead } from '@domain/schemas/lead';
 import type { Role } from '@domain/schemas/user-profile';
 import { CommandHost } from '../../../renderer/commands/CommandHost';
 import { readBulkRecords } from '../../../renderer/db/bulk-writes';
@@ -11,6 +9,7 @@ import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { BulkActionBar } from '../../../renderer/features/bulk';
 import { COMMANDS } from '../../../renderer/shell/commands-list';
 import { Toasts } from '../../../renderer/shell/Toasts';
+import { leadBody } from '../../support/record-bodies';
 import { openTestWorkspace } from '../support/open-test-workspace';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
@@ -23,30 +22,6 @@ afterEach(async () => {
 });
 
 const COLLEAGUE = '01900000-0000-7000-8000-0000000000c1';
-
-function leadBody(n: number, ownerId: string, teamId: string, status: Lead['status'] = 'NEW'): RecordBody<'leads'> {
-  return {
-    firstName: `Lead ${n}`,
-    lastName: 'Rivera',
-    email: '',
-    phone: '',
-    companyName: '',
-    title: '',
-    interest: '',
-    contactId: '',
-    status,
-    source: '',
-    estimatedValue: null,
-    disqualifyReason: '',
-    qualifiedAt: null,
-    convertedDealId: '',
-    convertedAt: null,
-    tags: [],
-    notes: '',
-    ownerId,
-    teamId,
-  };
-}
 
 async function showBar(role: Role, collection: BulkCollection, seed: (ws: TestWorkspace) => Promise<string[]>) {
   workspace = await openTestWorkspace(['leads', 'deals', 'pipelines', 'stage_changes', 'users']);
@@ -91,9 +66,10 @@ const owners = async (ws: TestWorkspace, ids: string[]) =>
 describe('the bulk action bar', () => {
   it('assigns the selected leads, says how many were skipped and why, and one Undo puts them all back', async () => {
     const { user, ws, ids, bar } = await showBar('SDR', 'leads', async (ws) => [
-      (await insertRecord(ws, 'leads', leadBody(1, '', ws.user.teamId))).id,
-      (await insertRecord(ws, 'leads', leadBody(2, '', ws.user.teamId))).id,
-      (await insertRecord(ws, 'leads', leadBody(3, COLLEAGUE, ws.user.teamId))).id,
+      (await insertRecord(ws, 'leads', leadBody({ firstName: 'Lead 1', ownerId: '', teamId: ws.user.teamId }))).id,
+      (await insertRecord(ws, 'leads', leadBody({ firstName: 'Lead 2', ownerId: '', teamId: ws.user.teamId }))).id,
+      (await insertRecord(ws, 'leads', leadBody({ firstName: 'Lead 3', ownerId: COLLEAGUE, teamId: ws.user.teamId })))
+        .id,
     ]);
     expect(within(bar).getByText('3 selected')).toBeInTheDocument();
     await user.click(within(bar).getByRole('button', { name: 'Assign to…' }));
@@ -113,8 +89,20 @@ describe('the bulk action bar', () => {
 
   it('disqualifies only with a reason, and skips the leads already disqualified', async () => {
     const { user, ws, ids, bar } = await showBar('SALES_MANAGER', 'leads', async (ws) => [
-      (await insertRecord(ws, 'leads', leadBody(1, ws.user.id, ws.user.teamId, 'CONTACTED'))).id,
-      (await insertRecord(ws, 'leads', leadBody(2, ws.user.id, ws.user.teamId, 'DISQUALIFIED'))).id,
+      (
+        await insertRecord(
+          ws,
+          'leads',
+          leadBody({ firstName: 'Lead 1', ownerId: ws.user.id, teamId: ws.user.teamId, status: 'CONTACTED' }),
+        )
+      ).id,
+      (
+        await insertRecord(
+          ws,
+          'leads',
+          leadBody({ firstName: 'Lead 2', ownerId: ws.user.id, teamId: ws.user.teamId, status: 'DISQUALIFIED' }),
+        )
+      ).id,
     ]);
     await user.click(within(bar).getByRole('button', { name: 'Change status…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change the status of the selected records' });
@@ -131,8 +119,10 @@ describe('the bulk action bar', () => {
 
   it('asks before deleting, and Ctrl+Z brings the deleted records back', async () => {
     const { user, ws, ids, bar } = await showBar('SALES_MANAGER', 'leads', async (ws) => [
-      (await insertRecord(ws, 'leads', leadBody(1, ws.user.id, ws.user.teamId))).id,
-      (await insertRecord(ws, 'leads', leadBody(2, ws.user.id, ws.user.teamId))).id,
+      (await insertRecord(ws, 'leads', leadBody({ firstName: 'Lead 1', ownerId: ws.user.id, teamId: ws.user.teamId })))
+        .id,
+      (await insertRecord(ws, 'leads', leadBody({ firstName: 'Lead 2', ownerId: ws.user.id, teamId: ws.user.teamId })))
+        .id,
     ]);
     await user.click(within(bar).getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete 2 records?' });
@@ -150,7 +140,15 @@ describe('the bulk action bar', () => {
     const { user, ws, ids, bar } = await showBar('SALES_MANAGER', 'leads', async (ws) => {
       const made: string[] = [];
       for (let n = 0; n < 101; n++)
-        made.push((await insertRecord(ws, 'leads', leadBody(n, ws.user.id, ws.user.teamId))).id);
+        made.push(
+          (
+            await insertRecord(
+              ws,
+              'leads',
+              leadBody({ firstName: `Lead ${n}`, ownerId: ws.user.id, teamId: ws.user.teamId }),
+            )
+          ).id,
+        );
       return made;
     });
     await user.click(within(bar).getByRole('button', { name: 'Add tag' }));

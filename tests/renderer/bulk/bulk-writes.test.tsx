@@ -2,10 +2,10 @@ import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planBulkEdit } from '@domain/bulk-edits';
 import type { Actor } from '@domain/permissions';
-import type { RecordBody } from '@domain/record-edits';
 import type { Lead } from '@domain/schemas/lead';
 import { applyBulkPlan, BULK_BATCH_SIZE, readBulkRecords, undoBulkRun } from '../../../renderer/db/bulk-writes';
 import { insertRecord, updateRecord } from '../../../renderer/db/record-writes';
+import { leadBody } from '../../support/record-bodies';
 import { openTestWorkspace } from '../support/open-test-workspace';
 
 type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
@@ -17,35 +17,18 @@ afterEach(async () => {
 
 const OTHER = '01900000-0000-7000-8000-0000000000b2';
 
-function leadBody(n: number, ownerId: string, teamId: string): RecordBody<'leads'> {
-  return {
-    firstName: `Lead ${n}`,
-    lastName: 'Rivera',
-    email: '',
-    phone: '',
-    companyName: '',
-    title: '',
-    interest: '',
-    contactId: '',
-    status: 'NEW',
-    source: '',
-    estimatedValue: null,
-    disqualifyReason: '',
-    qualifiedAt: null,
-    convertedDealId: '',
-    convertedAt: null,
-    tags: [],
-    notes: '',
-    ownerId,
-    teamId,
-  };
-}
-
 async function leads(count: number) {
   workspace = await openTestWorkspace(['leads', 'stage_changes']);
   const ws = workspace;
   const made: Lead[] = [];
-  for (let n = 0; n < count; n++) made.push(await insertRecord(ws, 'leads', leadBody(n, ws.user.id, ws.user.teamId)));
+  for (let n = 0; n < count; n++)
+    made.push(
+      await insertRecord(
+        ws,
+        'leads',
+        leadBody({ firstName: `Lead ${n}`, ownerId: ws.user.id, teamId: ws.user.teamId }),
+      ),
+    );
   const actor: Actor = { id: ws.user.id, role: 'SALES_MANAGER', teamId: ws.user.teamId, teamMemberIds: [ws.user.id] };
   return { ws, made, actor };
 }
