@@ -23,9 +23,11 @@ export type Action = 'read' | 'create' | 'update' | 'delete' | 'reassign' | 'con
  * - `team`: the actor's team's records and the actor's own;
  * - `own`: records the actor owns;
  * - `ownOrUnassigned`: the actor's own and records nobody owns yet (the SDR's lead queue);
+ * - `ownOrShared`: the actor's own and records marked with the actor's team, but not a teammate's
+ *   unmarked ones (a saved view the team lead shared, while a colleague's private views stay theirs);
  * - `none`: nothing.
  */
-export type Reach = 'all' | 'team' | 'own' | 'ownOrUnassigned' | 'none';
+export type Reach = 'all' | 'team' | 'own' | 'ownOrUnassigned' | 'ownOrShared' | 'none';
 
 type Table = { readonly [C in CollectionName]: { readonly [A in Action]?: Reach } };
 
@@ -70,6 +72,8 @@ export function reaches(actor: Actor, reach: Reach, keys: AccessKeys): boolean {
       return keys.ownerId === actor.id;
     case 'ownOrUnassigned':
       return keys.ownerId === actor.id || keys.ownerId === '';
+    case 'ownOrShared':
+      return keys.ownerId === actor.id || (keys.teamId !== '' && keys.teamId === actor.teamId);
     case 'none':
       return false;
   }
@@ -156,6 +160,8 @@ export function readFilterOf(actor: Actor, collection: CollectionName): ReadFilt
       return { kind: 'some', ownerIds: [actor.id], teamIds: [], unowned: false };
     case 'ownOrUnassigned':
       return { kind: 'some', ownerIds: [actor.id], teamIds: [], unowned: true };
+    case 'ownOrShared':
+      return { kind: 'some', ownerIds: [actor.id], teamIds: actor.teamId ? [actor.teamId] : [], unowned: false };
     case 'none':
       return { kind: 'some', ownerIds: [], teamIds: [], unowned: false };
   }

@@ -8,6 +8,7 @@ import { leadsManifest } from './leads';
 import { pipelineManifest } from './pipeline';
 import { reportsManifest } from './reports';
 import { settingsManifest } from './settings';
+import { viewsManifest } from './views';
 
 /**
  * Every feature the shell shows. Navigation, addresses, drawers and commands are built from this
@@ -23,6 +24,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   callCenterManifest,
   reportsManifest,
   settingsManifest,
+  viewsManifest,
 ];
 
 /** The section an address that names none (or an unknown one) opens. */

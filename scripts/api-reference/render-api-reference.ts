@@ -94,6 +94,7 @@ function permissionTable(collection: CollectionName): string {
     team: 'team',
     own: 'own',
     ownOrUnassigned: 'own or unassigned',
+    ownOrShared: 'own or shared with their team',
   };
   return table(
     ['role', ...ACTIONS],
@@ -422,6 +423,7 @@ and checkpoints, and pulls everything again.
 
 Each collection below lists, per role, the *reach* of each action: \`all\` records; \`team\` — owned by
 anyone now in the user’s team or marked with their team; \`own\`; \`own or unassigned\` (\`ownerId: ""\`);
+\`own or shared with their team\` (their own, or marked with their team);
 — for nothing. Actions: read (pull), create, update, delete (archive with \`deletedAt\`), reassign
 (change \`ownerId\` or \`teamId\`), convert (a lead to CONVERTED), close (a deal into or out of WON and
 LOST). A new or reassigned record must also land where the user may create it. For saved views the

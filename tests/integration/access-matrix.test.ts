@@ -230,7 +230,9 @@ function expectedAllowed(
     return action === 'update' && own;
   }
   const may = (a: Action, record: object) => can(actor, a, collection, record);
-  if (action === 'create') return may('create', after);
+  // A saved view made already shared with a team needs the right to share (saved_views `reassign`).
+  const sharedView = collection === 'saved_views' && (after as { sharedWithTeamId?: string }).sharedWithTeamId !== '';
+  if (action === 'create') return may('create', after) && (!sharedView || may('reassign', after));
   if (!before || !may('read', before)) return false;
   switch (action) {
     case 'update':

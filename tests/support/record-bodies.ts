@@ -2,6 +2,7 @@ import { defaultPipeline } from '../../domain/default-records';
 import type { Activity } from '../../domain/schemas/activity';
 import type { Contact } from '../../domain/schemas/contact';
 import type { Deal } from '../../domain/schemas/deal';
+import type { Lead } from '../../domain/schemas/lead';
 import type { RecordBase } from '../../domain/schemas/record';
 
 type Body<T> = Omit<T, keyof RecordBase | 'nameKey' | 'titleKey'>;
@@ -68,6 +69,31 @@ export function callBody(dealId: string, overrides: Partial<Body<Activity>> = {}
     contactId: '',
     companyId: '',
     scriptAnswers: [],
+    ownerId: '',
+    teamId: '',
+    ...overrides,
+  };
+}
+
+export function leadBody(overrides: Partial<Body<Lead>> = {}): Body<Lead> {
+  return {
+    firstName: 'Lucía',
+    lastName: 'Paredes',
+    email: '',
+    phone: '',
+    companyName: 'Andes Logistics',
+    title: '',
+    interest: '',
+    contactId: '',
+    status: 'NEW',
+    source: '',
+    estimatedValue: null,
+    disqualifyReason: '',
+    qualifiedAt: null,
+    convertedDealId: '',
+    convertedAt: null,
+    tags: [],
+    notes: '',
     ownerId: '',
     teamId: '',
     ...overrides,

@@ -1,3 +1,4 @@
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { CalendarClock } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
 import { comingSoonPage } from '../ComingSoon';
@@ -13,5 +14,5 @@ export const activitiesManifest: FeatureManifest = {
     page: comingSoonPage(CalendarClock, 'activities'),
   },
   commands: [],
-  defaultViews: [],
+  defaultViews: DEFAULT_VIEWS.activities,
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { Building2 } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
 import { createCommand } from '../../shell/record-commands';
@@ -17,5 +18,5 @@ export const companiesManifest: FeatureManifest = {
   },
   drawers: { companies: CompanyDrawer },
   commands: [createCommand('companies', 'companies.new')],
-  defaultViews: [],
+  defaultViews: DEFAULT_VIEWS.companies,
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { Contact } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
 import { createCommand } from '../../shell/record-commands';
@@ -17,5 +18,5 @@ export const contactsManifest: FeatureManifest = {
   },
   drawers: { contacts: ContactDrawer },
   commands: [createCommand('contacts', 'contacts.new')],
-  defaultViews: [],
+  defaultViews: DEFAULT_VIEWS.contacts,
 };

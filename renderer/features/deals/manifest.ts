@@ -1,3 +1,4 @@
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { Handshake } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
 import { createCommand } from '../../shell/record-commands';
@@ -18,5 +19,5 @@ export const dealsManifest: FeatureManifest = {
   },
   drawers: { deals: DealDrawer },
   commands: [createCommand('deals', 'deals.new'), ...DEAL_COMMANDS],
-  defaultViews: [],
+  defaultViews: DEFAULT_VIEWS.deals,
 };

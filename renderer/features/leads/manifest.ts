@@ -1,3 +1,4 @@
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { UserPlus } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
 import { createCommand } from '../../shell/record-commands';
@@ -17,5 +18,5 @@ export const leadsManifest: FeatureManifest = {
   },
   drawers: { leads: LeadDrawer },
   commands: [createCommand('leads', 'leads.new')],
-  defaultViews: [],
+  defaultViews: DEFAULT_VIEWS.leads,
 };

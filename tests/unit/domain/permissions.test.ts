@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '@domain/collections';
-import { PERMISSIONS, authorizeWrite, can, type Actor } from '@domain/permissions';
+import { PERMISSIONS, authorizeWrite, can, readFilterOf, type Actor } from '@domain/permissions';
 import { ROLES } from '@domain/schemas/user-profile';
-import { makeDeal, makeLead, testId } from './fixtures';
+import { createRecord } from '@domain/record-edits';
+import { savedViewBody } from '@domain/record-views/saved-view-rules';
+import { ctxAt, makeDeal, makeLead, testId } from './fixtures';
 
 const TEAM = testId(0x7e);
 const OTHER_TEAM = testId(0x7f);
 const actor = (role: Actor['role'], id = testId(0xa1)): Actor => ({ id, role, teamId: TEAM, teamMemberIds: [id] });
 const someoneElse = testId(0xb2);
+const makeView = (userId: string) =>
+  createRecord(
+    'saved_views',
+    testId(0x71e),
+    savedViewBody(
+      { filters: [], sort: [], columns: [], density: 'compact' },
+      { userId, section: 'leads', name: 'Mine', position: 0 },
+    ),
+    ctxAt(1, userId),
+  );
 
 describe('the permission table', () => {
   it('covers every role and every collection', () => {
@@ -19,6 +31,38 @@ describe('the permission table', () => {
     expect(can(sdr, 'read', 'leads', makeLead({ ownerId: sdr.id }))).toBe(true);
     expect(can(sdr, 'read', 'leads', makeLead({ ownerId: '' }))).toBe(true);
     expect(can(sdr, 'read', 'leads', makeLead({ ownerId: someoneElse }))).toBe(false);
+  });
+
+  it('shows a rep the saved views shared with their team, never a teammate’s private one', () => {
+    const sdr: Actor = { ...actor('SDR'), teamMemberIds: [testId(0xa1), someoneElse] };
+    const view = (userId: string, sharedWithTeamId: string) => ({ userId, sharedWithTeamId });
+    expect(can(sdr, 'read', 'saved_views', view(someoneElse, TEAM))).toBe(true);
+    expect(can(sdr, 'read', 'saved_views', view(someoneElse, ''))).toBe(false);
+    expect(can(sdr, 'read', 'saved_views', view(someoneElse, OTHER_TEAM))).toBe(false);
+    expect(readFilterOf(sdr, 'saved_views')).toEqual({
+      kind: 'some',
+      ownerIds: [sdr.id],
+      teamIds: [TEAM],
+      unowned: false,
+    });
+  });
+
+  it('lets only the roles that lead a team share a saved view with it', () => {
+    for (const [role, may] of [
+      ['SDR', false],
+      ['ACCOUNT_EXECUTIVE', false],
+      ['SUPERVISOR', true],
+      ['SALES_MANAGER', true],
+    ] as const) {
+      const who = actor(role);
+      const view = makeView(who.id);
+      expect(authorizeWrite(who, 'saved_views', view, { ...view, sharedWithTeamId: TEAM }).length === 0, role).toBe(
+        may,
+      );
+      expect(authorizeWrite(who, 'saved_views', null, { ...view, sharedWithTeamId: TEAM }).length === 0, role).toBe(
+        may,
+      );
+    }
   });
 
   it('keeps an account executive to their own deals', () => {

@@ -1,0 +1,1 @@
+export { BulkActionBar, CONFIRM_ABOVE, type BulkActionBarProps } from './BulkActionBar';

@@ -1,0 +1,2 @@
+export { SavedViewsMenu, type SavedViewsMenuProps } from './SavedViewsMenu';
+export { viewsManifest } from './manifest';
