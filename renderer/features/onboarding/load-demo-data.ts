@@ -68,30 +68,59 @@ export async function loadDemoData(
     onProgress(done, total);
   };
 
+  // Records waiting to be written, by collection. The generator interleaves deals with their
+  // stage changes a chunk at a time: grouped by collection, they still go out in large writes.
+  const pending = new Map<CollectionName, unknown[]>();
+  let pendingCount = 0;
+  /** Every pending group, in the order references need (a deal before its stage changes). */
+  const flush = async () => {
+    const groups = [...pending].sort(([a], [b]) => WRITE_ORDER.indexOf(a) - WRITE_ORDER.indexOf(b));
+    pending.clear();
+    pendingCount = 0;
+    for (const [collection, records] of groups) {
+      // Between two writes a cancel stops too: the groups go out in reference order.
+      if (signal?.aborted) return;
+      await store(collection, records);
+    }
+  };
+
   let writing: Promise<void> = Promise.resolve();
-  let group: { collection: CollectionName; records: unknown[] } | null = null;
   for (const { collection, records } of demoBatches(demo)) {
     if (signal?.aborted) break;
     if (!COLLECTION_NAMES.includes(collection as CollectionName)) continue;
-    if (group && (group.collection !== collection || group.records.length >= WRITE_BATCH)) {
-      // One write at a time: the next starts when the previous is stored, so storage order is
-      // generator order and a cancel keeps a prefix.
+    const group = pending.get(collection) ?? [];
+    pending.set(collection, group);
+    for (const record of records) group.push(record);
+    pendingCount += records.length;
+    if (pendingCount >= WRITE_BATCH) {
+      // One flush at a time: the next starts when the previous is stored, so storage order
+      // follows references and a cancel keeps a prefix.
       await writing;
       if (signal?.aborted) break;
-      const next = group;
-      writing = store(next.collection, next.records);
+      writing = flush();
       // Awaited at the next hand-over or at the end; marked handled so a failure is not reported twice.
       writing.catch(() => undefined);
-      group = null;
     }
-    group ??= { collection, records: [] };
-    for (const record of records) group.records.push(record);
     await yieldToPage();
   }
   await writing;
-  if (group && !signal?.aborted) await store(group.collection, group.records);
+  if (pendingCount && !signal?.aborted) await flush();
   return { written: done, total, cancelled: done < total };
 }
+
+/** The generator's order of collections: each one's references point only to those before it. */
+const WRITE_ORDER: readonly CollectionName[] = [
+  'settings',
+  'users',
+  'pipelines',
+  'saved_views',
+  'companies',
+  'contacts',
+  'leads',
+  'deals',
+  'stage_changes',
+  'activities',
+];
 
 /** Lets the page handle input and draw a frame between two chunks of generation. */
 function yieldToPage(): Promise<void> {
