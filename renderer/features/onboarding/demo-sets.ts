@@ -20,10 +20,10 @@ export const DEMO_SETS: Readonly<Record<DemoSetName, DemoSet>> = {
 
 /**
  * Bytes a demo record takes in the device's IndexedDB, its indexes included: measured by
- * `npm run bench -- --part load` (the origin's usage before and after loading the medium set,
- * docs/performance.md), rounded up.
+ * `npm run bench -- --part load` (the origin's usage before and after loading the medium set:
+ * 1,404 bytes a record, docs/performance.md), rounded up.
  */
-export const STORED_BYTES_PER_RECORD = 2_000;
+export const STORED_BYTES_PER_RECORD = 1_500;
 
 export function estimatedBytes(set: DemoSetName): number {
   return DEMO_SETS[set].records * STORED_BYTES_PER_RECORD;
