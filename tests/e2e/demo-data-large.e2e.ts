@@ -3,6 +3,7 @@ import { createDemoWorld, DEMO_SIZES } from '../../demo-data';
 import { companySearchName, matchesSearch, parseSearchQuery, searchTextOf } from '../../domain/search-text';
 import { toIsoDate } from '../../domain/time';
 import { goTo, startWorkspace } from './app-fixtures';
+import { setUpTeam } from './auth-fixtures';
 import { expect, test } from './server-fixture';
 
 /**
@@ -104,4 +105,22 @@ test('Cancel stops the load and keeps what was written; the list shows it and th
   await expect(card.getByRole('button', { name: 'Load demo data' })).toBeEnabled();
 
   expect(await contactsMatching(page)).toBeLessThan(mediumContactsMatching());
+});
+
+test.describe('on a team server', () => {
+  test.use({ serverArgs: ['--auth', 'team'] });
+
+  test('Settings → Demo data warns that demo records sync to the team, and offers no large set', async ({ page }) => {
+    await setUpTeam(page, { name: 'Ana Torres', email: 'ana@andes.example', password: 'correct horse battery' });
+    await goTo(page, 'Settings');
+    const card = demoCard(page);
+    await expect(card.getByRole('note').filter({ hasText: /signed in to a team server/ })).toContainText(
+      'demo records sync to it, and everyone allowed to see them will',
+    );
+    await expect(card.getByRole('radio')).toHaveCount(2);
+    await expect(card.getByRole('radio', { name: /^Small — 150 contacts/ })).toBeChecked();
+    await expect(card.getByRole('radio', { name: /^Medium — 6,000 contacts/ })).toBeVisible();
+    await expect(card.getByRole('radio', { name: /^Large/ })).toHaveCount(0);
+    await expect(card.getByText(/The large set .* is offered only in a workspace on this device alone/)).toBeVisible();
+  });
 });
