@@ -87,7 +87,7 @@ test('loads the medium demo set from Settings with a moving progress bar, then t
   expect(await contactsMatching(page)).toBe(expected);
 });
 
-test('Cancel stops the load and keeps what was written; the list shows it and the set can be loaded again', async ({
+test('Cancel stops the load and keeps what was written; the list shows it and Load is offered again', async ({
   page,
 }) => {
   const card = await startMediumLoad(page);
