@@ -64,6 +64,11 @@ const PARTS = [
       'command palette search over 370k records: build, heap, keystroke search, keystroke-to-paint in Chromium, sync batch',
   },
   {
+    name: 'load',
+    script: 'tests/bench/load/demo-load.bench.ts',
+    description: 'Settings → Demo data: loading the medium set in Chromium vs the same records raw into Dexie',
+  },
+  {
     name: 'pipeline',
     script: 'tests/bench/pipeline/board.bench.ts',
     description: 'Kanban board with 5k open deals in Chromium: first render, drop-to-persisted, drag frames',

@@ -4,6 +4,7 @@ import { uuidv7 } from '@domain/ids';
 import { createRecord, editRecord, type RecordBody } from '@domain/record-edits';
 import type { RecordBase } from '@domain/schemas/record';
 import { readRecord } from './record-reads';
+import { storageWriteErrorOf } from './storage/storage-write-error';
 import { editContext, type Workspace } from './workspace';
 
 type Body<C extends CollectionName> = RecordBody<C>;
@@ -84,16 +85,33 @@ export async function insertRecordOnce<C extends CollectionName>(
   return insertRecord(ws, collection, body as unknown as Body<C>, id);
 }
 
+/** The write context of bulk loads, so that change listeners can tell a load from a person's edit. */
+export const BULK_LOAD_CONTEXT = 'outpost-bulk-load';
+
 /**
- * Stores complete records as they are, in one bulk write, keeping any record already stored under
- * the same id; returns how many could not be written for another reason. For records made whole
- * elsewhere (the demo workspace), which carry their own clocks and so are not local edits to push.
+ * Stores complete records as they are — records made whole elsewhere (the demo workspace), which
+ * carry their own clocks and so are not local edits to note in the journal — keeping any record
+ * already stored under the same id; returns how many could not be written for another reason.
+ * Made for loads of thousands of records at a time: one storage write
+ * (one IndexedDB transaction in the storage worker) through the collection's storage instance,
+ * without RxDB building a document object and running hooks per record on the page — the records
+ * are complete and nobody waits for them as documents. Live queries and replication still see the
+ * write through the storage's change stream; the records are pushed like any local write.
+ * A refused write throws a StorageWriteError (short, says whether the device ran out of room).
  */
-export async function insertCompleteRecords<C extends CollectionName>(
+export async function storeCompleteRecords<C extends CollectionName>(
   ws: Workspace,
   collection: C,
   records: readonly CollectionDocs[C][],
 ): Promise<number> {
-  const result = await ws.db[collection].bulkInsert(records as never[]);
-  return result.error.filter((e) => e.status !== 409).length;
+  const rows = records.map((record) => ({
+    document: { ...record, _deleted: false, _attachments: {}, _rev: '', _meta: { lwt: 0 } },
+  }));
+  const storage = ws.db[collection].storageInstance;
+  try {
+    const result = await ws.db.lockedRun(() => storage.bulkWrite(rows as never, BULK_LOAD_CONTEXT));
+    return result.error.filter((e) => e.status !== 409).length;
+  } catch (error) {
+    throw storageWriteErrorOf(error);
+  }
 }

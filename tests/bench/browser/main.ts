@@ -9,6 +9,7 @@ import { startSync } from '../../../renderer/db/sync/sync-engine';
 import { createSyncHttp } from '../../../renderer/db/sync/sync-http';
 import { openSyncJournal } from '../../../renderer/db/sync/sync-journal';
 import type { AppRunOptions, BrowserRunOptions, BrowserRunResult, OutpostBench, RawRunOptions } from './protocol';
+import { demoLoadRun } from './demo-load-run';
 import { searchRun } from './search-run';
 
 /**
@@ -232,5 +233,6 @@ window.outpostBench = {
   app,
   rxdbBulkInsert,
   search: (options) => searchRun(options, fetchPage, status),
+  demoLoad: (options) => demoLoadRun(options, status),
 } satisfies OutpostBench;
 status('ready');

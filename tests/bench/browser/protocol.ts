@@ -77,10 +77,33 @@ export interface OutpostBench {
   app(options: AppRunOptions): Promise<BrowserRunResult>;
   rxdbBulkInsert(options: BrowserRunOptions): Promise<BrowserRunResult>;
   search(options: SearchRunOptions): Promise<SearchRunResult>;
+  demoLoad(options: DemoLoadRunOptions): Promise<DemoLoadRunResult>;
 }
 
 declare global {
   interface Window {
     outpostBench?: OutpostBench;
   }
+}
+
+/** The `load` part: Settings → Demo data's loader, or the raw baseline of the same records. */
+export interface DemoLoadRunOptions {
+  /** IndexedDB database name. */
+  name: string;
+  size: 'small' | 'medium' | 'large';
+  kind: 'app' | 'raw';
+}
+
+export interface DemoLoadRunResult {
+  records: number;
+  /** From the start of the load to every record stored. */
+  totalMs: number;
+  /** Storage writes (bulkWrite / bulkPut calls). */
+  writes: number;
+  /** The longest task on the page's thread during the load (long tasks are those over 50 ms; 0: none). */
+  longestTaskMs: number;
+  /** The long tasks' time, summed. */
+  longTasksMs: number;
+  /** The origin's storage usage after the load minus before (navigator.storage.estimate), when known. */
+  storedBytes: number | null;
 }

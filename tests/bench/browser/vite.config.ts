@@ -11,7 +11,13 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   logLevel: 'warn',
-  resolve: { alias: { '@domain': fileURLToPath(new URL('../../../domain', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@domain': fileURLToPath(new URL('../../../domain', import.meta.url)),
+      // The app's demo loader imports the generator by this name (ADR 0022).
+      '@demo-data': fileURLToPath(new URL('../../../demo-data/index.ts', import.meta.url)),
+    },
+  },
   define: { __OUTPOST_DEV__: 'false' },
   // The storage worker (renderer/db/storage/storage.worker.ts) is a module worker, like the page.
   worker: { format: 'es' },
