@@ -5,3 +5,4 @@ export * from './parse-csv';
 export * from './row-to-record';
 export * from './duplicate-handling';
 export * from './rejected-rows-report';
+export * from './import-planner';

@@ -8,13 +8,12 @@ export interface CsvTable {
 }
 
 /**
- * Reads CSV text as exported by spreadsheets and other CRMs: a UTF-8 BOM dropped, the separator
- * detected (`,`, `;` from European Excel, tab), quoted cells with separators and newlines kept whole,
- * blank lines skipped.
+ * Reads CSV text as exported by spreadsheets and other CRMs: the separator detected (`,`, `;` from
+ * European Excel, tab), quoted cells with separators and newlines kept whole, blank lines skipped.
+ * papaparse drops a leading UTF-8 BOM itself (Excel's "CSV UTF-8" writes one).
  */
 export function parseCsv(text: string): CsvTable {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const result = Papa.parse<string[]>(clean, {
+  const result = Papa.parse<string[]>(text, {
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t', '|'],
   });

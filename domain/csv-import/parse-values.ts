@@ -16,7 +16,13 @@ export interface ValueOptions {
 
 /** Why a cell was refused; the wizard translates the code. */
 export type ValueProblem =
-  'invalidEmail' | 'invalidPhone' | 'invalidDomain' | 'invalidMoney' | 'invalidDate' | 'invalidNumber';
+  | 'invalidEmail'
+  | 'invalidPhone'
+  | 'invalidDomain'
+  | 'invalidMoney'
+  | 'invalidCurrency'
+  | 'invalidDate'
+  | 'invalidNumber';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ValueProblem };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -64,6 +70,14 @@ export function parseMoneyCell(cell: string, options: ValueOptions): Parsed<Mone
     return no('invalidMoney');
   }
   return money && Number.isSafeInteger(money.amount) ? ok(money) : no('invalidMoney');
+}
+
+/** An ISO 4217 code ("eur", " USD ") or a symbol that names one currency ("€"); empty for none. */
+export function parseCurrencyCell(cell: string): Parsed<string | null> {
+  const text = cell.trim();
+  if (!text) return ok(null);
+  const code = CURRENCY_SYMBOLS[text] ?? text.toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? ok(code) : no('invalidCurrency');
 }
 
 /** A calendar date in the chosen order; "2026-03-04", "04/03/2026", "4.3.2026", "4-3-2026". */

@@ -1,10 +1,11 @@
-import type { CollectionName } from '../collections';
 import { companyNameKey, emailKey } from '../duplicates';
 import { normalizeDomain } from '../field-rules';
 import { createRecord, type EditContext, type RecordBody } from '../record-edits';
 import { checkRecordWrite, type WriteLookups } from '../write-rules';
+import type { RecordValidator } from '../record-validation/record-validator';
 import { IMPORTABLE_FIELDS, type ImportableCollection, type ImportableField } from './importable-fields';
 import {
+  parseCurrencyCell,
   parseDateCell,
   parseDomainCell,
   parseEmailCell,
@@ -19,12 +20,10 @@ import {
 import type { ColumnMapping } from './suggest-mapping';
 
 /**
- * Checks a whole record against its collection's JSON schema: the server's ajv validator
- * (createRecordValidator) has this shape, so an imported row passes exactly what a push passes.
+ * Checks a whole record against its collection's JSON schema: createRecordValidator() from
+ * domain/record-validation, the code the server runs on a push (docs/adr/0032).
  */
-export interface SchemaValidator {
-  validate(collection: CollectionName, doc: unknown): string | null;
-}
+export type SchemaValidator = RecordValidator;
 
 /** Records a row may point at, found by what a file carries instead of internal ids. */
 export interface ImportLookups {
@@ -46,7 +45,13 @@ export interface FieldError {
 }
 
 export type RowOutcome<C extends ImportableCollection> =
-  { ok: true; body: RecordBody<C> } | { ok: false; errors: FieldError[] };
+  | {
+      ok: true;
+      body: RecordBody<C>;
+      /** The record fields the file filled (`companyId` for a company column): what an update changes. */
+      filled: string[];
+    }
+  | { ok: false; errors: FieldError[] };
 
 export interface RowToRecordInput<C extends ImportableCollection> {
   collection: C;
@@ -61,7 +66,15 @@ export interface RowToRecordInput<C extends ImportableCollection> {
   ctx: EditContext;
   writeLookups: WriteLookups;
   id: string;
+  /**
+   * A company the file names but the workspace lacks: the id of the company the import creates for
+   * it, or undefined to refuse the row. Offered for contacts ("create missing companies").
+   */
+  createCompany?: (cell: string) => string | undefined;
 }
+
+/** The record field a relation column fills. */
+const RELATION_FIELDS: Readonly<Record<string, string>> = { company: 'companyId', contact: 'contactId' };
 
 function parseCell(field: ImportableField, cell: string, options: ValueOptions): Parsed<unknown> {
   switch (field.kind) {
@@ -101,20 +114,32 @@ function resolveCompany(cell: string, lookups: ImportLookups): string | undefine
  * written is judged by the same schema and write rules the server applies to a push.
  */
 export function rowToRecord<C extends ImportableCollection>(input: RowToRecordInput<C>): RowOutcome<C> {
-  const { collection, cells, mapping, options, lookups } = input;
+  const { collection, cells, mapping, lookups } = input;
   const fields = new Map(IMPORTABLE_FIELDS[collection].map((f) => [f.key, f]));
   const body: Record<string, unknown> = { ...input.base };
   const errors: FieldError[] = [];
-  const filled = new Set<string>();
+  // A currency column names the currency of the row's amounts; it is no field of the record.
+  let options = input.options;
+  const currencyColumn = mapping.findIndex((key) => fields.get(key ?? '')?.kind === 'currency');
+  if (currencyColumn >= 0) {
+    const cell = cells[currencyColumn] ?? '';
+    const parsed = parseCurrencyCell(cell);
+    if (!parsed.ok) errors.push({ field: 'currency', problem: parsed.problem, detail: cell });
+    else if (parsed.value) options = { ...options, currency: parsed.value };
+  }
+  const seen = new Set<string>();
+  const filledFields = new Set<string>();
   mapping.forEach((key, column) => {
     const field = key ? fields.get(key) : undefined;
     const cell = cells[column] ?? '';
-    if (!field || (filled.has(field.key) && !cell.trim())) return;
-    filled.add(field.key);
+    if (!field || field.kind === 'currency' || (seen.has(field.key) && !cell.trim())) return;
+    seen.add(field.key);
+    // An empty cell fills nothing: updating a record from the file never blanks what it holds.
+    if (cell.trim()) filledFields.add(field.key);
     if (field.kind === 'relation') {
       if (!cell.trim()) return;
       if (field.key === 'company') {
-        const id = resolveCompany(cell, lookups);
+        const id = resolveCompany(cell, lookups) ?? input.createCompany?.(cell.trim());
         if (id) body.companyId = id;
         else errors.push({ field: 'company', problem: 'companyNotFound', detail: cell.trim() });
       } else if (field.key === 'contact') {
@@ -153,5 +178,6 @@ export function rowToRecord<C extends ImportableCollection>(input: RowToRecordIn
       errors: ruleErrors.map((e) => ({ field: String(e.params?.field ?? ''), problem: 'invalid', detail: e.code })),
     };
   }
-  return { ok: true, body: body as RecordBody<C> };
+  const filled = [...filledFields].map((key) => RELATION_FIELDS[key] ?? key);
+  return { ok: true, body: body as RecordBody<C>, filled };
 }

@@ -13,7 +13,7 @@ import {
   type ImportLookups,
 } from '@domain/csv-import';
 import type { RecordBody } from '@domain/record-edits';
-import { createRecordValidator } from '../../../sync-server/replication/record-validator';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 import { BASE_MS, ctxAt, TEAM, testId, USER_A } from './fixtures';
 
 const validator = createRecordValidator();
