@@ -11,7 +11,8 @@ export interface RejectedRow {
 /**
  * The refused rows as CSV: the file's own columns, then "Line" and "Errors", so the person fixes
  * them in a spreadsheet and imports this file again (the two added columns map to nothing).
- * `lineHeader` and `errorsHeader` come translated from the UI.
+ * `lineHeader` and `errorsHeader` come translated from the UI. A UTF-8 BOM leads, as in an export:
+ * without it Excel reads the file in the system's legacy code page and garbles every accent.
  */
 export function rejectedRowsCsv(
   table: Pick<CsvTable, 'headers'>,
@@ -19,12 +20,12 @@ export function rejectedRowsCsv(
   lineHeader: string,
   errorsHeader: string,
 ): string {
-  return toCsv(
+  return `\ufeff${toCsv(
     [...table.headers, lineHeader, errorsHeader],
     rejected.map((r) => [
       ...table.headers.map((_, i) => r.cells[i] ?? ''),
       String(r.line),
       r.errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
     ]),
-  );
+  )}`;
 }

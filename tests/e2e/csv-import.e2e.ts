@@ -59,7 +59,10 @@ test('imports 1,000 contacts from CSV with 3 bad rows, hands back the rejected r
   await wizard.getByRole('button', { name: 'Download rejected rows' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('rejected-rows.csv');
-  const report = parseCsv(await readFile((await file.path())!, 'utf8'));
+  const saved = await readFile((await file.path())!, 'utf8');
+  // With a BOM, so Excel reads the file as UTF-8.
+  expect(saved.startsWith('\ufeffFirst Name,')).toBe(true);
+  const report = parseCsv(saved);
   expect(report.headers).toEqual([
     'First Name',
     'Last Name',

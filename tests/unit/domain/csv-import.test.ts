@@ -90,7 +90,9 @@ describe('CSV import', () => {
           ],
     );
     expect(rejected).toEqual([{ line: 3, cells: table.rows[1], errors: [{ field: 'email', reason: 'invalidEmail' }] }]);
-    const report = parseCsv(rejectedRowsCsv(table, rejected, 'Line', 'Errors'));
+    const text = rejectedRowsCsv(table, rejected, 'Line', 'Errors');
+    expect(text.startsWith('\ufeffFirst Name,')).toBe(true);
+    const report = parseCsv(text);
     expect(report.headers.slice(-2)).toEqual(['Line', 'Errors']);
     expect(report.rows).toEqual([[...table.rows[1]!, '3', 'email: invalidEmail']]);
   });
