@@ -8,27 +8,27 @@ import {
   suggestMapping,
   type ColumnMapping,
   type CsvTable,
-  type DateOrder,
-  type DuplicateMode,
   type ImportChoices,
   type RowPlan,
 } from '@domain/csv-import';
-import { SUPPORTED_CURRENCIES } from '@domain/money';
 import { usePreferences } from '../../db/device-preferences';
 import { undoImport } from '../../db/import-writes';
 import { useWorkspace } from '../../db/workspace-context';
 import { saveCsvFile } from '../../platform/save-csv-file';
-import { SelectField } from '../../ui/fields';
 import { ModalDialog } from '../../ui/ModalDialog';
-import { WIZARD_COLLECTIONS, type WizardCollection } from './import-defaults';
-import { importFieldLabel, problemText } from './problem-text';
+import { FileStep } from './FileStep';
+import type { WizardCollection } from './import-defaults';
+import { MappingStep } from './MappingStep';
+import { OptionsStep, type ImportOptionValues } from './OptionsStep';
+import { PreviewStep } from './PreviewStep';
+import { importFieldLabel } from './problem-text';
+import { ReportStep } from './ReportStep';
 import { previewImport, runImport, type ImportReport } from './run-import';
 import './import.css';
 
 const STEPS = ['file', 'mapping', 'preview', 'options', 'progress', 'report'] as const;
 type Step = (typeof STEPS)[number];
 const PREVIEW_ROWS = 10;
-const SHOWN_REJECTED = 100;
 
 /**
  * Import from CSV: record type and file → columns (suggested, remembered per record type) →
@@ -45,10 +45,12 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [fileProblem, setFileProblem] = useState('');
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const spanish = i18n.language.startsWith('es');
-  const [dateOrder, setDateOrder] = useState<DateOrder>(spanish ? 'DMY' : 'MDY');
-  const [currency, setCurrency] = useState<string>(spanish ? 'EUR' : 'USD');
-  const [duplicates, setDuplicates] = useState<DuplicateMode>('skip');
-  const [createCompanies, setCreateCompanies] = useState(true);
+  const [optionValues, setOptionValues] = useState<ImportOptionValues>({
+    duplicates: 'skip',
+    createCompanies: true,
+    dateOrder: spanish ? 'DMY' : 'MDY',
+    currency: spanish ? 'EUR' : 'USD',
+  });
   const [preview, setPreview] = useState<RowPlan<WizardCollection>[] | null>(null);
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -59,9 +61,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
 
   const choices = (): ImportChoices => ({
     mapping,
-    options: { dateOrder, currency, locale: i18n.language },
-    duplicates,
-    createMissingCompanies: createCompanies,
+    options: { dateOrder: optionValues.dateOrder, currency: optionValues.currency, locale: i18n.language },
+    duplicates: optionValues.duplicates,
+    createMissingCompanies: optionValues.createCompanies,
   });
 
   const readFile = async (chosen: File | undefined) => {
@@ -162,12 +164,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     else onClose();
   };
 
-  const mapped = mapping.some((m) => m !== null);
   const stepIndex = STEPS.indexOf(step);
-  const fieldOptions = [
-    { value: '', label: t('csv.skipColumn') },
-    ...IMPORTABLE_FIELDS[collection].map((f) => ({ value: f.key, label: importFieldLabel(t, collection, f.key) })),
-  ];
   const back = (to: Step) => (
     <button type="button" className="btn" onClick={() => setStep(to)}>
       {t('csv.back')}
@@ -188,38 +185,13 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   let actions: ReactNode = null;
   if (step === 'file') {
     body = (
-      <>
-        <SelectField
-          label={t('csv.recordType')}
-          value={collection}
-          onChange={(value) => setCollection(value as WizardCollection)}
-          options={WIZARD_COLLECTIONS.map((c) => ({ value: c, label: t(`csv.types.${c}`) }))}
-        />
-        <div
-          className="import-drop"
-          onDragOver={(e) => e.preventDefault()}
-          onDrop={(e) => {
-            e.preventDefault();
-            void readFile(e.dataTransfer.files[0]);
-          }}
-        >
-          <p>{t('csv.dropZone')}</p>
-          <label className="field">
-            <span>{t('csv.file')}</span>
-            <input type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} />
-          </label>
-        </div>
-        {file && (
-          <p role="status">
-            {t('csv.fileSummary', {
-              name: file.name,
-              rows: file.table.rows.length,
-              columns: file.table.headers.length,
-            })}
-          </p>
-        )}
-        {fileProblem && <p role="alert">{fileProblem}</p>}
-      </>
+      <FileStep
+        collection={collection}
+        onCollection={setCollection}
+        file={file}
+        problem={fileProblem}
+        onFile={(chosen) => void readFile(chosen)}
+      />
     );
     actions = (
       <>
@@ -228,89 +200,16 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       </>
     );
   } else if (step === 'mapping' && file) {
-    body = (
-      <>
-        <p>{t('csv.mappingHint')}</p>
-        <div className="import-table-wrap">
-          <table className="import-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('csv.column')}</th>
-                <th scope="col">{t('csv.example')}</th>
-                <th scope="col">{t('csv.fieldFor', { column: '' }).trim()}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {file.table.headers.map((header, i) => (
-                <tr key={i}>
-                  <th scope="row">{header}</th>
-                  <td>{file.table.rows[0]?.[i] ?? ''}</td>
-                  <td>
-                    <select
-                      className="input"
-                      aria-label={t('csv.fieldFor', { column: header })}
-                      value={mapping[i] ?? ''}
-                      onChange={(e) => setMapping(mapping.map((m, j) => (j === i ? e.target.value || null : m)))}
-                    >
-                      {fieldOptions.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {!mapped && <p role="alert">{t('csv.noMapping')}</p>}
-      </>
-    );
+    body = <MappingStep collection={collection} table={file.table} mapping={mapping} onMapping={setMapping} />;
     actions = (
       <>
         {back('file')}
-        {next(toPreview, !mapped)}
+        {next(toPreview, !mapping.some((m) => m !== null))}
       </>
     );
   } else if (step === 'preview' && file) {
-    const columns = mapping.flatMap((m, i) => (m ? [i] : [])).slice(0, 4);
     body = (
-      <>
-        <p>{t('csv.previewHint', { count: Math.min(PREVIEW_ROWS, file.table.rows.length) })}</p>
-        <div className="import-table-wrap">
-          <table className="import-table" aria-busy={preview === null}>
-            <thead>
-              <tr>
-                <th scope="col">{t('csv.line')}</th>
-                {columns.map((i) => (
-                  <th scope="col" key={i}>
-                    {file.table.headers[i]}
-                  </th>
-                ))}
-                <th scope="col">{t('csv.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(preview ?? []).map((plan) => (
-                <tr key={plan.line}>
-                  <th scope="row">{plan.line}</th>
-                  {columns.map((i) => (
-                    <td key={i}>{file.table.rows[plan.line - 2]?.[i] ?? ''}</td>
-                  ))}
-                  <td>
-                    {plan.action === 'reject'
-                      ? plan.errors.map((e) => problemText(t, collection, e)).join('; ')
-                      : plan.action === 'skip'
-                        ? t('csv.duplicateModes.skip')
-                        : t('csv.rowReady')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </>
+      <PreviewStep collection={collection} table={file.table} mapping={mapping} preview={preview} rows={PREVIEW_ROWS} />
     );
     actions = (
       <>
@@ -320,40 +219,11 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     );
   } else if (step === 'options' && file) {
     body = (
-      <>
-        <fieldset className="import-options">
-          <legend>{t('csv.duplicates')}</legend>
-          {(['skip', 'update', 'create'] as const).map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="import-duplicates"
-                checked={duplicates === mode}
-                onChange={() => setDuplicates(mode)}
-              />{' '}
-              {t(`csv.duplicateModes.${mode}`)}
-            </label>
-          ))}
-        </fieldset>
-        {collection === 'contacts' && (
-          <label>
-            <input type="checkbox" checked={createCompanies} onChange={(e) => setCreateCompanies(e.target.checked)} />{' '}
-            {t('csv.createCompanies')}
-          </label>
-        )}
-        <SelectField
-          label={t('csv.dateOrder')}
-          value={dateOrder}
-          onChange={(value) => setDateOrder(value as DateOrder)}
-          options={(['ISO', 'DMY', 'MDY'] as const).map((o) => ({ value: o, label: t(`csv.dateOrders.${o}`) }))}
-        />
-        <SelectField
-          label={t('csv.currency')}
-          value={currency}
-          onChange={setCurrency}
-          options={SUPPORTED_CURRENCIES.map((c) => ({ value: c, label: c }))}
-        />
-      </>
+      <OptionsStep
+        collection={collection}
+        values={optionValues}
+        onChange={(patch) => setOptionValues({ ...optionValues, ...patch })}
+      />
     );
     actions = (
       <>
@@ -377,43 +247,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     );
     actions = cancelButton;
   } else if (step === 'report') {
-    body = (
-      <>
-        {failure && <p role="alert">{failure}</p>}
-        {report?.cancelled && <p role="status">{t('csv.cancelled')}</p>}
-        {report && (
-          <ul className="import-report" aria-label={t('csv.steps.report')}>
-            <li>{t('csv.report.imported', { count: report.imported })}</li>
-            <li>{t('csv.report.updated', { count: report.updated })}</li>
-            <li>{t('csv.report.skipped', { count: report.skipped })}</li>
-            <li>{t('csv.report.rejected', { count: report.rejected.length })}</li>
-            {report.companies > 0 && <li>{t('csv.report.companies', { count: report.companies })}</li>}
-          </ul>
-        )}
-        {report && report.rejected.length > 0 && (
-          <div className="import-table-wrap">
-            <table className="import-table" aria-label={t('csv.report.rejectedRows')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('csv.line')}</th>
-                  <th scope="col">{t('csv.report.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rejected.slice(0, SHOWN_REJECTED).map((r) => (
-                  <tr key={r.line}>
-                    <th scope="row">{r.line}</th>
-                    <td>{r.errors.map((e) => problemText(t, collection, e)).join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {undone && <p role="status">{t('csv.report.undone')}</p>}
-      </>
-    );
-    const wrote = report && (report.log.created.length || report.log.updated.length || report.companies);
+    body = <ReportStep collection={collection} report={report} failure={failure} undone={undone} />;
+    const wrote = report !== null && report.log.created.length + report.log.updated.length + report.companies > 0;
     actions = (
       <>
         {report && report.rejected.length > 0 && (
@@ -421,11 +256,11 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
             {t('csv.report.download')}
           </button>
         )}
-        {wrote && !undone ? (
+        {wrote && !undone && (
           <button type="button" className="btn" onClick={() => void undo()} disabled={busy}>
             {t('csv.report.undo')}
           </button>
-        ) : null}
+        )}
         <button type="button" className="btn btn-primary" onClick={onClose} disabled={busy}>
           {t('csv.close')}
         </button>

@@ -22,6 +22,7 @@ export const csvEn = {
   mappingHint: 'Choose the field each column fills. Your choices are remembered for the next file of this type.',
   column: 'Column in the file',
   example: 'First value',
+  field: 'Field',
   fieldFor: 'Field for {{column}}',
   skipColumn: 'Do not import',
   noMapping: 'Map at least one column to a field.',

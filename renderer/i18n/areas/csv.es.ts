@@ -24,6 +24,7 @@ export const csvEs: Messages['csv'] = {
     'Elige el campo que rellena cada columna. Tus elecciones se recuerdan para el próximo archivo de este tipo.',
   column: 'Columna del archivo',
   example: 'Primer valor',
+  field: 'Campo',
   fieldFor: 'Campo para {{column}}',
   skipColumn: 'No importar',
   noMapping: 'Asigna al menos una columna a un campo.',
