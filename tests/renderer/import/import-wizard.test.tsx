@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPreferences } from '../../../renderer/db/device-preferences';
+import { insertRecord } from '../../../renderer/db/record-writes';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { ImportWizard } from '../../../renderer/features/import/ImportWizard';
 import { openTestWorkspace } from '../support/open-test-workspace';
@@ -96,5 +97,49 @@ describe('the CSV import wizard', () => {
     await second.user.click(await screen.findByRole('button', { name: 'Next' }));
     expect(screen.getByRole('combobox', { name: 'Field for Given' })).toHaveValue('firstName');
     expect(screen.getByRole('combobox', { name: 'Field for Company' })).toHaveValue('');
+  });
+
+  it('updates the record a row repeats when asked to, and Undo import puts back what it had', async () => {
+    workspace = await openTestWorkspace(['contacts', 'companies', 'leads']);
+    const ws = workspace;
+    const eva = await insertRecord(ws, 'contacts', {
+      ownerId: ws.user.id,
+      teamId: ws.user.teamId,
+      firstName: 'Eva',
+      lastName: 'Lind',
+      email: 'eva@initech.com',
+      phone: '',
+      mobile: '',
+      title: 'CTO',
+      companyId: '',
+      address: {},
+      source: '',
+      tags: [],
+      notes: 'Met at the fair',
+    });
+    const { user } = await openWizard();
+    const file = 'First Name,Email,Job Title,Notes\nEva,EVA@initech.com,VP Engineering,\nBo,bo@initech.com,Buyer,\n';
+    await user.upload(screen.getByLabelText('CSV file'), new File([file], 'update.csv'));
+    await user.click(await screen.findByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('row', { name: /^2 Eva/ });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('radio', { name: 'Update the existing record' }));
+    await user.click(screen.getByRole('button', { name: 'Import 2 rows' }));
+
+    expect(await screen.findByText('Updated: 1')).toBeInTheDocument();
+    expect(screen.getByText('Imported: 1')).toBeInTheDocument();
+    const updated = (await ws.db.contacts.findOne(eva.id).exec())!.toJSON();
+    // The file's empty Notes cell leaves the notes alone.
+    expect(updated).toMatchObject({ title: 'VP Engineering', notes: 'Met at the fair', deletedAt: null });
+
+    await user.click(screen.getByRole('button', { name: 'Undo import' }));
+    await screen.findByText('The import was undone.');
+    expect((await ws.db.contacts.findOne(eva.id).exec())!.toJSON()).toMatchObject({
+      title: 'CTO',
+      email: 'eva@initech.com',
+      deletedAt: null,
+    });
+    expect((await liveContacts(ws)).map((c) => c.firstName)).toEqual(['Eva']);
   });
 });
