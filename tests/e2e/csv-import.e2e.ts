@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../domain/csv-import';
 import { goTo, startWorkspace } from './app-fixtures';
@@ -15,6 +16,12 @@ function contactsCsv(): { text: string; badLines: number[] } {
   lines[502 - 1] = ',,,600 111 222,Acme Imports';
   lines[903 - 1] = 'Bad,Phone,person902@example.com,call me maybe,Acme Imports';
   return { text: `\ufeff${lines.join('\r\n')}\r\n`, badLines: [101, 502, 903] };
+}
+
+/** The serious and critical axe findings inside the open wizard, as rule ids. */
+async function wizardViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
 async function runCommand(page: Page, name: string) {
@@ -43,6 +50,7 @@ test('imports 1,000 contacts from CSV with 3 bad rows, hands back the rejected r
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(wizard.getByRole('combobox', { name: 'Field for Email' })).toHaveValue('email');
   await expect(wizard.getByRole('combobox', { name: 'Field for Company Name' })).toHaveValue('company');
+  expect(await wizardViolations(page)).toEqual([]);
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(wizard.getByRole('row', { name: /^2 Person1 / })).toContainText('Ready');
   await wizard.getByRole('button', { name: 'Next' }).click();
@@ -54,6 +62,7 @@ test('imports 1,000 contacts from CSV with 3 bad rows, hands back the rejected r
   const rejected = wizard.getByRole('table', { name: 'Rejected rows' });
   await expect(rejected.getByRole('row', { name: /^101 / })).toContainText('Email: is not a valid email');
   await expect(rejected.getByRole('row', { name: /^903 / })).toContainText('is not a valid phone number');
+  expect(await wizardViolations(page)).toEqual([]);
 
   const download = page.waitForEvent('download');
   await wizard.getByRole('button', { name: 'Download rejected rows' }).click();
