@@ -77,6 +77,34 @@ export interface OutpostBridge {
    * a command outside the menu or a binding that is not keys. A browser has no menu and ignores it.
    */
   setMenuKeys(keys: MenuKeyMap): Promise<void>;
+  /**
+   * Save CSV text (an export, an import's rejected rows) where the person chooses: the desktop
+   * shows its save dialog with `suggestedName` (a file name only, never a path) and writes the file
+   * itself, so the page never names a path. 'cancelled' when the person closed the dialog;
+   * 'unsupported' in a browser, which downloads the file instead.
+   */
+  saveCsvFile(suggestedName: string, text: string): Promise<SaveFileResult>;
+}
+
+export type SaveFileResult = 'saved' | 'cancelled' | 'unsupported';
+
+/** A file name the page may suggest, at most this long. */
+export const MAX_SUGGESTED_FILE_NAME_LENGTH = 120;
+/** The largest CSV text the page may hand main to save (a 435,000-record export fits). */
+export const MAX_SAVED_CSV_LENGTH = 256 * 1024 * 1024;
+
+/**
+ * The suggested name as main uses it: the last path segment only, without control or reserved
+ * characters, ending in .csv — a page cannot steer the save dialog to another folder.
+ */
+export function safeCsvFileName(suggested: string): string {
+  const base = suggested.split(/[\\/]/).pop() ?? '';
+  // Control characters and the ones Windows refuses in a file name.
+  // eslint-disable-next-line no-control-regex
+  const unsafe = /[\u0000-\u001f<>:"|?*]/g;
+  const clean = base.replace(unsafe, '').replace(/^\.+/, '').trim();
+  const named = clean || 'export';
+  return /\.csv$/i.test(named) ? named : `${named}.csv`;
 }
 
 export type SyncServerChoice = 'ready' | 'reload' | 'refused' | 'insecure' | 'unreachable' | 'declined';
@@ -101,6 +129,7 @@ export const BRIDGE_CHANNELS = {
   setGlobalHotkeys: 'outpost:set-global-hotkeys',
   reportSyncStatus: 'outpost:report-sync-status',
   setMenuKeys: 'outpost:set-menu-keys',
+  saveCsvFile: 'outpost:save-csv-file',
 } as const satisfies { [K in Exclude<keyof OutpostBridge, BridgeSubscription>]: `outpost:${string}` };
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

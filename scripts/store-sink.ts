@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, type CollectionDocs, type CollectionName } from '../domain/collections';
 import { accessKeysOf } from '../domain/permissions';
-import { createRecordValidator, type RecordValidator } from '../sync-server/replication/record-validator';
+import { createRecordValidator, type RecordValidator } from '@domain/record-validation/record-validator';
 import type { RecordWrite, Store } from '../sync-server/store/store';
 
 /** Records of one collection, written in one transaction (a demo batch has this shape). */

@@ -1,7 +1,9 @@
 import {
   BRIDGE_CHANNELS,
   DESKTOP_SYNC_STATUSES,
+  MAX_SAVED_CSV_LENGTH,
   MAX_SESSION_LENGTH,
+  MAX_SUGGESTED_FILE_NAME_LENGTH,
   type AppInfo,
   type BridgeMethod,
   type DesktopSyncStatus,
@@ -9,6 +11,7 @@ import {
   type GlobalHotkeyResults,
   type MenuKeyMap,
   type OutpostBridge,
+  type SaveFileResult,
   type SyncServerChoice,
 } from '@domain/desktop-bridge';
 import { globalHotkeysArg } from './global-hotkeys';
@@ -35,6 +38,8 @@ export interface BridgeServices {
   reportSyncStatus(status: DesktopSyncStatus): void;
   /** The page's keys for the "Go" menu, already checked (menu-keys.ts): the menu is rebuilt with them. */
   setMenuKeys(keys: MenuKeyMap): void;
+  /** Shows the save dialog and writes the text where the person chose (csv-file-saver.ts). */
+  saveCsvFile(suggestedName: string, text: string): Promise<SaveFileResult>;
 }
 
 type BridgeHandler<K extends BridgeMethod> = {
@@ -71,6 +76,10 @@ function bridgeHandlers(services: BridgeServices): { [K in BridgeMethod]: Bridge
       run: (status) => services.reportSyncStatus(status),
     },
     setMenuKeys: { validate: menuKeysArg, run: (keys) => services.setMenuKeys(keys) },
+    saveCsvFile: {
+      validate: stringArgs(MAX_SUGGESTED_FILE_NAME_LENGTH, MAX_SAVED_CSV_LENGTH),
+      run: (name, text) => services.saveCsvFile(name, text),
+    },
   };
 }
 

@@ -29,6 +29,7 @@ import { buildAppMenuTemplate } from './app-menu';
 import { APP_SCHEME, originOf } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerBridgeHandlers } from './bridge-handlers';
+import { createCsvFileSaver } from './csv-file-saver';
 import { buildContentSecurityPolicy } from '@domain/content-security-policy';
 import { DEEP_LINK_SCHEME, deepLinkArgument, describeRefusedLink, parseDeepLink } from './deep-link';
 import { createDesktopEventOutbox } from './desktop-events';
@@ -247,6 +248,12 @@ function startOutpost(): void {
       },
       reportSyncStatus: (status) => tray?.setStatus(status),
       setMenuKeys: (keys) => setAppMenu(keys),
+      saveCsvFile: createCsvFileSaver({
+        showSaveDialog: (options) =>
+          mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+        writeFile: (path, text) => writeFile(path, text, 'utf8'),
+        defaultFolder: () => app.getPath('documents'),
+      }),
     });
 
     const texts = shellTexts(app.getLocale());

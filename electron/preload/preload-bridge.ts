@@ -60,6 +60,8 @@ export function createPreloadBridge(invoke: Invoke, listenToMain: ListenToMain):
     reportSyncStatus: (status) =>
       invoke(BRIDGE_CHANNELS.reportSyncStatus, status) as ReturnType<OutpostBridge['reportSyncStatus']>,
     setMenuKeys: (keys) => invoke(BRIDGE_CHANNELS.setMenuKeys, keys) as ReturnType<OutpostBridge['setMenuKeys']>,
+    saveCsvFile: (suggestedName, text) =>
+      invoke(BRIDGE_CHANNELS.saveCsvFile, suggestedName, text) as ReturnType<OutpostBridge['saveCsvFile']>,
     onOpenRecord: subscribe(linkListeners),
     onDesktopCommand: subscribe(commandListeners),
   };

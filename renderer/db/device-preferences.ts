@@ -15,13 +15,18 @@ export interface DevicePreferences {
    * yet: moved to the profile once it is here (db/key-bindings.ts).
    */
   keyBindings: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The CSV import's column choices per record type: the field chosen for each header (by
+   * headerKey), or null for a column left out; the next file with those headers starts from them.
+   */
+  importMappings: Readonly<Record<string, Readonly<Record<string, string | null>>>>;
 }
 
 const PREFERENCES_DOC = 'preferences';
 
 export function defaultPreferences(): DevicePreferences {
   const locale = navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  return { locale, theme: 'system', onboarded: false, syncEnabled: true, keyBindings: {} };
+  return { locale, theme: 'system', onboarded: false, syncEnabled: true, keyBindings: {}, importMappings: {} };
 }
 
 export async function readPreferences(db: OutpostDatabase): Promise<DevicePreferences> {

@@ -4,6 +4,7 @@ import { callCenterManifest } from './call-center';
 import { companiesManifest } from './companies';
 import { contactsManifest } from './contacts';
 import { dealsManifest } from './deals';
+import { importManifest } from './import';
 import { leadsManifest } from './leads';
 import { pipelineManifest } from './pipeline';
 import { reportsManifest } from './reports';
@@ -25,6 +26,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   reportsManifest,
   settingsManifest,
   viewsManifest,
+  importManifest,
 ];
 
 /** The section an address that names none (or an unknown one) opens. */

@@ -60,6 +60,10 @@ export function createWebBridge(): OutpostBridge {
     },
     async reportSyncStatus() {},
     async setMenuKeys() {},
+    // A browser cannot show a save dialog for the page: saveCsvFile downloads the file instead.
+    async saveCsvFile() {
+      return 'unsupported' as const;
+    },
     async writeSession(value: string | null) {
       if (value !== null && value.length > MAX_SESSION_LENGTH) throw new Error('the session is too large to keep');
       await sessions.write(value);

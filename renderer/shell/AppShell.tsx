@@ -12,7 +12,7 @@ import { DesktopMenuKeys } from './DesktopMenuKeys';
 import { DesktopSyncReporter } from './DesktopSyncReporter';
 import { DrawerHost } from './DrawerHost';
 import { Header } from './Header';
-import { routeTable, sectionOf } from './registry';
+import { allOverlays, routeTable, sectionOf } from './registry';
 import { SideNav } from './SideNav';
 import type { PreferencesSurface } from './preference-commands';
 import type { AssignSurface } from './record-commands';
@@ -56,6 +56,9 @@ export function AppShell() {
       <CommandHost commands={COMMANDS} />
       <CheatSheet />
       <CommandPalette />
+      {allOverlays().map((Overlay, i) => (
+        <Overlay key={i} />
+      ))}
     </div>
   );
 }

@@ -51,4 +51,6 @@ export interface FeatureManifest {
   drawers?: Partial<Record<CollectionName, ComponentType<DrawerProps>>>;
   commands?: readonly Command[];
   defaultViews?: readonly DefaultView[];
+  /** Mounted once beside the page, over every section: the dialogs a command of the feature opens. */
+  overlays?: readonly ComponentType[];
 }

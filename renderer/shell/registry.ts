@@ -9,6 +9,7 @@ interface Registry {
   byRoute: ReadonlyMap<string, SectionManifest>;
   drawers: ReadonlyMap<string, ComponentType<DrawerProps>>;
   routes: RouteTable;
+  overlays: readonly ComponentType[];
 }
 
 let built: Registry | undefined;
@@ -30,7 +31,8 @@ function registry(): Registry {
     sections: byRoute,
     drawerCollections: new Set(drawers.keys()),
   };
-  built = { sections, byRoute, drawers, routes };
+  const overlays = FEATURES.flatMap((f) => f.overlays ?? []);
+  built = { sections, byRoute, drawers, routes, overlays };
   return built;
 }
 
@@ -56,4 +58,9 @@ export function hasDrawer(collection: string): collection is CollectionName {
 /** What addresses mean (shell/address.ts), from the manifests. */
 export function routeTable(): RouteTable {
   return registry().routes;
+}
+
+/** The dialogs features mount beside the page (shell/manifest.ts, `overlays`). */
+export function allOverlays(): readonly ComponentType[] {
+  return registry().overlays;
 }

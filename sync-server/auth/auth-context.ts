@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AUTH_LIMITS, type AuthMode } from '@domain/auth-protocol';
 import { HybridClock } from '@domain/hlc';
-import { createRecordValidator, type RecordValidator } from '../replication/record-validator';
+import { createRecordValidator, type RecordValidator } from '@domain/record-validation/record-validator';
 import type { Store } from '../store/store';
 import type { AuthConfig } from './auth-config';
 import { createLoginRateLimiter, type LoginRateLimiter } from './login-rate-limiter';

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { createRecordValidator } from './record-validator';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 import { decodePush, type DecodeJob } from './push-decoding';
 
 /**

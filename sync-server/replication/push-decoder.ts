@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createRecordValidator } from './record-validator';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 import { decodePush, type DecodeJob, type DecodeResult } from './push-decoding';
 
 /** Decodes push requests (push-decoding.ts), on decoder threads or inline. */

@@ -7,7 +7,7 @@ import { SYNC_LIMITS, type PushRejection } from '@domain/sync-protocol';
 import type { Actor } from '@domain/permissions';
 import type { WriteLookups } from '@domain/write-rules';
 import { CREATE_NEEDS_STORE, judgeCreate, type CreateVerdict } from './create-verdict';
-import type { RecordValidator } from './record-validator';
+import type { RecordValidator } from '@domain/record-validation/record-validator';
 
 /**
  * Turning a push request's bytes into rows the write transaction can judge: JSON, the request's

@@ -11,7 +11,7 @@ import type { Setting } from '../../domain/schemas/setting';
 import type { PullResponse } from '../../domain/sync-protocol';
 import { subscribeToChanges, type ChangeStreamEvent } from '../../renderer/db/sync/change-stream';
 import { createAuthorizedStreamFetch } from '../../renderer/db/sync/sync-http';
-import { createRecordValidator } from '../../sync-server/replication/record-validator';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 import { TEST_LOCAL_KEY } from '../support/local-key';
 import { startTestServer, TEST_PASSWORD_COST, type TestServer } from '../support/test-server';
 import { SERVER_TARGETS, type ServerTarget } from './server-targets';

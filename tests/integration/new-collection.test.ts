@@ -8,7 +8,7 @@ import { createRecord, editRecord } from '../../domain/record-edits';
 import { removalStub } from '../../domain/removal-stub';
 import { canRestoreLostValue } from '../../domain/restorable-fields';
 import type { PushResponse, PushRow } from '../../domain/sync-protocol';
-import { createRecordValidator } from '../../sync-server/replication/record-validator';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 import type { Invoice } from '../support/invoice-collection';
 import {
   TEST_PASSWORD,

@@ -7,7 +7,7 @@ import { withDerivedFields } from '@domain/record-edits';
 import { authorizeWrite } from '@domain/permissions';
 import { checkRecordWrite } from '@domain/write-rules';
 import type { Pipeline } from '@domain/schemas/pipeline';
-import { createRecordValidator } from '../../../sync-server/replication/record-validator';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 import { fieldRows } from '../../../scripts/api-reference/schema-fields';
 
 const validator = createRecordValidator();

@@ -6,6 +6,7 @@ import {
   DESKTOP_EVENT_CHANNEL,
   isDesktopEvent,
   isRecordLink,
+  safeCsvFileName,
 } from '@domain/desktop-bridge';
 
 describe('desktop bridge channels', () => {
@@ -21,12 +22,23 @@ describe('desktop bridge channels', () => {
       'openExternal',
       'readSession',
       'reportSyncStatus',
+      'saveCsvFile',
       'setGlobalHotkeys',
       'setMenuKeys',
       'syncServerUrl',
       'writeSession',
     ]);
     expect(channels).not.toContain(DESKTOP_EVENT_CHANNEL);
+  });
+});
+
+describe('the file name a page suggests for a saved CSV', () => {
+  it('keeps the last path segment only, without control or reserved characters, ending in .csv', () => {
+    expect(safeCsvFileName('contacts-2026-12-07.csv')).toBe('contacts-2026-12-07.csv');
+    expect(safeCsvFileName('../../.ssh/authorized_keys')).toBe('authorized_keys.csv');
+    expect(safeCsvFileName('C:\\Windows\\evil.bat')).toBe('evil.bat.csv');
+    expect(safeCsvFileName('re\u0000port<1>?.CSV')).toBe('report1.CSV');
+    expect(safeCsvFileName('...')).toBe('export.csv');
   });
 });
 

@@ -6,7 +6,7 @@ import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type CollectionName } from '@doma
 import { formatHlc } from '@domain/hlc';
 import { uuidv7 } from '@domain/ids';
 import { REMOVAL_STUB_TIME, removalStub } from '@domain/removal-stub';
-import { createRecordValidator } from '../../../sync-server/replication/record-validator';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 import { sampleRecords } from './fixtures';
 
 const ID = '01900000-0000-7000-8000-0000000000aa';

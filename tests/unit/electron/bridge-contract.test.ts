@@ -42,6 +42,7 @@ describe('preload bridge', () => {
     await loose.setGlobalHotkeys?.({ 'quick-log': null }, 'extra');
     await loose.reportSyncStatus?.('synced', 'extra');
     await loose.setMenuKeys?.({ 'go:leads': 'g l' }, 'extra');
+    await loose.saveCsvFile?.('contacts.csv', 'a,b', 'extra');
     expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
       [BRIDGE_CHANNELS.appInfo],
       [BRIDGE_CHANNELS.syncServerUrl],
@@ -54,6 +55,7 @@ describe('preload bridge', () => {
       [BRIDGE_CHANNELS.setGlobalHotkeys, { 'quick-log': null }],
       [BRIDGE_CHANNELS.reportSyncStatus, 'synced'],
       [BRIDGE_CHANNELS.setMenuKeys, { 'go:leads': 'g l' }],
+      [BRIDGE_CHANNELS.saveCsvFile, 'contacts.csv', 'a,b'],
     ]);
   });
 

@@ -238,7 +238,12 @@ function createFakeElectron() {
     screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]) },
     safeStorage: createFakeSafeStorage(),
     // Cancel, unless a test says otherwise.
-    dialog: { showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })) },
+    dialog: {
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+      showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({
+        canceled: true,
+      })),
+    },
     net: {
       fetch: vi.fn(async (_url: string, _init?: RequestInit) => Response.json({ mode: 'team', needsSetup: false })),
     },

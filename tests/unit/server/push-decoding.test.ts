@@ -4,7 +4,7 @@ import { SYNC_LIMITS } from '@domain/sync-protocol';
 import type { Actor } from '@domain/permissions';
 import { makeContact, makeDeal, TEAM, USER_A, USER_B } from '../domain/fixtures';
 import { decodePush, type DecodeJob } from '../../../sync-server/replication/push-decoding';
-import type { RecordValidator } from '../../../sync-server/replication/record-validator';
+import type { RecordValidator } from '@domain/record-validation/record-validator';
 import { pushBodySchema } from '../../../sync-server/replication/push-route';
 
 const ID = '0190dddd-0000-7000-8000-000000000001';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '@domain/collections';
-import { makeContact } from '../domain/fixtures';
-import { createRecordValidator } from '../../../sync-server/replication/record-validator';
+import { makeContact } from './fixtures';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
 
 /** Every `pattern` of the collections' schemas, however deeply nested. */
 function patternsOf(node: unknown, found = new Set<string>()): Set<string> {

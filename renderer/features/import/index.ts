@@ -1,0 +1,2 @@
+/** The CSV import feature as other parts of the app see it. */
+export { importManifest } from './manifest';

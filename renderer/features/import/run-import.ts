@@ -1,0 +1,113 @@
+import type { CsvTable, FieldError, ImportChoices, RowPlan } from '@domain/csv-import';
+import { ImportPlanner } from '@domain/csv-import';
+import { uuidv7 } from '@domain/ids';
+import { createRecordValidator } from '@domain/record-validation/record-validator';
+import {
+  emptyImportLog,
+  readImportContext,
+  writeImportBatch,
+  type ImportContext,
+  type ImportLog,
+} from '../../db/import-writes';
+import { editContext, type Workspace } from '../../db/workspace';
+import { importBases, type WizardCollection } from './import-defaults';
+
+/** Rows planned and written per step: small enough for a smooth progress bar and a prompt cancel. */
+const BATCH_ROWS = 200;
+
+/** A refused row: its line in the file, its cells, and the reasons (translated when shown). */
+export interface RefusedRow {
+  line: number;
+  cells: readonly string[];
+  errors: readonly FieldError[];
+}
+
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  skipped: number;
+  rejected: RefusedRow[];
+  companies: number;
+  cancelled: boolean;
+  log: ImportLog;
+}
+
+const validator = createRecordValidator();
+
+/** A planner over the workspace as it is now (read once per preview or import). */
+export function importPlanner<C extends WizardCollection>(
+  ws: Workspace,
+  collection: C,
+  choices: ImportChoices,
+  context: ImportContext,
+): ImportPlanner<C> {
+  const bases = importBases(ws);
+  return new ImportPlanner({
+    collection,
+    choices,
+    base: bases[collection],
+    companyBase: bases.companies,
+    lookups: context.lookups,
+    duplicateIndex: context.duplicateIndex,
+    validator,
+    ctx: () => editContext(ws),
+    writeLookups: { pipeline: () => undefined, nowMs: Date.now(), pipelineMayBePending: true },
+    newId: uuidv7,
+  });
+}
+
+/** The first rows of the file as the import would judge them, nothing written. */
+export async function previewImport<C extends WizardCollection>(
+  ws: Workspace,
+  collection: C,
+  table: CsvTable,
+  choices: ImportChoices,
+  rows: number,
+): Promise<RowPlan<C>[]> {
+  const planner = importPlanner(ws, collection, choices, await readImportContext(ws, collection));
+  return table.rows.slice(0, rows).map((cells, i) => planner.planRow(cells, i + 2));
+}
+
+/**
+ * Imports the file in batches: plans each row (create, update, skip or reject), writes the batch
+ * through renderer/db, reports progress, and stops between batches when `signal` is aborted.
+ */
+export async function runImport<C extends WizardCollection>(
+  ws: Workspace,
+  collection: C,
+  table: CsvTable,
+  choices: ImportChoices,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<ImportReport> {
+  const planner = importPlanner(ws, collection, choices, await readImportContext(ws, collection));
+  const report: ImportReport = {
+    imported: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: [],
+    companies: 0,
+    cancelled: false,
+    log: emptyImportLog(collection),
+  };
+  const total = table.rows.length;
+  for (let start = 0; start < total; start += BATCH_ROWS) {
+    if (signal.aborted) {
+      report.cancelled = true;
+      break;
+    }
+    const plans = table.rows.slice(start, start + BATCH_ROWS).map((cells, i) => planner.planRow(cells, start + i + 2));
+    for (const plan of plans) {
+      if (plan.action === 'create') report.imported++;
+      else if (plan.action === 'update') report.updated++;
+      else if (plan.action === 'skip') report.skipped++;
+      else {
+        report.rejected.push({ line: plan.line, cells: table.rows[plan.line - 2]!, errors: plan.errors });
+      }
+    }
+    await writeImportBatch(ws, collection, plans, report.log);
+    report.companies = report.log.createdCompanies.length;
+    onProgress(Math.min(start + BATCH_ROWS, total), total);
+  }
+  return report;
+}
