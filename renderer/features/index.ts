@@ -5,6 +5,7 @@ import { companiesManifest } from './companies';
 import { contactsManifest } from './contacts';
 import { dealsManifest } from './deals';
 import { leadsManifest } from './leads';
+import { mergeManifest } from './merge';
 import { pipelineManifest } from './pipeline';
 import { reportsManifest } from './reports';
 import { settingsManifest } from './settings';
@@ -19,6 +20,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   dealsManifest,
   contactsManifest,
   companiesManifest,
+  mergeManifest,
   activitiesManifest,
   callCenterManifest,
   reportsManifest,

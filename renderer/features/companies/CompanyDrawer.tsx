@@ -7,6 +7,7 @@ import { useUi } from '../../shell/ui-store';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
 import { RelatedList } from '../../ui/RelatedList';
+import { MergeAction } from '../merge';
 import {
   companyToForm,
   EMPTY_COMPANY,
@@ -37,6 +38,7 @@ export function CompanyDrawer({ id }: { id: string | 'new' }) {
       record={record}
       initial={record ? companyToForm(record) : EMPTY_COMPANY}
       draftKey={`companies:${id}`}
+      headerActions={record && <MergeAction collection="companies" record={record} />}
       fields={(v, update, errors) => (
         <>
           <TextField

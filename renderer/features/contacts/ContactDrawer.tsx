@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
 import { RecordPicker } from '../../ui/RecordPicker';
 import { RelatedList } from '../../ui/RelatedList';
+import { MergeAction } from '../merge';
 import { LeadSourceField } from '../leads';
 import { contactToForm, EMPTY_CONTACT, formToContact, validateContact, type ContactFormValues } from './contact-form';
 
@@ -34,6 +35,7 @@ export function ContactDrawer({ id, prefill }: { id: string | 'new'; prefill?: R
       record={record}
       initial={initial}
       draftKey={`contacts:${id}`}
+      headerActions={record && <MergeAction collection="contacts" record={record} />}
       fields={(v, update, errors) => (
         <>
           <TextField
