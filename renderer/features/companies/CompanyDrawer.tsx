@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Company } from '@domain/schemas/company';
 import { personName } from '@domain/derived-fields';
+import { useLikelyDuplicates } from '../../db/use-likely-duplicates';
 import { useRecord, useRxQuery } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { useUi } from '../../shell/ui-store';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
+import { DuplicateWarning } from '../../ui/DuplicateWarning';
 import { RelatedList } from '../../ui/RelatedList';
 import { MergeAction } from '../merge';
 import {
@@ -94,11 +96,21 @@ export function CompanyDrawer({ id }: { id: string | 'new' }) {
             wide
           />
           <TextAreaField label={t('common.notes')} value={v.notes} onChange={(notes) => update({ notes })} wide />
+          {!record && <CompanyDuplicates values={v} />}
         </>
       )}
     >
       {record && <CompanyRelated company={record} />}
     </RecordEditor>
+  );
+}
+
+/** While a new company is typed: the stored companies it may duplicate (same web domain, name or phone). */
+function CompanyDuplicates({ values }: { values: CompanyFormValues }) {
+  const openDrawer = useUi((s) => s.openDrawer);
+  const matches = useLikelyDuplicates('companies', formToCompany(values) as Company);
+  return (
+    <DuplicateWarning matches={matches} onOpen={(m) => openDrawer({ collection: m.collection, id: m.record.id })} />
   );
 }
 

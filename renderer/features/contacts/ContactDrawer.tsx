@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { personName } from '@domain/derived-fields';
 import type { Company } from '@domain/schemas/company';
 import type { Contact } from '@domain/schemas/contact';
+import { useLikelyDuplicates } from '../../db/use-likely-duplicates';
 import { useRecord, useRxQuery } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { useUi } from '../../shell/ui-store';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
+import { DuplicateWarning } from '../../ui/DuplicateWarning';
 import { RecordPicker } from '../../ui/RecordPicker';
 import { RelatedList } from '../../ui/RelatedList';
 import { MergeAction } from '../merge';
@@ -95,11 +97,21 @@ export function ContactDrawer({ id, prefill }: { id: string | 'new'; prefill?: R
             hint={t('common.tagsHint')}
           />
           <TextAreaField label={t('common.notes')} value={v.notes} onChange={(notes) => update({ notes })} wide />
+          {!record && <ContactDuplicates values={v} />}
         </>
       )}
     >
       {record && <ContactRelated contact={record} />}
     </RecordEditor>
+  );
+}
+
+/** While a new contact is typed: the stored contacts it may duplicate (same email, phone, or name at its company). */
+function ContactDuplicates({ values }: { values: ContactFormValues }) {
+  const openDrawer = useUi((s) => s.openDrawer);
+  const matches = useLikelyDuplicates('contacts', formToContact(values) as Contact);
+  return (
+    <DuplicateWarning matches={matches} onOpen={(m) => openDrawer({ collection: m.collection, id: m.record.id })} />
   );
 }
 

@@ -23,4 +23,12 @@ export const mergeEn = {
   merged: 'Merged {{name}} into {{survivor}}',
   undone: 'Merge undone',
   failed: 'The merge stopped: {{message}}',
+  duplicates: {
+    title_one: 'This may already be here:',
+    title_other: 'These may already be here:',
+    kind: { contacts: 'Contact', companies: 'Company', leads: 'Lead' },
+    reason: { email: 'same email', domain: 'same web domain', phone: 'same phone', name: 'same name' },
+    open: 'Open existing',
+    openNamed: 'Open existing {{name}}',
+  },
 } as const;

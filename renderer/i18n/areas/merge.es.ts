@@ -25,4 +25,12 @@ export const mergeEs: Messages['merge'] = {
   merged: '{{name}} se fusionó con {{survivor}}',
   undone: 'Fusión deshecha',
   failed: 'La fusión se detuvo: {{message}}',
+  duplicates: {
+    title_one: 'Puede que esto ya exista:',
+    title_other: 'Puede que esto ya exista:',
+    kind: { contacts: 'Contacto', companies: 'Empresa', leads: 'Prospecto' },
+    reason: { email: 'mismo correo', domain: 'mismo dominio web', phone: 'mismo teléfono', name: 'mismo nombre' },
+    open: 'Abrir existente',
+    openNamed: 'Abrir {{name}} existente',
+  },
 };
