@@ -3,7 +3,8 @@ import { personName } from '@domain/derived-fields';
 import type { Company } from '@domain/schemas/company';
 import type { Contact } from '@domain/schemas/contact';
 import { useLikelyDuplicates } from '../../db/use-likely-duplicates';
-import { useRecord, useRxQuery } from '../../db/use-rx';
+import { useRelatedRecords } from '../../db/use-related-records';
+import { useRecord } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { useUi } from '../../shell/ui-store';
 import { TextAreaField, TextField } from '../../ui/fields';
@@ -118,14 +119,15 @@ function ContactDuplicates({ values }: { values: ContactFormValues }) {
 function ContactRelated({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
   const openDrawer = useUi((s) => s.openDrawer);
-  const leads = useRxQuery('leads', { selector: { contactId: contact.id, deletedAt: null }, limit: 25 });
-  const deals = useRxQuery('deals', { selector: { contactId: contact.id, deletedAt: null }, limit: 25 });
+  const leads = useRelatedRecords({ collection: 'leads', field: 'contactId' }, contact.id);
+  const deals = useRelatedRecords({ collection: 'deals', field: 'contactId' }, contact.id);
   return (
     <>
       <RelatedList
         title={t('contacts.leads')}
         empty={t('contacts.noLeads')}
         items={leads.docs}
+        capped={leads.capped}
         render={(l) => (
           <>
             <span>{personName(l) || l.companyName}</span>
@@ -147,6 +149,7 @@ function ContactRelated({ contact }: { contact: Contact }) {
         title={t('contacts.deals')}
         empty={t('contacts.noDeals')}
         items={deals.docs}
+        capped={deals.capped}
         render={(d) => (
           <>
             <span>{d.title}</span>

@@ -23,6 +23,13 @@ export const mergeEn = {
   merged: 'Merged {{name}} into {{survivor}}',
   undone: 'Merge undone',
   failed: 'The merge stopped: {{message}}',
+  // Related lists in the contact and company drawers, beside the records a merge moves.
+  related: {
+    showAll: 'Show all ({{total}})',
+    showFewer: 'Show fewer',
+    activities: 'Activities',
+    noCompanyActivities: 'No activities with this company yet.',
+  },
   duplicates: {
     title_one: 'This may already be here:',
     title_other: 'These may already be here:',

@@ -25,6 +25,12 @@ export const mergeEs: Messages['merge'] = {
   merged: '{{name}} se fusionó con {{survivor}}',
   undone: 'Fusión deshecha',
   failed: 'La fusión se detuvo: {{message}}',
+  related: {
+    showAll: 'Mostrar todos ({{total}})',
+    showFewer: 'Mostrar menos',
+    activities: 'Actividades',
+    noCompanyActivities: 'Aún no hay actividades con esta empresa.',
+  },
   duplicates: {
     title_one: 'Puede que esto ya exista:',
     title_other: 'Puede que esto ya exista:',
