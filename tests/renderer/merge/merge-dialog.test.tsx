@@ -1,9 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { uuidv7 } from '@domain/ids';
 import type { Contact } from '@domain/schemas/contact';
 import { readRecord } from '../../../renderer/db/record-reads';
 import { insertRecord } from '../../../renderer/db/record-writes';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
+import { MergeAction } from '../../../renderer/features/merge/MergeAction';
 import { MergeDialog } from '../../../renderer/features/merge/MergeDialog';
 import { useUi } from '../../../renderer/shell/ui-store';
 import { contactBody, dealBody } from '../../support/record-bodies';
@@ -88,5 +90,33 @@ describe('the merge dialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Merge' })).toBeDisabled();
     expect(onClose).not.toHaveBeenCalled();
     expect((await readRecord(ws, 'contacts', keep.id))?.deletedAt).toBeNull();
+  });
+});
+
+describe('who sees “Merge with…”', () => {
+  it('shows it on a rep’s own contact and hides it on a contact the rep may not delete', async () => {
+    workspace = await openTestWorkspace(['contacts', 'companies', 'users', 'leads', 'deals', 'activities']);
+    workspace.user = { ...workspace.user, role: 'ACCOUNT_EXECUTIVE' };
+    const ws = workspace;
+    const own = await insertRecord(ws, 'contacts', contactBody({ ownerId: ws.user.id, teamId: ws.user.teamId }));
+    const theirs = await insertRecord(
+      ws,
+      'contacts',
+      contactBody({ email: 'other@andes.example', ownerId: uuidv7(), teamId: uuidv7() }),
+    );
+    await renderWithI18n(
+      <WorkspaceProvider workspace={ws}>
+        <section aria-label="own">
+          <MergeAction collection="contacts" record={own} />
+        </section>
+        <section aria-label="theirs">
+          <MergeAction collection="contacts" record={theirs} />
+        </section>
+      </WorkspaceProvider>,
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'own' })).getByRole('button', { name: 'Merge with…' }),
+    ).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'theirs' })).queryByRole('button')).toBeNull();
   });
 });
