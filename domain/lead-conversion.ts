@@ -3,6 +3,7 @@ import { personName, searchKey } from './derived-fields';
 import { domainError, fail, ok, type Result } from './errors';
 import type { Money } from './money';
 import { firstStage, findStage } from './pipeline-rules';
+import type { Activity } from './schemas/activity';
 import type { Company } from './schemas/company';
 import type { Contact } from './schemas/contact';
 import { MAX_DEAL_TITLE_LENGTH, type Deal } from './schemas/deal';
@@ -263,4 +264,19 @@ export function convertLeadToDeal(lead: Lead, input: ConversionInput): Result<Co
       teamId: input.teamId,
     },
   });
+}
+
+/**
+ * The lead's activities a conversion carries to its deal: each gets the deal's id and keeps its
+ * lead, so the deal's timeline shows the calls that qualified it and the lead's still does. An
+ * activity already filed under another deal stays there; deleted ones stay in the bin.
+ */
+export function activitiesToCarry(
+  lead: Pick<Lead, 'id'>,
+  activities: readonly Pick<Activity, 'id' | 'leadId' | 'dealId' | 'deletedAt'>[],
+  dealId: string,
+): { id: string; patch: Pick<Activity, 'dealId'> }[] {
+  return activities
+    .filter((a) => a.leadId === lead.id && !a.deletedAt && a.dealId === '')
+    .map((a) => ({ id: a.id, patch: { dealId } }));
 }

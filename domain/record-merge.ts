@@ -136,3 +136,83 @@ export function canMerge<C extends MergeCollection>(
     can(actor, 'delete', collection, merged)
   );
 }
+
+/** A record that points at the merged record, as the merge finds it. */
+export interface MergeRelated {
+  collection: CollectionName;
+  record: { id: string } & object;
+}
+
+/** One reference to move: `field` of record `id` in `collection`, from `from` to `to`. */
+export interface MergeRepoint {
+  collection: CollectionName;
+  id: string;
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** Everything one merge writes, in order: the survivor's patch, the references, the delete. */
+export interface MergePlan<C extends MergeCollection> {
+  collection: C;
+  survivorId: string;
+  mergedId: string;
+  survivorPatch: Partial<Body<C>>;
+  /** The survivor's values of the patched fields before the merge: what Undo writes back. */
+  survivorBefore: Partial<Body<C>>;
+  repoints: MergeRepoint[];
+}
+
+/**
+ * The writes that merge `merged` into `survivor`: the survivor takes `mergedBody`, and every related
+ * record whose reference (MERGE_REFERENCES) names the merged record is re-pointed to the survivor.
+ * The merged record is then soft-deleted by the caller. Each write is an ordinary field edit, so a
+ * merge made offline syncs and converges like any other change.
+ */
+export function planMerge<C extends MergeCollection>(
+  collection: C,
+  survivor: CollectionDocs[C],
+  merged: CollectionDocs[C],
+  choices: Partial<Choices<C>>,
+  related: readonly MergeRelated[],
+): MergePlan<C> {
+  const survivorPatch = mergedBody(collection, survivor, merged, choices);
+  const s = survivor as unknown as Record<string, unknown>;
+  const survivorBefore = Object.fromEntries(Object.keys(survivorPatch).map((field) => [field, s[field]])) as Partial<
+    Body<C>
+  >;
+  const repoints: MergeRepoint[] = [];
+  for (const { collection: relatedCollection, field } of MERGE_REFERENCES[collection]) {
+    for (const { collection: c, record } of related) {
+      if (c !== relatedCollection) continue;
+      if ((record as Record<string, unknown>)[field] !== merged.id) continue;
+      repoints.push({ collection: c, id: record.id, field, from: merged.id, to: survivor.id });
+    }
+  }
+  return { collection, survivorId: survivor.id, mergedId: merged.id, survivorPatch, survivorBefore, repoints };
+}
+
+/**
+ * The writes that take a merge back: the merged record restored, each re-pointed reference moved
+ * back (unless someone has pointed it elsewhere since), the survivor's merged fields as they were.
+ */
+export function undoMergeRepoints(plan: MergePlan<MergeCollection>): MergeRepoint[] {
+  return plan.repoints.map((r) => ({ ...r, from: r.to, to: r.from }));
+}
+
+/**
+ * `canMerge`, and every related record the merge must re-point editable by `actor` too: a related
+ * record left behind would point at a deleted record.
+ */
+export function canMergeWithRelated<C extends MergeCollection>(
+  actor: Actor,
+  collection: C,
+  survivor: CollectionDocs[C],
+  merged: CollectionDocs[C],
+  related: readonly MergeRelated[],
+): boolean {
+  return (
+    canMerge(actor, collection, survivor, merged) &&
+    related.every(({ collection: c, record }) => can(actor, 'update', c, record))
+  );
+}

@@ -6,6 +6,7 @@ import { contactsManifest } from './contacts';
 import { dealsManifest } from './deals';
 import { importManifest } from './import';
 import { leadsManifest } from './leads';
+import { mergeManifest } from './merge';
 import { pipelineManifest } from './pipeline';
 import { reportsManifest } from './reports';
 import { settingsManifest } from './settings';
@@ -21,6 +22,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   dealsManifest,
   contactsManifest,
   companiesManifest,
+  mergeManifest,
   activitiesManifest,
   callCenterManifest,
   reportsManifest,

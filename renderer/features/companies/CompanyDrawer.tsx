@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Company } from '@domain/schemas/company';
 import { personName } from '@domain/derived-fields';
-import { useRecord, useRxQuery } from '../../db/use-rx';
+import { useLikelyDuplicates } from '../../db/use-likely-duplicates';
+import { useRelatedRecords } from '../../db/use-related-records';
+import { useRecord } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { useUi } from '../../shell/ui-store';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
+import { DuplicateWarning } from '../../ui/DuplicateWarning';
 import { RelatedList } from '../../ui/RelatedList';
+import { MergeAction } from '../merge';
 import {
   companyToForm,
   EMPTY_COMPANY,
@@ -37,6 +41,7 @@ export function CompanyDrawer({ id }: { id: string | 'new' }) {
       record={record}
       initial={record ? companyToForm(record) : EMPTY_COMPANY}
       draftKey={`companies:${id}`}
+      headerActions={record && <MergeAction collection="companies" record={record} />}
       fields={(v, update, errors) => (
         <>
           <TextField
@@ -92,6 +97,7 @@ export function CompanyDrawer({ id }: { id: string | 'new' }) {
             wide
           />
           <TextAreaField label={t('common.notes')} value={v.notes} onChange={(notes) => update({ notes })} wide />
+          {!record && <CompanyDuplicates values={v} />}
         </>
       )}
     >
@@ -100,21 +106,28 @@ export function CompanyDrawer({ id }: { id: string | 'new' }) {
   );
 }
 
-function CompanyRelated({ company }: { company: Company }) {
-  const { t } = useTranslation();
+/** While a new company is typed: the stored companies it may duplicate (same web domain, name or phone). */
+function CompanyDuplicates({ values }: { values: CompanyFormValues }) {
   const openDrawer = useUi((s) => s.openDrawer);
-  const contacts = useRxQuery('contacts', {
-    selector: { companyId: company.id, deletedAt: null },
-    sort: [{ nameKey: 'asc' }],
-    limit: 25,
-  });
-  const deals = useRxQuery('deals', { selector: { companyId: company.id, deletedAt: null }, limit: 25 });
+  const matches = useLikelyDuplicates('companies', formToCompany(values) as Company);
+  return (
+    <DuplicateWarning matches={matches} onOpen={(m) => openDrawer({ collection: m.collection, id: m.record.id })} />
+  );
+}
+
+function CompanyRelated({ company }: { company: Company }) {
+  const { t, i18n } = useTranslation();
+  const openDrawer = useUi((s) => s.openDrawer);
+  const contacts = useRelatedRecords({ collection: 'contacts', field: 'companyId' }, company.id);
+  const deals = useRelatedRecords({ collection: 'deals', field: 'companyId' }, company.id);
+  const activities = useRelatedRecords({ collection: 'activities', field: 'companyId' }, company.id);
   return (
     <>
       <RelatedList
         title={t('companies.contacts')}
         empty={t('companies.noContacts')}
         items={contacts.docs}
+        capped={contacts.capped}
         render={(c) => (
           <>
             <span>{personName(c)}</span>
@@ -136,6 +149,7 @@ function CompanyRelated({ company }: { company: Company }) {
         title={t('companies.deals')}
         empty={t('companies.noDeals')}
         items={deals.docs}
+        capped={deals.capped}
         render={(d) => (
           <>
             <span>{d.title}</span>
@@ -143,6 +157,24 @@ function CompanyRelated({ company }: { company: Company }) {
           </>
         )}
         onOpen={(d) => openDrawer({ collection: 'deals', id: d.id })}
+      />
+      <RelatedList
+        title={t('merge.related.activities')}
+        empty={t('merge.related.noCompanyActivities')}
+        items={activities.docs}
+        capped={activities.capped}
+        render={(a) => (
+          <>
+            <span>{a.subject}</span>
+            <span className="muted">{new Date(a.dueAt).toLocaleDateString(i18n.language)}</span>
+          </>
+        )}
+        // An activity has no drawer of its own: it opens where it belongs, its deal, contact or lead.
+        onOpen={(a) => {
+          if (a.dealId) openDrawer({ collection: 'deals', id: a.dealId });
+          else if (a.contactId) openDrawer({ collection: 'contacts', id: a.contactId });
+          else if (a.leadId) openDrawer({ collection: 'leads', id: a.leadId });
+        }}
       />
     </>
   );

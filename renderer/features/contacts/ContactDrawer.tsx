@@ -2,13 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { personName } from '@domain/derived-fields';
 import type { Company } from '@domain/schemas/company';
 import type { Contact } from '@domain/schemas/contact';
-import { useRecord, useRxQuery } from '../../db/use-rx';
+import { useLikelyDuplicates } from '../../db/use-likely-duplicates';
+import { useRelatedRecords } from '../../db/use-related-records';
+import { useRecord } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { useUi } from '../../shell/ui-store';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
+import { DuplicateWarning } from '../../ui/DuplicateWarning';
 import { RecordPicker } from '../../ui/RecordPicker';
 import { RelatedList } from '../../ui/RelatedList';
+import { MergeAction } from '../merge';
 import { LeadSourceField } from '../leads';
 import { contactToForm, EMPTY_CONTACT, formToContact, validateContact, type ContactFormValues } from './contact-form';
 
@@ -34,6 +38,7 @@ export function ContactDrawer({ id, prefill }: { id: string | 'new'; prefill?: R
       record={record}
       initial={initial}
       draftKey={`contacts:${id}`}
+      headerActions={record && <MergeAction collection="contacts" record={record} />}
       fields={(v, update, errors) => (
         <>
           <TextField
@@ -93,6 +98,7 @@ export function ContactDrawer({ id, prefill }: { id: string | 'new'; prefill?: R
             hint={t('common.tagsHint')}
           />
           <TextAreaField label={t('common.notes')} value={v.notes} onChange={(notes) => update({ notes })} wide />
+          {!record && <ContactDuplicates values={v} />}
         </>
       )}
     >
@@ -101,17 +107,27 @@ export function ContactDrawer({ id, prefill }: { id: string | 'new'; prefill?: R
   );
 }
 
+/** While a new contact is typed: the stored contacts it may duplicate (same email, phone, or name at its company). */
+function ContactDuplicates({ values }: { values: ContactFormValues }) {
+  const openDrawer = useUi((s) => s.openDrawer);
+  const matches = useLikelyDuplicates('contacts', formToContact(values) as Contact);
+  return (
+    <DuplicateWarning matches={matches} onOpen={(m) => openDrawer({ collection: m.collection, id: m.record.id })} />
+  );
+}
+
 function ContactRelated({ contact }: { contact: Contact }) {
   const { t } = useTranslation();
   const openDrawer = useUi((s) => s.openDrawer);
-  const leads = useRxQuery('leads', { selector: { contactId: contact.id, deletedAt: null }, limit: 25 });
-  const deals = useRxQuery('deals', { selector: { contactId: contact.id, deletedAt: null }, limit: 25 });
+  const leads = useRelatedRecords({ collection: 'leads', field: 'contactId' }, contact.id);
+  const deals = useRelatedRecords({ collection: 'deals', field: 'contactId' }, contact.id);
   return (
     <>
       <RelatedList
         title={t('contacts.leads')}
         empty={t('contacts.noLeads')}
         items={leads.docs}
+        capped={leads.capped}
         render={(l) => (
           <>
             <span>{personName(l) || l.companyName}</span>
@@ -133,6 +149,7 @@ function ContactRelated({ contact }: { contact: Contact }) {
         title={t('contacts.deals')}
         empty={t('contacts.noDeals')}
         items={deals.docs}
+        capped={deals.capped}
         render={(d) => (
           <>
             <span>{d.title}</span>

@@ -18,6 +18,7 @@ import type { Contact } from '@domain/schemas/contact';
 import type { Lead } from '@domain/schemas/lead';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import { localIsoDate } from '@domain/time';
+import { useActor } from '../../auth/use-permissions';
 import { useRecord, useRxQuery } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
@@ -98,6 +99,7 @@ function ConvertLeadForm({
 }) {
   const { t, i18n } = useTranslation();
   const ws = useWorkspace();
+  const actor = useActor();
   const openDrawer = useUi((s) => s.openDrawer);
   const showToast = useUi((s) => s.showToast);
   const locale = i18n.language;
@@ -190,7 +192,7 @@ function ConvertLeadForm({
 
     setSaving(true);
     try {
-      const result = await convertLead(ws, lead, {
+      const result = await convertLead(ws, actor, lead, {
         pipeline,
         stageId: values.stageId,
         title: values.title,

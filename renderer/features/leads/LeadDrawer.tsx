@@ -3,12 +3,16 @@ import { personName } from '@domain/derived-fields';
 import { checkLeadFields } from '@domain/lead-lifecycle';
 import { SUPPORTED_CURRENCIES } from '@domain/money';
 import type { Contact } from '@domain/schemas/contact';
+import { useLikelyDuplicates } from '../../db/use-likely-duplicates';
 import { useRecord } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainErrors } from '../../i18n/domain-errors';
 import { MoneyField, TextAreaField, TextField } from '../../ui/fields';
 import { RecordEditor, type EditorSpec } from '../../ui/RecordEditor';
+import { DuplicateWarning } from '../../ui/DuplicateWarning';
 import { RecordPicker } from '../../ui/RecordPicker';
+import { useUi } from '../../shell/ui-store';
+import type { Lead } from '@domain/schemas/lead';
 import { emptyLead, formToLead, leadToForm, validateLead, type LeadFormValues } from './lead-form';
 import { LeadSourceField } from './LeadSourceField';
 import { LeadStatusBar } from './LeadStatusBar';
@@ -81,6 +85,7 @@ export function LeadDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
             onChange={(email) => update({ email })}
             error={errors.email}
           />
+          {!record && !v.contactId && <LeadDuplicates email={v.email} />}
           <TextField
             label={t('leads.fields.phone')}
             type="tel"
@@ -137,5 +142,17 @@ export function LeadDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
         </>
       )}
     />
+  );
+}
+
+/**
+ * While a new lead is typed: the leads and contacts with its email. Only the email: a shared phone
+ * (a switchboard) says little about a lead not yet qualified.
+ */
+function LeadDuplicates({ email }: { email: string }) {
+  const openDrawer = useUi((s) => s.openDrawer);
+  const matches = useLikelyDuplicates('leads', { email: email.trim(), phone: '' } as Lead);
+  return (
+    <DuplicateWarning matches={matches} onOpen={(m) => openDrawer({ collection: m.collection, id: m.record.id })} />
   );
 }

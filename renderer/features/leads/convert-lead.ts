@@ -1,5 +1,6 @@
 import { uuidv7 } from '@domain/ids';
-import { convertLeadToDeal, type CompanyDecision } from '@domain/lead-conversion';
+import { activitiesToCarry, convertLeadToDeal, type CompanyDecision } from '@domain/lead-conversion';
+import { can, type Actor } from '@domain/permissions';
 import type { Money } from '@domain/money';
 import { rankBetween } from '@domain/ranks';
 import type { Contact } from '@domain/schemas/contact';
@@ -8,6 +9,7 @@ import type { Lead } from '@domain/schemas/lead';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { Result } from '@domain/errors';
 import { insertRecordOnce, updateRecord } from '../../db/record-writes';
+import { readReferencingRecords } from '../../db/referencing-records';
 import { topRankOfStage } from '../../db/stage-deals';
 import type { Workspace } from '../../db/workspace';
 
@@ -41,10 +43,15 @@ export function newConversionIds(): ConversionIds {
 
 /**
  * Convert a qualified lead: the domain plans the records and checks them, this writes them —
- * company, contact, deal, its first stage change, and the lead last, so an interruption leaves the
+ * company, contact, deal, its first stage change, the lead's activities, and the lead last, so an interruption leaves the
  * lead QUALIFIED (visible, retryable) rather than pointing nowhere.
  */
-export async function convertLead(ws: Workspace, lead: Lead, choices: ConversionChoices): Promise<Result<Deal>> {
+export async function convertLead(
+  ws: Workspace,
+  actor: Actor,
+  lead: Lead,
+  choices: ConversionChoices,
+): Promise<Result<Deal>> {
   const at = new Date().toISOString();
   const top = await topRankOfStage(ws, choices.pipeline.id, choices.stageId);
   const plan = convertLeadToDeal(lead, {
@@ -69,6 +76,12 @@ export async function convertLead(ws: Workspace, lead: Lead, choices: Conversion
   if (newContact) await insertRecordOnce(ws, 'contacts', newContact);
   const saved = await insertRecordOnce(ws, 'deals', deal);
   await insertRecordOnce(ws, 'stage_changes', stageChange);
+  // The calls that qualified the lead go with its deal; one the user may not edit stays with the lead.
+  const activities = await readReferencingRecords(ws, 'activities', 'leadId', lead.id);
+  for (const { id, patch } of activitiesToCarry(lead, activities, deal.id)) {
+    const activity = activities.find((a) => a.id === id)!;
+    if (can(actor, 'update', 'activities', activity)) await updateRecord(ws, 'activities', id, patch);
+  }
   await updateRecord(ws, 'leads', lead.id, leadPatch);
   return { ok: true, value: saved };
 }

@@ -27,13 +27,23 @@ import { moveOpenDealsOfStage } from './pipeline-editor/move-stage-deals';
 import { RetireStageDialog } from './pipeline-editor/RetireStageDialog';
 import { StageFields } from './pipeline-editor/StageFields';
 import { StageRow } from './pipeline-editor/StageRow';
+import { SettingListCard } from './SettingListCard';
 import './pipeline-editor/pipeline-editor.css';
 
-/** Pipelines and their stages, for whoever may change them (the Sales Manager). */
+/**
+ * Pipelines and their stages, for whoever may change them (the Sales Manager), followed by the
+ * lists leads are worked with: where they come from and why they are disqualified.
+ */
 export function PipelinesCard() {
   const allowed = useCan();
   if (!allowed('update', 'pipelines', { ownerId: '', teamId: '' })) return null;
-  return <PipelinesEditor />;
+  return (
+    <>
+      <PipelinesEditor />
+      <SettingListCard kind="lead-sources" />
+      <SettingListCard kind="disqualify-reasons" />
+    </>
+  );
 }
 
 function PipelinesEditor() {

@@ -1,2 +1,41 @@
 /** English strings of the merge area; Spanish in merge.es.ts (same keys, checked by the type of en.ts). */
-export const mergeEn = {} as const;
+export const mergeEn = {
+  action: 'Merge with…',
+  command: 'Merge the open record with another',
+  title: 'Merge {{name}} with another record',
+  pickContact: 'Contact to merge into this one',
+  pickCompany: 'Company to merge into this one',
+  pickHint: 'The record you pick is deleted (and can be restored); its links move to this one.',
+  nothingPicked: 'Choose a record to merge.',
+  sameRecord: 'Choose another record: a record cannot be merged with itself.',
+  notAllowed: 'You may not merge these records: one of them, or a record linked to the other, is not yours to change.',
+  fieldsLegend: 'Which value to keep',
+  field: 'Field',
+  keepThis: 'Keep (this record)',
+  takeOther: 'From {{name}}',
+  empty: '(empty)',
+  noDifferences: 'The two records hold the same values: tags and notes of both are kept.',
+  alwaysKept: 'Tags and notes of both records are kept.',
+  moves_one: '{{count}} linked record moves to this one.',
+  moves_other: '{{count}} linked records move to this one.',
+  confirm: 'Merge',
+  merging: 'Merging…',
+  merged: 'Merged {{name}} into {{survivor}}',
+  undone: 'Merge undone',
+  failed: 'The merge stopped: {{message}}',
+  // Related lists in the contact and company drawers, beside the records a merge moves.
+  related: {
+    showAll: 'Show all ({{total}})',
+    showFewer: 'Show fewer',
+    activities: 'Activities',
+    noCompanyActivities: 'No activities with this company yet.',
+  },
+  duplicates: {
+    title_one: 'This may already be here:',
+    title_other: 'These may already be here:',
+    kind: { contacts: 'Contact', companies: 'Company', leads: 'Lead' },
+    reason: { email: 'same email', domain: 'same web domain', phone: 'same phone', name: 'same name' },
+    open: 'Open existing',
+    openNamed: 'Open existing {{name}}',
+  },
+} as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activitiesToCarry,
   convertLeadToDeal,
   decideCompany,
   defaultCloseDate,
@@ -18,6 +19,7 @@ import {
   USER_A,
   USER_B,
   ctxAt,
+  makeActivity,
   makeCompany,
   makeContact,
   makeLead,
@@ -379,5 +381,27 @@ describe('decideCompany', () => {
   it('makes up no company for a lead whose contact is not on this device', () => {
     const lead = makeLead({ companyName: 'Summit Foods', contactId: testId(0xc555) });
     expect(decideCompany(lead, null, [company(0xc010, 'Summit Foods')])).toEqual({ kind: 'none' });
+  });
+});
+
+describe('activitiesToCarry', () => {
+  const lead = makeLead({ id: testId(0x1ead) });
+  const dealId = testId(0xd001);
+
+  it('files the lead’s activities under the new deal and keeps their lead', () => {
+    const call = makeActivity({ id: testId(0xa1), leadId: lead.id, dealId: '' });
+    expect(activitiesToCarry(lead, [call], dealId)).toEqual([{ id: call.id, patch: { dealId } }]);
+  });
+
+  it('leaves activities of another lead, already on a deal, or deleted where they are', () => {
+    const other = makeActivity({ id: testId(0xa2), leadId: testId(0x1eae), dealId: '' });
+    const filed = makeActivity({ id: testId(0xa3), leadId: lead.id, dealId: testId(0xd777) });
+    const binned = makeActivity({
+      id: testId(0xa4),
+      leadId: lead.id,
+      dealId: '',
+      deletedAt: '2026-03-01T10:00:00.000Z',
+    });
+    expect(activitiesToCarry(lead, [other, filed, binned], dealId)).toEqual([]);
   });
 });
