@@ -11,21 +11,27 @@ export type SearchStatus = { state: 'preparing' } | { state: 'failed' } | { stat
 const NOTHING: readonly string[] = [];
 const noChanges = () => () => {};
 
+/** Ids of the records matching a search, in list order (or `order`), and the search's status. */
+export interface SearchMatches {
+  /** Null while not searching or while the index is prepared. */
+  ids: readonly string[] | null;
+  status: SearchStatus | null;
+}
+
 /**
- * The records matching what the person typed, in list order (or `order`), from the collection's
- * search index: every match is counted, and only the first `limit` are read from storage. Live:
- * a record created, edited or synced after the index was built is found (or dropped) as it
- * changes. A query with nothing to look for builds no index and returns `status` null.
+ * The ids of the records matching what the person typed, in list order (or `order`), from the
+ * collection's search index. Live: a record created, edited or synced after the index was built
+ * is found (or dropped) as it changes. A query with nothing to look for builds no index and
+ * returns `status` null.
  */
-export function useRecordSearch<C extends SearchableCollection>(
-  collection: C,
+export function useSearchMatches<C extends SearchableCollection>(
+  collection: C | null,
   search: string,
-  limit: number,
   order?: SearchOrder,
-): { rows: CollectionDocs[C][]; loading: boolean; status: SearchStatus | null } {
+): SearchMatches {
   const { db } = useWorkspace();
   const query = useMemo(() => parseSearchQuery(search), [search]);
-  const index = isSearching(query) ? searchIndexFor(db, collection) : null;
+  const index = collection && isSearching(query) ? searchIndexFor(db, collection) : null;
   const version = useSyncExternalStore(index ? index.subscribe : noChanges, () => index?.version ?? 0);
   useEffect(() => index?.prepare(), [index]);
 
@@ -37,12 +43,27 @@ export function useRecordSearch<C extends SearchableCollection>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [index, version, query, field, dir],
   );
+  if (!index) return { ids: null, status: null };
+  if (!ids) return { ids: null, status: { state: index.status === 'failed' ? 'failed' : 'preparing' } };
+  return { ids, status: { state: 'ready', matches: ids.length } };
+}
+
+/**
+ * The records matching what the person typed, in list order (or `order`): every match is
+ * counted, and only the first `limit` are read from storage.
+ */
+export function useRecordSearch<C extends SearchableCollection>(
+  collection: C,
+  search: string,
+  limit: number,
+  order?: SearchOrder,
+): { rows: CollectionDocs[C][]; loading: boolean; status: SearchStatus | null } {
+  const { ids, status } = useSearchMatches(collection, search, order);
   const page = ids ? ids.slice(0, limit) : NOTHING;
   const { docs, loading } = useRecordsInOrder(collection, page);
-
-  if (!index) return { rows: [], loading: false, status: null };
-  if (!ids) return { rows: [], loading: true, status: { state: index.status === 'failed' ? 'failed' : 'preparing' } };
-  return { rows: docs, loading, status: { state: 'ready', matches: ids.length } };
+  if (!status) return { rows: [], loading: false, status: null };
+  if (!ids) return { rows: [], loading: true, status };
+  return { rows: docs, loading, status };
 }
 
 /**

@@ -724,6 +724,7 @@ export const en = {
     listNext: 'Next row',
     listPrevious: 'Previous row',
     listOpen: 'Open the row’s record',
+    listToggleSelection: 'Tick or untick the row (Shift: through from the last one ticked)',
     boardDown: 'Next card in the column',
     boardUp: 'Previous card in the column',
     boardLeft: 'Column to the left',

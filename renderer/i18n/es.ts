@@ -739,6 +739,7 @@ export const es: Messages = {
     listNext: 'Fila siguiente',
     listPrevious: 'Fila anterior',
     listOpen: 'Abrir el registro de la fila',
+    listToggleSelection: 'Marcar o desmarcar la fila (Mayús: desde la última marcada)',
     boardDown: 'Tarjeta siguiente de la columna',
     boardUp: 'Tarjeta anterior de la columna',
     boardLeft: 'Columna de la izquierda',
