@@ -8,13 +8,7 @@ export function DensitySwitch({ density, onChange }: { density: Density; onChang
     <div className="segmented" role="radiogroup" aria-label={t('recordTable.density.label')}>
       {DENSITIES.map((d) => (
         <label key={d} className={d === density ? 'segmented-on' : undefined}>
-          <input
-            type="radio"
-            className="visually-hidden"
-            name="record-table-density"
-            checked={d === density}
-            onChange={() => onChange(d)}
-          />
+          <input type="radio" name="record-table-density" checked={d === density} onChange={() => onChange(d)} />
           {t(`recordTable.density.${d}`)}
         </label>
       ))}

@@ -85,6 +85,8 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
       columnFields.map((f) => ({
         id: f.field.id,
         header: f.label,
+        // The rows are read in order from storage (manual sorting): no value of TanStack's is used.
+        accessorFn: () => null,
         enableSorting: !!f.field.sortPath,
         minSize: MIN_WIDTH,
         maxSize: MAX_WIDTH,
@@ -254,6 +256,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
                   <div
                     key={header.id}
                     role="columnheader"
+                    aria-label={label}
                     aria-colindex={i + 2}
                     className="record-grid-header"
                     style={{ width: header.getSize() }}
