@@ -138,6 +138,8 @@ export const VIEW_FIELDS: Record<ViewSection, readonly ViewField[]> = {
     field({ id: 'lead', kind: 'reference', path: 'leadId', blank: '' }),
     field({ id: 'contact', kind: 'reference', path: 'contactId', blank: '' }),
     field({ id: 'company', kind: 'reference', path: 'companyId', blank: '' }),
+    // A column only: the first record the activity is about, of its deal, lead, contact, company.
+    field({ id: 'related', kind: 'reference', path: 'dealId', ops: [] }),
     createdAt,
   ],
 };
@@ -145,6 +147,8 @@ export const VIEW_FIELDS: Record<ViewSection, readonly ViewField[]> = {
 function dealFields(): ViewField[] {
   return [
     field({ id: 'title', kind: 'text', path: 'titleKey', normalized: true, blank: '', sortPath: 'titleKey' }),
+    // A column only: a stage is picked on the board, and a filter by stage would need its pipeline.
+    field({ id: 'stage', kind: 'reference', path: 'stageId', ops: [] }),
     field({ id: 'value', kind: 'money', path: 'value.amount', ops: present(OPS_BY_KIND.money) }),
     field({ id: 'status', kind: 'enum', values: DEAL_STATUSES }),
     field({ id: 'expectedCloseDate', kind: 'date', blank: '', sortPath: 'expectedCloseDate' }),

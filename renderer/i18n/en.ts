@@ -304,6 +304,9 @@ export const en = {
   },
   activities: {
     title: 'Activities',
+    tableLabel: 'Activities',
+    emptyHint:
+      'Calls you log and meetings and follow-ups you plan on a lead, deal, contact or company are listed here.',
     soon: 'Calls, emails, meetings and follow-ups, with reminders, arrive in a coming release.',
     timeline: 'Activities',
     none: 'No activities yet.',

@@ -1,6 +1,6 @@
 import { CalendarClock } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
-import { comingSoonPage } from '../ComingSoon';
+import { ActivitiesPage } from './ActivitiesPage';
 
 export const activitiesManifest: FeatureManifest = {
   id: 'activities',
@@ -10,7 +10,7 @@ export const activitiesManifest: FeatureManifest = {
     icon: CalendarClock,
     goKey: 'a',
     order: 60,
-    page: comingSoonPage(CalendarClock, 'activities'),
+    page: ActivitiesPage,
   },
   commands: [],
   defaultViews: [],

@@ -2,12 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Contact as ContactIcon, SearchX } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
-import { viewQuery } from '@domain/record-views/view-query';
 import type { ViewState } from '@domain/record-views/view-state';
 import type { Contact } from '@domain/schemas/contact';
-import { useActor } from '../../auth/use-permissions';
 import { updateRecord } from '../../db/record-writes';
-import { useRecordWindow } from '../../db/use-record-window';
 import { useLinkedRecords } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
@@ -16,9 +13,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import { LinkedCompany } from '../../ui/LinkedCompany';
 import { ListToolbar } from '../../ui/ListToolbar';
 import type { RecordColumn } from '../../ui/record-table/record-column';
-import { NO_SELECTION, type RecordSelection } from '../../ui/record-table/record-selection';
 import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
+import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { contactToForm, validateContact, type ContactFormValues } from './contact-form';
 
 export const DEFAULT_CONTACTS_VIEW: ViewState = {
@@ -39,19 +36,9 @@ type TextField = 'email' | 'phone' | 'mobile' | 'title';
 export function ContactsPage() {
   const { t } = useTranslation();
   const ws = useWorkspace();
-  const actor = useActor();
   const arrivalFocus = useArrivalFocus('contacts');
   const [search, setSearch] = useState('');
-  const [view, setView] = useState(DEFAULT_CONTACTS_VIEW);
-  const [selection, setSelection] = useState<RecordSelection>(NO_SELECTION);
-  const { filters, sort } = view;
-  const query = useMemo(() => viewQuery('contacts', { filters, sort }, actor, new Date()), [filters, sort, actor]);
-  const nameDir = sort[0]?.field === 'name' ? sort[0].direction : 'asc';
-  const rows = useRecordWindow('contacts', query, {
-    search,
-    searchOrder: { field: 'nameKey', dir: nameDir },
-    filtered: filters.length > 0,
-  });
+  const { view, setView, selection, setSelection, rows } = useRecordTable('contacts', DEFAULT_CONTACTS_VIEW, search);
   const companies = useLinkedRecords(
     'companies',
     rows.loaded.map((c) => c.companyId),

@@ -385,7 +385,8 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           </div>
         </div>
         <div className="list-footer">
-          <span role="status">
+          {/* Polite, not a status: the search box's status line already says how many match. */}
+          <span aria-live="polite">
             {rows.count === null ? t('recordTable.counting') : t(`recordTable.count.${props.section}`, { count })}
           </span>
           {selection.size > 0 && (
