@@ -91,6 +91,7 @@ async function waitForScreen(page: Page, screen: (typeof SCREENS)[number]) {
     case 'Deals':
     case 'Contacts':
     case 'Companies':
+    case 'Activities':
       await expect(main.getByRole('grid', { name: screen }).getByRole('row').nth(10)).toBeVisible();
       return;
     case 'Settings':
