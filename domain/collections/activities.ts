@@ -5,7 +5,8 @@ export const activities: CollectionDefinition<'activities', Activity> = {
   name: 'activities',
   schema: activitySchema,
   // v1: fewer IndexedDB indexes. v2: the optional `lostEdits` of every record that merges.
-  migrations: { 1: sameRecord, 2: sameRecord },
+  // v3: indexes on the due date, all and by owner, for the record table (docs/adr/0031-record-table-queries.md).
+  migrations: { 1: sameRecord, 2: sameRecord, 3: sameRecord },
   appendOnly: false,
   hardDeletable: false,
   accessKeys: { owner: 'ownerId', team: 'teamId' },

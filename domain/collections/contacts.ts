@@ -6,7 +6,8 @@ export const contacts: CollectionDefinition<'contacts', Contact> = {
   name: 'contacts',
   schema: contactSchema,
   // v1: fewer IndexedDB indexes. v2: the optional `lostEdits` of every record that merges.
-  migrations: { 1: sameRecord, 2: sameRecord },
+  // v3: an index on owner and name for the record table (docs/adr/0031-record-table-queries.md).
+  migrations: { 1: sameRecord, 2: sameRecord, 3: sameRecord },
   appendOnly: false,
   hardDeletable: false,
   accessKeys: { owner: 'ownerId', team: 'teamId' },

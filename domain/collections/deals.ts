@@ -7,7 +7,8 @@ export const deals: CollectionDefinition<'deals', Deal> = {
   name: 'deals',
   schema: dealSchema,
   // v1: fewer IndexedDB indexes. v2: the optional `lostEdits` of every record that merges.
-  migrations: { 1: sameRecord, 2: sameRecord },
+  // v3: an index on the expected close date for the record table (docs/adr/0031-record-table-queries.md).
+  migrations: { 1: sameRecord, 2: sameRecord, 3: sameRecord },
   appendOnly: false,
   hardDeletable: false,
   accessKeys: { owner: 'ownerId', team: 'teamId' },

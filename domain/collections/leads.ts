@@ -1,4 +1,4 @@
-import { manage, type CollectionDefinition } from '../collection-definition';
+import { manage, sameRecord, type CollectionDefinition } from '../collection-definition';
 import { searchKey } from '../derived-fields';
 import { checkLeadWrite } from '../lead-lifecycle';
 import { leadSchema, type Lead } from '../schemas/lead';
@@ -16,6 +16,8 @@ export const leads: CollectionDefinition<'leads', Lead> = {
     // v2: leads say what the person wants, which names the deal a conversion makes; nobody has
     // asked the leads written before. (v2 of every record that merges also allows `lostEdits`.)
     2: (doc) => ({ ...doc, interest: typeof doc.interest === 'string' ? doc.interest : '' }),
+    // v3: indexes on status and owner by name for the record table (docs/adr/0031-record-table-queries.md).
+    3: sameRecord,
   },
   appendOnly: false,
   hardDeletable: false,

@@ -18,7 +18,7 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export const activitySchema = {
   title: 'activity',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -68,13 +68,16 @@ export const activitySchema = {
     'companyId',
     'scriptAnswers',
   ],
-  // The timelines of a deal, lead, contact and company. Each index costs ~4 s per 100k records on
-  // a first sync; an agenda by owner and due date arrives with its screen.
+  // The timelines of a deal, lead, contact and company, and the activities list by due date, all
+  // or one owner's (docs/adr/0031-record-table-queries.md). Each index costs ~4 s per 100k records
+  // on a first sync.
   indexes: [
     ['dealId', 'dueAt'],
     ['contactId', 'dueAt'],
     ['leadId', 'dueAt'],
     ['companyId', 'dueAt'],
+    'dueAt',
+    ['ownerId', 'dueAt'],
   ],
 } as const satisfies CollectionSchema;
 

@@ -15,7 +15,7 @@ import {
 
 export const contactSchema = {
   title: 'contact',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -55,7 +55,8 @@ export const contactSchema = {
     'tags',
     'notes',
   ],
-  indexes: ['nameKey', ['companyId', 'nameKey']],
+  // The list by name, a company's people, and "my contacts" by name (docs/adr/0031).
+  indexes: ['nameKey', ['companyId', 'nameKey'], ['ownerId', 'nameKey']],
 } as const satisfies CollectionSchema;
 
 export type Contact = RecordOf<typeof contactSchema>;

@@ -38,7 +38,7 @@ export const dealLineSchema = {
 
 export const dealSchema = {
   title: 'deal',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -93,7 +93,8 @@ export const dealSchema = {
     'notes',
   ],
   // Each IndexedDB index costs about 4 s per 100k records on a first sync: only what screens query.
-  indexes: [['pipelineId', 'status', 'stageId', 'rank'], 'titleKey', 'contactId', 'companyId'],
+  // The deals list sorts by expected close date (docs/adr/0031-record-table-queries.md).
+  indexes: [['pipelineId', 'status', 'stageId', 'rank'], 'titleKey', 'contactId', 'companyId', 'expectedCloseDate'],
 } as const satisfies CollectionSchema;
 
 export type Deal = RecordOf<typeof dealSchema>;

@@ -19,7 +19,7 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 export const leadSchema = {
   title: 'lead',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -79,7 +79,8 @@ export const leadSchema = {
     'tags',
     'notes',
   ],
-  indexes: ['nameKey', 'contactId'],
+  // The list by name, its usual filters (status, owner) by name, and a contact's leads (docs/adr/0031).
+  indexes: ['nameKey', 'contactId', ['status', 'nameKey'], ['ownerId', 'nameKey']],
 } as const satisfies CollectionSchema;
 
 export type Lead = RecordOf<typeof leadSchema>;

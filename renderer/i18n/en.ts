@@ -304,6 +304,9 @@ export const en = {
   },
   activities: {
     title: 'Activities',
+    tableLabel: 'Activities',
+    emptyHint:
+      'Calls you log and meetings and follow-ups you plan on a lead, deal, contact or company are listed here.',
     soon: 'Calls, emails, meetings and follow-ups, with reminders, arrive in a coming release.',
     timeline: 'Activities',
     none: 'No activities yet.',
@@ -724,6 +727,7 @@ export const en = {
     listNext: 'Next row',
     listPrevious: 'Previous row',
     listOpen: 'Open the row’s record',
+    listToggleSelection: 'Tick or untick the row (Shift: through from the last one ticked)',
     boardDown: 'Next card in the column',
     boardUp: 'Previous card in the column',
     boardLeft: 'Column to the left',

@@ -309,6 +309,9 @@ export const es: Messages = {
   },
   activities: {
     title: 'Actividades',
+    tableLabel: 'Actividades',
+    emptyHint:
+      'Aquí aparecen las llamadas que registras y las reuniones y seguimientos que planificas en un prospecto, negocio, contacto o empresa.',
     soon: 'Llamadas, correos, reuniones y seguimientos, con recordatorios, llegan en una próxima versión.',
     timeline: 'Actividades',
     none: 'Aún no hay actividades.',
@@ -739,6 +742,7 @@ export const es: Messages = {
     listNext: 'Fila siguiente',
     listPrevious: 'Fila anterior',
     listOpen: 'Abrir el registro de la fila',
+    listToggleSelection: 'Marcar o desmarcar la fila (Mayús: desde la última marcada)',
     boardDown: 'Tarjeta siguiente de la columna',
     boardUp: 'Tarjeta anterior de la columna',
     boardLeft: 'Columna de la izquierda',

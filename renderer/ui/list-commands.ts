@@ -1,7 +1,13 @@
 import type { Command, CommandContext } from '../commands/command';
 
-/** Rows of a record list (ui/SimpleRecordTable) carry this attribute; the table is the `list` scope. */
+/** Rows of a record list (ui/record-table) carry this attribute; the table is the `list` scope. */
 export const LIST_ROW = 'data-list-row';
+
+/** What the record table offers its commands: ticking a row (Shift held: through from the last one ticked). */
+export const RECORD_TABLE_SURFACE = 'recordTable';
+export interface RecordTableSurface {
+  toggle(row: HTMLElement): void;
+}
 
 function rowOf(ctx: CommandContext): HTMLElement | null {
   return ctx.target instanceof HTMLElement ? ctx.target.closest<HTMLElement>(`[${LIST_ROW}]`) : null;
@@ -14,7 +20,12 @@ function sibling(row: HTMLElement, step: 1 | -1): HTMLElement | null {
   return node instanceof HTMLElement ? node : null;
 }
 
-/** J and K walk a list's rows, Enter opens the focused one — and only opens it. */
+/**
+ * J and K walk a list's rows (focusing a row scrolls the virtual list, which then renders its
+ * neighbours), X or Space ticks the focused one — Shift+X through from the last one ticked: the
+ * table notes Shift itself, as a letter's chord does not carry it (domain/keys.ts) —, Enter opens
+ * the focused one and only opens it. None is taken while typing in a field (commands/dispatch.ts).
+ */
 export const LIST_COMMANDS: readonly Command[] = [
   {
     id: 'list.next',
@@ -40,5 +51,13 @@ export const LIST_COMMANDS: readonly Command[] = [
     // On the row itself: Enter on a link or button inside a cell is that control's.
     when: (ctx) => rowOf(ctx) !== null && rowOf(ctx) === ctx.target,
     run: (ctx) => rowOf(ctx)!.click(),
+  },
+  {
+    id: 'list.toggleSelection',
+    title: 'commands.listToggleSelection',
+    scope: 'list',
+    keys: ['x', 'Space', 'Shift+Space'],
+    when: (ctx) => rowOf(ctx) === ctx.target && ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE) !== undefined,
+    run: (ctx) => ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)!.toggle(rowOf(ctx)!),
   },
 ];

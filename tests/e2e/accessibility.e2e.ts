@@ -91,7 +91,8 @@ async function waitForScreen(page: Page, screen: (typeof SCREENS)[number]) {
     case 'Deals':
     case 'Contacts':
     case 'Companies':
-      await expect(main.getByRole('table', { name: screen }).getByRole('row').nth(10)).toBeVisible();
+    case 'Activities':
+      await expect(main.getByRole('grid', { name: screen }).getByRole('row').nth(10)).toBeVisible();
       return;
     case 'Settings':
       await expect(main.getByRole('heading', { name: 'Appearance' })).toBeVisible();
@@ -151,9 +152,9 @@ for (const theme of THEMES) {
 
       // A record drawer over its list, then the confirmation its Delete button asks.
       await goTo(page, 'Leads');
-      const leads = page.getByRole('table', { name: 'Leads' });
+      const leads = page.getByRole('grid', { name: 'Leads' });
       const lead = leads.getByRole('row').nth(1);
-      const leadName = await lead.getByRole('cell').first().innerText();
+      const leadName = await lead.getByRole('gridcell').nth(1).innerText();
       await lead.click();
       const leadDrawer = drawer(page, leadName);
       await expect(leadDrawer).toBeVisible();
@@ -166,8 +167,8 @@ for (const theme of THEMES) {
       await leadDrawer.getByRole('button', { name: 'Close' }).click();
 
       await goTo(page, 'Deals');
-      const deal = page.getByRole('table', { name: 'Deals' }).getByRole('row').nth(1);
-      const dealTitle = await deal.getByRole('cell').first().innerText();
+      const deal = page.getByRole('grid', { name: 'Deals' }).getByRole('row').nth(1);
+      const dealTitle = await deal.getByRole('gridcell').nth(1).innerText();
       await deal.click();
       const dealDrawer = drawer(page, dealTitle);
       await expect(dealDrawer.getByRole('region', { name: 'Stage history' })).toBeVisible();

@@ -30,7 +30,7 @@ const fold = (text: string) =>
 
 /** The first contact in the list whose surname has an accent and six letters or more: "Hernández". */
 async function accentedContact(contacts: Locator): Promise<{ name: string; first: string; surname: string }> {
-  for (const cell of await contacts.getByRole('row').locator('td:first-child, th:first-child').allInnerTexts()) {
+  for (const cell of await contacts.getByRole('row').locator('[role=gridcell]:nth-child(2)').allInnerTexts()) {
     const words = cell.trim().split(/\s+/);
     const surname = words.find((w, i) => i > 0 && fold(w) !== w.toLowerCase() && w.length >= 6);
     if (surname && words[0]) return { name: cell.trim(), first: words[0], surname };
@@ -65,7 +65,7 @@ test('a name typed without its accents and with one typo finds the contact; Ente
 }) => {
   await startWorkspace(page, { demo: true });
   await goTo(page, 'Contacts');
-  const contacts = page.getByRole('table', { name: 'Contacts' });
+  const contacts = page.getByRole('grid', { name: 'Contacts' });
   await expect(contacts.getByRole('row').nth(10)).toBeVisible();
   const contact = await accentedContact(contacts);
   // "Hernández" → "henrand": accents gone, two letters swapped, the end not typed yet.
@@ -90,15 +90,15 @@ test('a name typed without its accents and with one typo finds the contact; Ente
 test('with nothing typed, the palette lists the records opened last, newest first', async ({ page }) => {
   await startWorkspace(page, { demo: true });
   await goTo(page, 'Contacts');
-  const contactRow = page.getByRole('table', { name: 'Contacts' }).getByRole('row').nth(1);
-  const contactName = (await contactRow.getByRole('cell').first().innerText()).trim();
+  const contactRow = page.getByRole('grid', { name: 'Contacts' }).getByRole('row').nth(1);
+  const contactName = (await contactRow.getByRole('gridcell').nth(1).innerText()).trim();
   await contactRow.click();
   await expect(drawer(page, contactName)).toBeVisible();
   await page.keyboard.press('Escape');
 
   await goTo(page, 'Companies');
-  const companyRow = page.getByRole('table', { name: 'Companies' }).getByRole('row').nth(1);
-  const companyName = (await companyRow.getByRole('cell').first().innerText()).trim();
+  const companyRow = page.getByRole('grid', { name: 'Companies' }).getByRole('row').nth(1);
+  const companyName = (await companyRow.getByRole('gridcell').nth(1).innerText()).trim();
   await companyRow.click();
   await expect(drawer(page, companyName)).toBeVisible();
   await page.keyboard.press('Escape');
@@ -161,8 +161,8 @@ test('a deal command from the palette acts on the card focused on the board bene
 test('“Assign to me” from the palette makes the deal open in the drawer the signed-in user’s', async ({ page }) => {
   await startWorkspace(page, { demo: true, name: 'Maria Lopez' });
   await goTo(page, 'Deals');
-  const row = page.getByRole('table', { name: 'Deals' }).getByRole('row').nth(1);
-  const title = (await row.getByRole('cell').first().innerText()).trim();
+  const row = page.getByRole('grid', { name: 'Deals' }).getByRole('row').nth(1);
+  const title = (await row.getByRole('gridcell').nth(1).innerText()).trim();
   await row.click();
   const owner = drawer(page, title).getByRole('combobox', { name: 'Owner' });
   // Someone else's deal first, as a person would hand it over.

@@ -11,7 +11,7 @@ async function synced(page: Page) {
 async function openDeal(page: Page, title: string) {
   await goTo(page, 'Deals');
   await page
-    .getByRole('table', { name: 'Deals' })
+    .getByRole('grid', { name: 'Deals' })
     .getByRole('row', { name: new RegExp(title) })
     .click();
   return drawer(page, title);

@@ -55,8 +55,8 @@ test('a deal and a contact whose company has not arrived say "Company not availa
   await expectSignedIn(page, manager.name, 'Sales manager');
 
   await goTo(page, 'Deals');
-  const row = page.getByRole('table', { name: 'Deals' }).getByRole('row', { name: /Pampa cold chain/ });
-  await expect(row.getByRole('cell', { name: 'Company not available' })).toBeVisible();
+  const row = page.getByRole('grid', { name: 'Deals' }).getByRole('row', { name: /Pampa cold chain/ });
+  await expect(row.getByRole('gridcell', { name: 'Company not available' })).toBeVisible();
   await row.click();
   const opened = drawer(page, 'Pampa cold chain');
   await expect(opened.getByRole('combobox', { name: 'Company' })).toHaveAccessibleDescription('Company not available');
@@ -66,6 +66,6 @@ test('a deal and a contact whose company has not arrived say "Company not availa
   await opened.getByRole('button', { name: 'Close' }).click();
 
   await goTo(page, 'Contacts');
-  const person = page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Quispe/ });
-  await expect(person.getByRole('cell', { name: 'Company not available' })).toBeVisible();
+  const person = page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Quispe/ });
+  await expect(person.getByRole('gridcell', { name: 'Company not available' })).toBeVisible();
 });

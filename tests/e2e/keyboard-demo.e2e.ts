@@ -54,11 +54,11 @@ test('a newcomer qualifies a lead, converts it, moves the deal on and wins it, a
   // new lead, Enter opens it.
   await press(page, 'g', 'l');
   await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
-  const rows = page.getByRole('table', { name: 'Leads' }).getByRole('row');
+  const rows = page.getByRole('grid', { name: 'Leads' }).getByRole('row');
   await expect(rows.nth(1)).toBeFocused();
-  const newLead = rows.filter({ has: page.getByRole('cell', { name: 'New', exact: true }) }).first();
+  const newLead = rows.filter({ has: page.getByRole('gridcell', { name: 'New', exact: true }) }).first();
   await walkDownTo(page, newLead);
-  const name = (await newLead.getByRole('cell').first().innerText()).trim();
+  const name = (await newLead.getByRole('gridcell').nth(1).innerText()).trim();
   await press(page, 'Enter');
   const lead = drawer(page, name);
   await expect(lead).toBeVisible();
@@ -108,6 +108,6 @@ test('a newcomer qualifies a lead, converts it, moves the deal on and wins it, a
 
   // Won: the Deals list says so.
   await press(page, 'g', 'd');
-  const dealRows = page.getByRole('table', { name: 'Deals' }).getByRole('row', { name: new RegExp(literally(title)) });
+  const dealRows = page.getByRole('grid', { name: 'Deals' }).getByRole('row', { name: new RegExp(literally(title)) });
   await expect(dealRows).toContainText('Won');
 });

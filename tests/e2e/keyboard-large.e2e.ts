@@ -36,7 +36,7 @@ test('the workspace holds at least 20,000 records', () => {
 });
 
 test('G then P goes to the pipeline from a list row, and the board’s first card takes focus', async () => {
-  await page.getByRole('table', { name: 'Contacts' }).getByRole('row').nth(1).focus();
+  await page.getByRole('grid', { name: 'Contacts' }).getByRole('row').nth(1).focus();
   await press('g', 'p');
   await expect(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
   await expect(
@@ -73,13 +73,13 @@ test('? shows the cheat sheet over the board, and Escape closes it with focus ba
 
 test('Escape closes a contact opened from its row, and a deal opened from its card, with focus back where it was', async () => {
   await press('g', 'c');
-  const rows = page.getByRole('table', { name: 'Contacts' }).getByRole('row');
+  const rows = page.getByRole('grid', { name: 'Contacts' }).getByRole('row');
   // Reached from the keyboard, the list puts focus on its first row.
   await expect(rows.nth(1)).toBeFocused();
   await press('j', 'j', 'j');
   await expect(rows.nth(4)).toBeFocused();
   await press('Enter');
-  const contactDrawer = page.getByRole('dialog', { name: await rows.nth(4).getByRole('cell').first().innerText() });
+  const contactDrawer = page.getByRole('dialog', { name: await rows.nth(4).getByRole('gridcell').nth(1).innerText() });
   await expect(contactDrawer).toBeVisible();
   await press('Escape');
   await expect(contactDrawer).toBeHidden();
@@ -105,10 +105,10 @@ test('Escape closes a contact opened from its row, and a deal opened from its ca
 
 test('a #/deals/<id> address opens that deal’s drawer again after a reload', async () => {
   await press('g', 'd');
-  const rows = page.getByRole('table', { name: 'Deals' }).getByRole('row');
+  const rows = page.getByRole('grid', { name: 'Deals' }).getByRole('row');
   await rows.nth(1).focus();
   await press('j', 'j');
-  const title = await rows.nth(3).getByRole('cell').first().innerText();
+  const title = await rows.nth(3).getByRole('gridcell').nth(1).innerText();
   await press('Enter');
   await expect(page.getByRole('dialog', { name: title })).toBeVisible();
   await expect(page).toHaveURL(/#\/deals\/[0-9a-f-]{36}$/);

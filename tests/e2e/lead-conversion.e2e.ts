@@ -4,10 +4,11 @@ import { drawer, goTo, startWorkspace } from './app-fixtures';
 
 /** The first lead in the list that has been called and works at a company, with what its row shows. */
 async function firstContactedLeadAtACompany(page: Page): Promise<{ row: Locator; name: string; company: string }> {
-  const rows = page.getByRole('table', { name: 'Leads' }).getByRole('row').filter({ hasText: 'Contacted' });
+  const rows = page.getByRole('grid', { name: 'Leads' }).getByRole('row').filter({ hasText: 'Contacted' });
   await expect(rows.first()).toBeVisible();
   for (const row of await rows.all()) {
-    const [name = '', company = ''] = (await row.getByRole('cell').allTextContents()).map((text) => text.trim());
+    // The first cell holds the row's checkbox.
+    const [, name = '', company = ''] = (await row.getByRole('gridcell').allTextContents()).map((text) => text.trim());
     if (company) return { row, name, company };
   }
   throw new Error('the demo workspace has no contacted lead at a company');
@@ -54,7 +55,7 @@ test('a qualified lead converts through the dialog by keyboard into a deal under
   await goTo(page, 'Leads');
   await page.getByRole('searchbox', { name: 'Search leads' }).fill(lastName);
   await page
-    .getByRole('table', { name: 'Leads' })
+    .getByRole('grid', { name: 'Leads' })
     .getByRole('row', { name: new RegExp(literally(name)) })
     .click();
 
@@ -111,14 +112,14 @@ test('a qualified lead converts through the dialog by keyboard into a deal under
   await goTo(page, 'Companies');
   await page.getByRole('searchbox', { name: 'Search companies' }).fill(company);
   await page
-    .getByRole('table', { name: 'Companies' })
+    .getByRole('grid', { name: 'Companies' })
     .getByRole('row', { name: new RegExp(literally(company)) })
     .click();
   await expect(drawer(page, company).getByRole('region', { name: 'People at this company' })).toContainText(name);
   await goTo(page, 'Contacts');
   await page.getByRole('searchbox', { name: 'Search contacts' }).fill(lastName);
   await page
-    .getByRole('table', { name: 'Contacts' })
+    .getByRole('grid', { name: 'Contacts' })
     .getByRole('row', { name: new RegExp(`${literally(name)}.*${literally(company)}`) })
     .click();
   await expect(drawer(page, name).getByLabel('Job title')).toHaveValue(jobTitle);
@@ -127,7 +128,7 @@ test('a qualified lead converts through the dialog by keyboard into a deal under
   await goTo(page, 'Leads');
   await page.getByRole('searchbox', { name: 'Search leads' }).fill(lastName);
   await page
-    .getByRole('table', { name: 'Leads' })
+    .getByRole('grid', { name: 'Leads' })
     .getByRole('row', { name: new RegExp(`${literally(name)}.*Converted`) })
     .click();
   const status = drawer(page, name).getByRole('group', { name: 'Status' });
@@ -141,7 +142,7 @@ test('a qualified lead converts through the dialog by keyboard into a deal under
   await expect(drawer(page, expectedTitle).getByRole('combobox', { name: 'Company' })).toHaveValue(company);
   await page.getByRole('searchbox', { name: 'Search leads' }).fill(lastName);
   await expect(
-    page.getByRole('table', { name: 'Leads' }).getByRole('row', { name: new RegExp(`${literally(name)}.*Converted`) }),
+    page.getByRole('grid', { name: 'Leads' }).getByRole('row', { name: new RegExp(`${literally(name)}.*Converted`) }),
   ).toBeVisible();
 });
 
@@ -203,7 +204,7 @@ test('a lead that does not say what it wants, with an estimate in euros, convert
 
   // Linked, not duplicated: one Andes Logistics, with Lucía in it.
   await goTo(page, 'Companies');
-  const companies = page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ });
+  const companies = page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ });
   await expect(companies).toHaveCount(1);
   await companies.click();
   await expect(drawer(page, 'Andes Logistics').getByRole('region', { name: 'People at this company' })).toContainText(

@@ -6,7 +6,7 @@ test('Enter on a list row opens its drawer and asks nothing, on every record lis
   await startWorkspace(page, { demo: true });
   for (const section of ['Leads', 'Deals', 'Contacts', 'Companies']) {
     await goTo(page, section);
-    const firstRow = page.getByRole('table', { name: section }).getByRole('row').nth(1);
+    const firstRow = page.getByRole('grid', { name: section }).getByRole('row').nth(1);
     await firstRow.focus();
     await page.keyboard.press('Enter');
     const drawer = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Close' }) });

@@ -10,7 +10,7 @@ async function searchFor(page: Page, box: string, query: string) {
 /** The line beside the search box that says how many records match. */
 const searchStatus = (page: Page) => page.getByRole('main').getByRole('status');
 
-const table = (page: Page, name: string) => page.getByRole('table', { name });
+const table = (page: Page, name: string) => page.getByRole('grid', { name });
 
 async function expectRows(page: Page, tableName: string, rows: (string | RegExp)[]) {
   for (const row of rows) await expect(table(page, tableName).getByRole('row', { name: row })).toHaveCount(1);
@@ -23,14 +23,14 @@ test('list search finds what a person types: any word, full names, email, phone 
 
   await goTo(page, 'Leads');
   await searchFor(page, 'Search leads', 'ximena');
-  await expectRows(page, 'Leads', [/Ximena Cabrera/, /Ximena Gómez Rivera/, /^Ximena Rivera/]);
+  await expectRows(page, 'Leads', [/Ximena Cabrera/, /Ximena Gómez Rivera/, /^Select Ximena Rivera/]);
   await expect(searchStatus(page)).toHaveText('3 matches');
   await expect(table(page, 'Leads').getByRole('row')).toHaveCount(4);
 
   for (const fullName of ['ximena rivera', 'Rivera Ximena']) {
     await searchFor(page, 'Search leads', fullName);
     await expect(searchStatus(page)).toHaveText('2 matches');
-    await expectRows(page, 'Leads', [/Ximena Gómez Rivera/, /^Ximena Rivera/]);
+    await expectRows(page, 'Leads', [/Ximena Gómez Rivera/, /^Select Ximena Rivera/]);
   }
 
   await searchFor(page, 'Search leads', 'hcollins2@');

@@ -41,7 +41,7 @@ test('a browser that loaded Outpost once reopens it offline, with its records, a
 
   await expectSignedIn(page, 'Maria Lopez', 'Sales manager');
   await goTo(page, 'Companies');
-  await expect(page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Pampa Foods/ })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Pampa Foods/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Sync status and settings: Offline\./ })).toBeVisible({
     timeout: 20_000,
   });

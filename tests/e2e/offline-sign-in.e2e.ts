@@ -25,6 +25,6 @@ test('a device that signed in before opens offline, with its data, while the ser
   await expectSignedIn(page, 'Maria Lopez', 'Sales manager');
   await expect(page.getByRole('dialog', { name: 'Welcome to Outpost' })).toHaveCount(0);
   await goTo(page, 'Companies');
-  await expect(page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Pampa Foods/ })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Pampa Foods/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Sync status and settings: (Offline|Connecting)/ })).toBeVisible();
 });

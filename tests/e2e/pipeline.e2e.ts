@@ -126,7 +126,7 @@ test('deals move on the board by mouse, keys and keyboard drag, close as won and
 
   // Won and lost deals left the board but stay in the Deals list, with their history.
   await goTo(page, 'Deals');
-  const deals = page.getByRole('table', { name: 'Deals' });
+  const deals = page.getByRole('grid', { name: 'Deals' });
   await expect(deals.getByRole('row', { name: /Gamma expansion.*Won/ })).toBeVisible();
   await expect(deals.getByRole('row', { name: /Delta upgrade.*Lost/ })).toBeVisible();
   // The list sorts by a column: Value ascending, then descending.

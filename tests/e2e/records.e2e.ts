@@ -14,7 +14,7 @@ test('a company, a contact in it and a lead for that contact survive a reload', 
   await expect(drawer(page, 'Andes Logistics')).toBeVisible();
   await expect(drawer(page, 'Andes Logistics').getByLabel('Domain')).toHaveValue('andeslogistics.com');
   await expect(
-    page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ }),
+    page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ }),
   ).toBeVisible();
 
   await goTo(page, 'Contacts');
@@ -28,7 +28,7 @@ test('a company, a contact in it and a lead for that contact survive a reload', 
   await newContact.getByRole('button', { name: 'Save' }).click();
   await expect(drawer(page, 'Lucía Fernández')).toBeVisible();
   await expect(
-    page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Lucía Fernández.*Andes Logistics/ }),
+    page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Lucía Fernández.*Andes Logistics/ }),
   ).toBeVisible();
 
   await goTo(page, 'Leads');
@@ -47,7 +47,7 @@ test('a company, a contact in it and a lead for that contact survive a reload', 
 
   await goTo(page, 'Leads');
   const leadRow = page
-    .getByRole('table', { name: 'Leads' })
+    .getByRole('grid', { name: 'Leads' })
     .getByRole('row', { name: /Lucía Fernández.*Andes Logistics.*New/ });
   await expect(leadRow).toBeVisible();
   await leadRow.click();
@@ -57,10 +57,10 @@ test('a company, a contact in it and a lead for that contact survive a reload', 
 
   await goTo(page, 'Contacts');
   await expect(
-    page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: /Lucía Fernández.*Andes Logistics/ }),
+    page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: /Lucía Fernández.*Andes Logistics/ }),
   ).toBeVisible();
   await goTo(page, 'Companies');
-  const companyRow = page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ });
+  const companyRow = page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ });
   await companyRow.click();
   await expect(drawer(page, 'Andes Logistics').getByRole('region', { name: 'People at this company' })).toContainText(
     'Lucía Fernández',
@@ -133,6 +133,6 @@ test('deleting a company asks first and can be undone', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'No companies yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(
-    page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Patagonia Foods/ }),
+    page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Patagonia Foods/ }),
   ).toBeVisible();
 });

@@ -112,6 +112,6 @@ test('on the built-in server, “Sign in again” after an ended session opens t
   await expect(page.getByRole('dialog', { name: 'Welcome to Outpost' })).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies' }).click();
   await expect(
-    page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Kept through sign-in/ }),
+    page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Kept through sign-in/ }),
   ).toBeVisible();
 });

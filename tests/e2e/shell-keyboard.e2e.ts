@@ -42,7 +42,7 @@ test('Escape closes the drawer and returns focus to the row it was opened from; 
 }) => {
   await startWorkspace(page, { demo: true });
   await goTo(page, 'Contacts');
-  const rows = page.getByRole('table', { name: 'Contacts' }).getByRole('row');
+  const rows = page.getByRole('grid', { name: 'Contacts' }).getByRole('row');
   await rows.nth(1).focus();
   await page.keyboard.press('j');
   await page.keyboard.press('j');
@@ -51,7 +51,7 @@ test('Escape closes the drawer and returns focus to the row it was opened from; 
   await page.keyboard.press('Enter');
   const opened = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Close' }) });
   await expect(opened).toBeVisible();
-  await expect(opened).toContainText(await rows.nth(2).getByRole('cell').first().innerText());
+  await expect(opened).toContainText(await rows.nth(2).getByRole('gridcell').nth(1).innerText());
   await page.keyboard.press('Escape');
   await expect(opened).toBeHidden();
   await expect(rows.nth(2)).toBeFocused();

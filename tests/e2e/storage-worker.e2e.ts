@@ -24,14 +24,14 @@ test('the local database runs in a worker, and two windows on it see each otherâ
   await expect(drawer(page, 'Andes Logistics')).toBeVisible();
   // Written by the first window's worker, announced to the second's, shown live without a reload.
   await expect(
-    other.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ }),
+    other.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Andes Logistics/ }),
   ).toBeVisible();
 
   await other.getByRole('button', { name: 'New company' }).first().click();
   const fromOther = drawer(other, 'New company');
   await fromOther.getByLabel('Company name').fill('Pampa Foods');
   await fromOther.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Pampa Foods/ })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Pampa Foods/ })).toBeVisible();
 });
 
 test('a storage worker that cannot start is reported, not waited for', async ({ page }) => {

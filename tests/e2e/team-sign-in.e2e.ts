@@ -112,7 +112,7 @@ test('a deactivated user keeps their unsynced work and is told the session has e
     timeout: 20_000,
   });
   await expect(
-    r.getByRole('table', { name: 'Companies' }).getByRole('row', { name: /Written after deactivation/ }),
+    r.getByRole('grid', { name: 'Companies' }).getByRole('row', { name: /Written after deactivation/ }),
   ).toBeVisible();
   await expect(r.getByRole('button', { name: /change waiting/ })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { CalendarClock } from 'lucide-react';
 import type { FeatureManifest } from '../../shell/manifest';
-import { comingSoonPage } from '../ComingSoon';
+import { ActivitiesPage } from './ActivitiesPage';
 
 export const activitiesManifest: FeatureManifest = {
   id: 'activities',
@@ -11,7 +11,7 @@ export const activitiesManifest: FeatureManifest = {
     icon: CalendarClock,
     goKey: 'a',
     order: 60,
-    page: comingSoonPage(CalendarClock, 'activities'),
+    page: ActivitiesPage,
   },
   commands: [],
   defaultViews: DEFAULT_VIEWS.activities,

@@ -1,82 +1,137 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchX, UserPlus } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
-import { useRecordList } from '../../db/use-record-list';
+import { formatMoney } from '@domain/money';
+import type { ViewState } from '@domain/record-views/view-state';
+import type { Lead } from '@domain/schemas/lead';
+import { updateRecord } from '../../db/record-writes';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
+import { useWorkspace } from '../../db/workspace-context';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
-import { SimpleRecordTable } from '../../ui/SimpleRecordTable';
+import type { RecordColumn } from '../../ui/record-table/record-column';
+import { RecordTable } from '../../ui/record-table/RecordTable';
+import { tableFields } from '../../ui/record-table/table-field';
+import { useRecordTable } from '../../ui/record-table/use-record-table';
+import { leadToForm, validateLead, type LeadFormValues } from './lead-form';
+
+export const DEFAULT_LEADS_VIEW: ViewState = {
+  filters: [],
+  sort: [{ field: 'name', direction: 'asc' }],
+  columns: [
+    { field: 'name', width: 220 },
+    { field: 'companyName', width: 200 },
+    { field: 'status', width: 140 },
+    { field: 'source', width: 160 },
+    { field: 'email', width: 240 },
+  ],
+  density: 'comfortable',
+};
+
+type TextField = 'email' | 'phone' | 'companyName' | 'title' | 'interest';
+// Only text fields are edited in the table: the currency of the form's estimate is not read.
+const DEFAULT_CURRENCY = 'USD';
 
 export function LeadsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ws = useWorkspace();
   const arrivalFocus = useArrivalFocus('leads');
   const [search, setSearch] = useState('');
-  const { rows, loading, canShowMore, showMore, search: found } = useRecordList('leads', search);
+  const { view, setView, selection, setSelection, rows } = useRecordTable('leads', DEFAULT_LEADS_VIEW, search);
   const sources = useSettingItems('lead-sources');
   const drawer = useUi((s) => s.drawer);
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'leads', id: 'new' });
+  const fields = useMemo(
+    () => tableFields(t, 'leads', { status: (v) => t(`leads.status.${v as Lead['status']}`) }),
+    [t],
+  );
+  const columns = useMemo<RecordColumn<Lead>[]>(() => {
+    // The drawer's own rules: the same message for the same mistake.
+    const editText = (field: TextField, type: 'text' | 'email' | 'tel'): RecordColumn<Lead>['edit'] => ({
+      type,
+      value: (l) => l[field],
+      save: async (l, value) => {
+        const form: LeadFormValues = { ...leadToForm(l, DEFAULT_CURRENCY), [field]: value };
+        const error = validateLead(form, t, i18n.language)[field];
+        if (error) throw new Error(error);
+        await updateRecord(ws, 'leads', l.id, { [field]: value.trim() });
+      },
+    });
+    return [
+      { field: 'name', cell: (l) => personName(l) || l.companyName, primary: true },
+      { field: 'companyName', cell: (l) => l.companyName, edit: editText('companyName', 'text') },
+      {
+        field: 'status',
+        cell: (l) => <span className={`badge badge-${l.status}`}>{t(`leads.status.${l.status}`)}</span>,
+      },
+      {
+        field: 'source',
+        cell: (l) =>
+          settingLabel(
+            t,
+            'lead-sources',
+            sources.find((s) => s.key === l.source),
+            l.source,
+          ),
+      },
+      { field: 'email', cell: (l) => l.email, edit: editText('email', 'email') },
+      { field: 'phone', cell: (l) => l.phone, edit: editText('phone', 'tel') },
+      { field: 'title', cell: (l) => l.title, edit: editText('title', 'text') },
+      { field: 'interest', cell: (l) => l.interest, edit: editText('interest', 'text') },
+      {
+        field: 'estimatedValue',
+        cell: (l) => (l.estimatedValue ? formatMoney(l.estimatedValue, i18n.language) : ''),
+      },
+      { field: 'tags', cell: (l) => l.tags.join(', ') },
+      { field: 'createdAt', cell: (l) => l.createdAt.slice(0, 10) },
+      { field: 'updatedAt', cell: (l) => l.updatedAt.slice(0, 10) },
+    ];
+  }, [t, i18n.language, ws, sources]);
   return (
     <>
       <ListToolbar
         searchLabel={t('leads.searchLabel')}
         search={search}
         onSearch={setSearch}
-        status={found}
+        status={rows.search}
         newLabel={t('leads.new')}
         onNew={create}
       />
-      {!loading && rows.length === 0 ? (
-        search ? (
-          <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
-        ) : (
-          <EmptyState
-            icon={UserPlus}
-            title={t('leads.empty')}
-            hint={t('leads.emptyHint')}
-            action={
-              <button type="button" className="btn btn-primary" onClick={create}>
-                {t('leads.new')}
-              </button>
-            }
-          />
-        )
-      ) : (
-        <SimpleRecordTable
-          takeArrivalFocus={arrivalFocus}
-          label={t('leads.tableLabel')}
-          rows={rows}
-          selectedId={drawer?.collection === 'leads' ? drawer.id : null}
-          onOpen={(l) => openDrawer({ collection: 'leads', id: l.id })}
-          canShowMore={canShowMore}
-          onShowMore={showMore}
-          moreLabel={t('common.loadMoreLabel', { section: t('leads.title') })}
-          columns={[
-            { key: 'name', header: t('leads.fields.name'), cell: (l) => personName(l) || l.companyName, primary: true },
-            { key: 'company', header: t('leads.fields.companyName'), cell: (l) => l.companyName },
-            {
-              key: 'status',
-              header: t('leads.fields.status'),
-              cell: (l) => <span className={`badge badge-${l.status}`}>{t(`leads.status.${l.status}`)}</span>,
-            },
-            {
-              key: 'source',
-              header: t('leads.fields.source'),
-              cell: (l) =>
-                settingLabel(
-                  t,
-                  'lead-sources',
-                  sources.find((s) => s.key === l.source),
-                  l.source,
-                ),
-            },
-            { key: 'email', header: t('leads.fields.email'), cell: (l) => l.email },
-          ]}
-        />
-      )}
+      <RecordTable
+        section="leads"
+        label={t('leads.tableLabel')}
+        fields={fields}
+        columns={columns}
+        rows={rows}
+        view={view}
+        onViewChange={setView}
+        selection={selection}
+        onSelectionChange={setSelection}
+        openId={drawer?.collection === 'leads' ? drawer.id : null}
+        onOpen={(l) => openDrawer({ collection: 'leads', id: l.id })}
+        rowName={(l) => personName(l) || l.companyName}
+        takeArrivalFocus={arrivalFocus}
+        empty={
+          search ? (
+            <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
+          ) : (
+            <EmptyState
+              icon={UserPlus}
+              title={t('leads.empty')}
+              hint={t('leads.emptyHint')}
+              action={
+                <button type="button" className="btn btn-primary" onClick={create}>
+                  {t('leads.new')}
+                </button>
+              }
+            />
+          )
+        }
+      />
     </>
   );
 }

@@ -1,0 +1,261 @@
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { RxCollection } from 'rxdb';
+import type { CollectionDocs, CollectionName } from '@domain/collections';
+import type { MangoSelector, MangoSort } from '@domain/record-views/view-query';
+import type { SearchableCollection } from '@domain/search-text';
+import type { SearchOrder } from './record-search-index';
+import { useSearchMatches, type SearchStatus } from './use-record-search';
+import { useWorkspace } from './workspace-context';
+
+/** Rows read per page; pages start at multiples of it, so a window is a few whole pages. */
+export const WINDOW_PAGE_SIZE = 100;
+/** Changes arriving within this many milliseconds (a sync batch, an import) refresh the table once. */
+export const WINDOW_REFRESH_DELAY_MS = 120;
+
+type Doc = { id: string };
+
+/** How a source reads: a count, and `limit` rows from `skip` in the list's order. */
+interface WindowReads<T> {
+  count(): Promise<number>;
+  rows(skip: number, limit: number): Promise<T[]>;
+  /** Every matching id, in order: for "select all matching". */
+  ids(): Promise<string[]>;
+}
+
+/**
+ * The rows of one arrangement of a list, read a page at a time for the range on screen and kept
+ * while they stay near it. Refreshed as a whole (count and the pages on screen) when told the
+ * collection changed; a read answered after a newer refresh began is dropped.
+ */
+class WindowSource<T extends Doc> {
+  private pages = new Map<number, T[]>();
+  private reading = new Set<number>();
+  private range = { start: 0, end: 0 };
+  private generation = 0;
+  private listeners = new Set<() => void>();
+  private started = false;
+  private closed = false;
+  count: number | null = null;
+  version = 0;
+
+  /** Null reads: a search whose index is still being prepared, with nothing to show yet. */
+  constructor(private readonly reads: WindowReads<T> | null) {}
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  start() {
+    const first = !this.started;
+    this.started = true;
+    this.closed = false;
+    // The table sets its range before this (a child's effect runs first): those reads stand.
+    if (first) {
+      this.recount();
+      for (const page of this.wantedPages()) this.read(page);
+    } else this.refresh();
+  }
+
+  close() {
+    this.closed = true;
+    this.generation++;
+  }
+
+  rowAt(index: number): T | undefined {
+    return this.pages.get(Math.floor(index / WINDOW_PAGE_SIZE))?.[index % WINDOW_PAGE_SIZE];
+  }
+
+  /** The rows `start` to `end` (exclusive) are on screen, overscan included. */
+  setRange(start: number, end: number) {
+    this.range = { start, end };
+    const wanted = this.wantedPages();
+    // Pages far from the screen are let go: the table holds a few hundred rows, not the list.
+    for (const page of this.pages.keys()) if (!wanted.has(page)) this.pages.delete(page);
+    for (const page of wanted) if (!this.pages.has(page)) this.read(page);
+  }
+
+  /** The collection changed: count again and read the pages on screen again. */
+  refresh() {
+    this.generation++;
+    this.reading.clear();
+    this.recount();
+    const wanted = this.wantedPages();
+    for (const page of this.pages.keys()) if (!wanted.has(page)) this.pages.delete(page);
+    for (const page of wanted) this.read(page);
+  }
+
+  private recount() {
+    if (!this.reads) return;
+    const generation = this.generation;
+    void this.reads.count().then(
+      (count) => {
+        if (generation !== this.generation || this.closed) return;
+        this.count = count;
+        this.notify();
+      },
+      (error: unknown) => console.error('The list could not be counted', error),
+    );
+  }
+
+  private wantedPages(): Set<number> {
+    const pages = new Set<number>();
+    const first = Math.floor(this.range.start / WINDOW_PAGE_SIZE);
+    const last = Math.floor(Math.max(this.range.start, this.range.end - 1) / WINDOW_PAGE_SIZE);
+    for (let page = first; page <= last; page++) pages.add(page);
+    return pages;
+  }
+
+  /** The rows read and kept now (a few pages): for looking up what they link to. */
+  loaded(): T[] {
+    return [...this.pages.values()].flat();
+  }
+
+  allIds(): Promise<string[]> {
+    return this.reads ? this.reads.ids() : Promise.resolve([]);
+  }
+
+  private read(page: number) {
+    if (!this.reads || this.reading.has(page)) return;
+    this.reading.add(page);
+    const generation = this.generation;
+    void this.reads.rows(page * WINDOW_PAGE_SIZE, WINDOW_PAGE_SIZE).then(
+      (rows) => {
+        if (generation !== this.generation || this.closed) return;
+        this.reading.delete(page);
+        this.pages.set(page, rows);
+        this.notify();
+      },
+      (error: unknown) => {
+        this.reading.delete(page);
+        console.error('A page of the list could not be read', error);
+      },
+    );
+  }
+
+  private notify() {
+    this.version++;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/** A page of the list by skip/limit along the sort's index, run in the storage worker. */
+function queryReads<C extends CollectionName>(
+  collection: RxCollection<CollectionDocs[C]>,
+  selector: MangoSelector,
+  sort: MangoSort,
+): WindowReads<CollectionDocs[C]> {
+  return {
+    // The storage's own count: RxDB's count() refuses a selector no index fully satisfies, and
+    // `deletedAt: null` never is (docs/adr/0031-record-table-queries.md).
+    count: async () => {
+      const prepared = collection.find({ selector: selector as never }).getPreparedQuery();
+      return (await collection.storageInstance.count(prepared)).count;
+    },
+    rows: async (skip, limit) => {
+      const docs = await collection.find({ selector: selector as never, sort: sort as never, skip, limit }).exec();
+      return docs.map((d) => d.toJSON() as CollectionDocs[C]);
+    },
+    // Raw storage rows: no document objects are made for what only lends its id.
+    ids: async () => {
+      const prepared = collection.find({ selector: selector as never, sort: sort as never }).getPreparedQuery();
+      const { documents } = await collection.storageInstance.query(prepared);
+      return documents.map((d) => (d as unknown as Doc).id);
+    },
+  };
+}
+
+/** A page of search matches: a slice of the matched ids, read by id. */
+function idReads<C extends CollectionName>(
+  collection: RxCollection<CollectionDocs[C]>,
+  ids: readonly string[],
+): WindowReads<CollectionDocs[C]> {
+  return {
+    count: () => Promise.resolve(ids.length),
+    ids: () => Promise.resolve([...ids]),
+    rows: async (skip, limit) => {
+      const wanted = ids.slice(skip, skip + limit);
+      const byId = await collection.findByIds(wanted).exec();
+      return wanted.flatMap((id) => {
+        const doc = byId.get(id);
+        return doc ? [doc.toJSON() as CollectionDocs[C]] : [];
+      });
+    },
+  };
+}
+
+export interface RecordWindow<T> {
+  /** Rows in the list (matches while searching); null until first counted. */
+  count: number | null;
+  /** The row at `index`, or undefined while its page is read. */
+  rowAt(index: number): T | undefined;
+  /** Tell the window which rows are on screen (with overscan). */
+  setRange(start: number, end: number): void;
+  /** Null while not searching; otherwise whether the search is preparing, and how many match. */
+  search: SearchStatus | null;
+  /** Grows whenever rows or the count changed: a dependency for what renders them. */
+  version: number;
+  /** Every matching id, in the list's order (read in the storage worker). */
+  allIds(): Promise<string[]>;
+  /** The rows read and kept now (the pages around the screen), e.g. to look up linked records. */
+  loaded: T[];
+}
+
+/**
+ * A record list's rows for a virtual table, without ever reading the whole collection on the main
+ * thread: a count of the query and page-aligned windows read with skip/limit along the sort's
+ * index, for the range on screen; live, refreshed (coalesced) from the collection's change stream.
+ * While searching, the rows are the search index's matches (ADR 0016); with filters as well, the
+ * matched ids join the selector. Costs and choices: docs/adr/0031-record-table-queries.md.
+ */
+export function useRecordWindow<C extends CollectionName>(
+  collection: C,
+  query: { selector: MangoSelector; sort: MangoSort },
+  options: { search?: string; searchOrder?: SearchOrder; filtered?: boolean } = {},
+): RecordWindow<CollectionDocs[C]> {
+  const { db } = useWorkspace();
+  const searchable = (
+    collection === 'companies' || collection === 'contacts' || collection === 'leads' || collection === 'deals'
+      ? collection
+      : null
+  ) as SearchableCollection | null;
+  const matches = useSearchMatches(searchable, options.search ?? '', options.searchOrder);
+  const queryKey = JSON.stringify(query);
+  const ids = matches.ids;
+  const searching = matches.status !== null;
+  const source = useMemo(() => {
+    const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
+    const { selector, sort } = JSON.parse(queryKey) as { selector: MangoSelector; sort: MangoSort };
+    if (!searching) return new WindowSource(queryReads(rx, selector, sort));
+    if (!ids) return new WindowSource<CollectionDocs[C]>(null);
+    if (options.filtered) return new WindowSource(queryReads(rx, { ...selector, id: { $in: [...ids] } }, sort));
+    return new WindowSource(idReads(rx, ids));
+  }, [db, collection, queryKey, searching, ids, options.filtered]);
+
+  useEffect(() => {
+    source.start();
+    const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const subscription = rx.$.subscribe(() => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        source.refresh();
+      }, WINDOW_REFRESH_DELAY_MS);
+    });
+    return () => {
+      subscription.unsubscribe();
+      if (timer) clearTimeout(timer);
+      source.close();
+    };
+  }, [db, collection, source]);
+
+  const version = useSyncExternalStore(source.subscribe, () => source.version);
+  const rowAt = useCallback((index: number) => source.rowAt(index), [source]);
+  const setRange = useCallback((start: number, end: number) => source.setRange(start, end), [source]);
+  const allIds = useCallback(() => source.allIds(), [source]);
+  // `version` grows whenever the pages change: the list is made again only then.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const loaded = useMemo(() => source.loaded(), [source, version]);
+  return { count: source.count, rowAt, setRange, search: matches.status, version, allIds, loaded };
+}
