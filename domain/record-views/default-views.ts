@@ -8,31 +8,48 @@ export function viewFilter(field: string, op: ViewFilter['op'], value: unknown):
 
 const column = (field: string, width: number): ViewColumn => ({ field, width });
 
+// Field ids are the section's catalogue ids (view-fields.ts), not record properties; a sort is
+// offered only on an indexed field. A unit test reads every view below through viewQuery.
 const LEAD_COLUMNS = [
-  column('lastName', 220),
+  column('name', 220),
   column('companyName', 200),
-  column('status', 130),
-  column('source', 140),
-  column('ownerId', 160),
-  column('updatedAt', 150),
+  column('status', 140),
+  column('source', 160),
+  column('email', 240),
 ];
 const CONTACT_COLUMNS = [
-  column('lastName', 220),
-  column('companyId', 200),
+  column('name', 240),
   column('email', 240),
   column('phone', 160),
-  column('ownerId', 160),
+  column('company', 200),
+  column('title', 180),
 ];
-const COMPANY_COLUMNS = [column('name', 240), column('domain', 200), column('industry', 160), column('ownerId', 160)];
+const COMPANY_COLUMNS = [
+  column('name', 240),
+  column('domain', 200),
+  column('industry', 180),
+  column('size', 120),
+  column('phone', 160),
+];
 const DEAL_COLUMNS = [
   column('title', 260),
+  column('stage', 160),
   column('value', 140),
-  column('stageId', 160),
-  column('expectedCloseDate', 150),
   column('status', 110),
-  column('ownerId', 160),
+  column('company', 200),
+  column('expectedCloseDate', 170),
 ];
-const ACTIVITY_COLUMNS = [column('subject', 280), column('type', 120), column('dueAt', 160), column('ownerId', 160)];
+const ACTIVITY_COLUMNS = [
+  column('type', 120),
+  column('subject', 280),
+  column('dueAt', 180),
+  column('owner', 180),
+  column('related', 240),
+];
+const byName = [{ field: 'name', direction: 'asc' as const }];
+const byTitle = [{ field: 'title', direction: 'asc' as const }];
+const byCloseDate = [{ field: 'expectedCloseDate', direction: 'asc' as const }];
+const byDueDate = [{ field: 'dueAt', direction: 'asc' as const }];
 
 function view(section: ViewSection, name: string, state: Omit<ViewState, 'density'>): DefaultView {
   return {
@@ -51,40 +68,37 @@ const { me, today, startOfMonth, endOfMonth } = VIEW_TOKENS;
  */
 export const DEFAULT_VIEWS = {
   leads: [
+    view('leads', 'all', { filters: [], sort: byName, columns: LEAD_COLUMNS }),
     view('leads', 'myOpen', {
-      filters: [viewFilter('ownerId', 'eq', me), viewFilter('status', 'in', ['NEW', 'CONTACTED'])],
-      sort: [{ field: 'updatedAt', direction: 'desc' }],
+      filters: [viewFilter('owner', 'eq', me), viewFilter('status', 'in', ['NEW', 'CONTACTED'])],
+      sort: byName,
       columns: LEAD_COLUMNS,
     }),
     view('leads', 'toQualify', {
       filters: [viewFilter('status', 'eq', 'CONTACTED')],
-      sort: [{ field: 'updatedAt', direction: 'asc' }],
+      sort: byName,
       columns: LEAD_COLUMNS,
     }),
   ],
   contacts: [
+    view('contacts', 'all', { filters: [], sort: byName, columns: CONTACT_COLUMNS }),
     view('contacts', 'mine', {
-      filters: [viewFilter('ownerId', 'eq', me)],
-      sort: [{ field: 'lastName', direction: 'asc' }],
+      filters: [viewFilter('owner', 'eq', me)],
+      sort: byName,
       columns: CONTACT_COLUMNS,
     }),
     view('contacts', 'withoutCompany', {
-      filters: [viewFilter('companyId', 'empty', null)],
-      sort: [{ field: 'lastName', direction: 'asc' }],
+      filters: [viewFilter('noCompany', 'eq', true)],
+      sort: byName,
       columns: CONTACT_COLUMNS,
     }),
   ],
-  companies: [
-    view('companies', 'all', {
-      filters: [],
-      sort: [{ field: 'name', direction: 'asc' }],
-      columns: COMPANY_COLUMNS,
-    }),
-  ],
+  companies: [view('companies', 'all', { filters: [], sort: byName, columns: COMPANY_COLUMNS })],
   deals: [
+    view('deals', 'all', { filters: [], sort: byTitle, columns: DEAL_COLUMNS }),
     view('deals', 'myOpen', {
-      filters: [viewFilter('ownerId', 'eq', me), viewFilter('status', 'eq', 'OPEN')],
-      sort: [{ field: 'expectedCloseDate', direction: 'asc' }],
+      filters: [viewFilter('owner', 'eq', me), viewFilter('status', 'eq', 'OPEN')],
+      sort: byCloseDate,
       columns: DEAL_COLUMNS,
     }),
     view('deals', 'closingThisMonth', {
@@ -92,24 +106,21 @@ export const DEFAULT_VIEWS = {
         viewFilter('expectedCloseDate', 'between', [startOfMonth, endOfMonth]),
         viewFilter('status', 'eq', 'OPEN'),
       ],
-      sort: [{ field: 'expectedCloseDate', direction: 'asc' }],
+      sort: byCloseDate,
       columns: DEAL_COLUMNS,
     }),
   ],
   activities: [
+    view('activities', 'all', { filters: [], sort: byDueDate, columns: ACTIVITY_COLUMNS }),
     view('activities', 'myOpenFollowUps', {
-      filters: [
-        viewFilter('ownerId', 'eq', me),
-        viewFilter('type', 'eq', 'FOLLOW_UP'),
-        viewFilter('completedAt', 'empty', null),
-      ],
-      sort: [{ field: 'dueAt', direction: 'asc' }],
+      filters: [viewFilter('owner', 'eq', me), viewFilter('type', 'eq', 'FOLLOW_UP'), viewFilter('open', 'eq', true)],
+      sort: byDueDate,
       columns: ACTIVITY_COLUMNS,
     }),
-    // A day token against a date-time field means that day, in the reader's time zone.
+    // A day token against a date-time field means that whole UTC day.
     view('activities', 'dueToday', {
-      filters: [viewFilter('dueAt', 'eq', today), viewFilter('completedAt', 'empty', null)],
-      sort: [{ field: 'dueAt', direction: 'asc' }],
+      filters: [viewFilter('dueAt', 'eq', today), viewFilter('open', 'eq', true)],
+      sort: byDueDate,
       columns: ACTIVITY_COLUMNS,
     }),
   ],

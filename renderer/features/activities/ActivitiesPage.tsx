@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CalendarClock } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
-import type { ViewState } from '@domain/record-views/view-state';
 import type { Activity } from '@domain/schemas/activity';
 import { useLinkedRecords } from '../../db/use-rx';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -12,19 +12,9 @@ import type { RecordColumn } from '../../ui/record-table/record-column';
 import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
-
-export const DEFAULT_ACTIVITIES_VIEW: ViewState = {
-  filters: [],
-  sort: [{ field: 'dueAt', direction: 'asc' }],
-  columns: [
-    { field: 'type', width: 120 },
-    { field: 'subject', width: 280 },
-    { field: 'dueAt', width: 180 },
-    { field: 'owner', width: 180 },
-    { field: 'related', width: 240 },
-  ],
-  density: 'comfortable',
-};
+import { NO_SELECTION } from '../../ui/record-table/record-selection';
+import { BulkActionBar } from '../bulk';
+import { SavedViewsMenu } from '../views';
 
 /** The record an activity is about, the most specific first: what opening it shows. */
 function relatedOf(a: Activity): { collection: 'deals' | 'leads' | 'contacts' | 'companies'; id: string } | null {
@@ -39,7 +29,11 @@ function relatedOf(a: Activity): { collection: 'deals' | 'leads' | 'contacts' | 
 export function ActivitiesPage() {
   const { t, i18n } = useTranslation();
   const arrivalFocus = useArrivalFocus('activities');
-  const { view, setView, selection, setSelection, rows } = useRecordTable('activities', DEFAULT_ACTIVITIES_VIEW, '');
+  const { view, setView, selection, setSelection, rows } = useRecordTable(
+    'activities',
+    DEFAULT_VIEWS.activities[0].state,
+    '',
+  );
   const loaded = rows.loaded;
   const owners = useLinkedRecords(
     'users',
@@ -120,6 +114,14 @@ export function ActivitiesPage() {
   return (
     <RecordTable
       section="activities"
+      toolbarStart={<SavedViewsMenu section="activities" view={view} onViewChange={setView} />}
+      bulkBar={
+        <BulkActionBar
+          collection="activities"
+          selectedIds={[...selection]}
+          onClearSelection={() => setSelection(NO_SELECTION)}
+        />
+      }
       label={t('activities.tableLabel')}
       fields={fields}
       columns={columns}

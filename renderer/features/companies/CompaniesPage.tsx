@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Building2, SearchX } from 'lucide-react';
-import type { ViewState } from '@domain/record-views/view-state';
 import type { Company } from '@domain/schemas/company';
 import { updateRecord } from '../../db/record-writes';
 import { useWorkspace } from '../../db/workspace-context';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -14,19 +14,9 @@ import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { companyToForm, SIZE_OPTIONS, validateCompany, type CompanyFormValues } from './company-form';
-
-export const DEFAULT_COMPANIES_VIEW: ViewState = {
-  filters: [],
-  sort: [{ field: 'name', direction: 'asc' }],
-  columns: [
-    { field: 'name', width: 240 },
-    { field: 'domain', width: 200 },
-    { field: 'industry', width: 180 },
-    { field: 'size', width: 120 },
-    { field: 'phone', width: 160 },
-  ],
-  density: 'comfortable',
-};
+import { NO_SELECTION } from '../../ui/record-table/record-selection';
+import { BulkActionBar } from '../bulk';
+import { SavedViewsMenu } from '../views';
 
 type EditableField = 'industry' | 'phone' | 'website' | 'size';
 
@@ -35,7 +25,11 @@ export function CompaniesPage() {
   const ws = useWorkspace();
   const arrivalFocus = useArrivalFocus('companies');
   const [search, setSearch] = useState('');
-  const { view, setView, selection, setSelection, rows } = useRecordTable('companies', DEFAULT_COMPANIES_VIEW, search);
+  const { view, setView, selection, setSelection, rows } = useRecordTable(
+    'companies',
+    DEFAULT_VIEWS.companies[0].state,
+    search,
+  );
   const drawer = useUi((s) => s.drawer);
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'companies', id: 'new' });
@@ -89,6 +83,14 @@ export function CompaniesPage() {
       />
       <RecordTable
         section="companies"
+        toolbarStart={<SavedViewsMenu section="companies" view={view} onViewChange={setView} />}
+        bulkBar={
+          <BulkActionBar
+            collection="companies"
+            selectedIds={[...selection]}
+            onClearSelection={() => setSelection(NO_SELECTION)}
+          />
+        }
         label={t('companies.tableLabel')}
         fields={fields}
         columns={columns}

@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Contact as ContactIcon, SearchX } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
-import type { ViewState } from '@domain/record-views/view-state';
 import type { Contact } from '@domain/schemas/contact';
 import { updateRecord } from '../../db/record-writes';
 import { useLinkedRecords } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -17,19 +17,9 @@ import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { contactToForm, validateContact, type ContactFormValues } from './contact-form';
-
-export const DEFAULT_CONTACTS_VIEW: ViewState = {
-  filters: [],
-  sort: [{ field: 'name', direction: 'asc' }],
-  columns: [
-    { field: 'name', width: 240 },
-    { field: 'email', width: 240 },
-    { field: 'phone', width: 160 },
-    { field: 'company', width: 200 },
-    { field: 'title', width: 180 },
-  ],
-  density: 'comfortable',
-};
+import { NO_SELECTION } from '../../ui/record-table/record-selection';
+import { BulkActionBar } from '../bulk';
+import { SavedViewsMenu } from '../views';
 
 type TextField = 'email' | 'phone' | 'mobile' | 'title';
 
@@ -38,7 +28,11 @@ export function ContactsPage() {
   const ws = useWorkspace();
   const arrivalFocus = useArrivalFocus('contacts');
   const [search, setSearch] = useState('');
-  const { view, setView, selection, setSelection, rows } = useRecordTable('contacts', DEFAULT_CONTACTS_VIEW, search);
+  const { view, setView, selection, setSelection, rows } = useRecordTable(
+    'contacts',
+    DEFAULT_VIEWS.contacts[0].state,
+    search,
+  );
   const companies = useLinkedRecords(
     'companies',
     rows.loaded.map((c) => c.companyId),
@@ -94,6 +88,14 @@ export function ContactsPage() {
       />
       <RecordTable
         section="contacts"
+        toolbarStart={<SavedViewsMenu section="contacts" view={view} onViewChange={setView} />}
+        bulkBar={
+          <BulkActionBar
+            collection="contacts"
+            selectedIds={[...selection]}
+            onClearSelection={() => setSelection(NO_SELECTION)}
+          />
+        }
         label={t('contacts.tableLabel')}
         fields={fields}
         columns={columns}

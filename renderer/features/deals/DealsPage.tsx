@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Handshake, SearchX } from 'lucide-react';
 import { formatMoney } from '@domain/money';
 import { findStage } from '@domain/pipeline-rules';
-import type { ViewState } from '@domain/record-views/view-state';
 import type { Deal } from '@domain/schemas/deal';
 import { useLinkedRecords } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -16,26 +16,19 @@ import type { RecordColumn } from '../../ui/record-table/record-column';
 import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
-
-export const DEFAULT_DEALS_VIEW: ViewState = {
-  filters: [],
-  sort: [{ field: 'title', direction: 'asc' }],
-  columns: [
-    { field: 'title', width: 260 },
-    { field: 'stage', width: 160 },
-    { field: 'value', width: 140 },
-    { field: 'status', width: 110 },
-    { field: 'company', width: 200 },
-    { field: 'expectedCloseDate', width: 170 },
-  ],
-  density: 'comfortable',
-};
+import { NO_SELECTION } from '../../ui/record-table/record-selection';
+import { BulkActionBar } from '../bulk';
+import { SavedViewsMenu } from '../views';
 
 export function DealsPage() {
   const { t, i18n } = useTranslation();
   const arrivalFocus = useArrivalFocus('deals');
   const [search, setSearch] = useState('');
-  const { view, setView, selection, setSelection, rows } = useRecordTable('deals', DEFAULT_DEALS_VIEW, search);
+  const { view, setView, selection, setSelection, rows } = useRecordTable(
+    'deals',
+    DEFAULT_VIEWS.deals[0].state,
+    search,
+  );
   const { pipelines } = usePipelines();
   const companies = useLinkedRecords(
     'companies',
@@ -87,6 +80,14 @@ export function DealsPage() {
       />
       <RecordTable
         section="deals"
+        toolbarStart={<SavedViewsMenu section="deals" view={view} onViewChange={setView} />}
+        bulkBar={
+          <BulkActionBar
+            collection="deals"
+            selectedIds={[...selection]}
+            onClearSelection={() => setSelection(NO_SELECTION)}
+          />
+        }
         label={t('deals.tableLabel')}
         fields={fields}
         columns={columns}

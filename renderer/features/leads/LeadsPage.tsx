@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { SearchX, UserPlus } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import { formatMoney } from '@domain/money';
-import type { ViewState } from '@domain/record-views/view-state';
 import type { Lead } from '@domain/schemas/lead';
 import { updateRecord } from '../../db/record-writes';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -17,19 +17,9 @@ import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { leadToForm, validateLead, type LeadFormValues } from './lead-form';
-
-export const DEFAULT_LEADS_VIEW: ViewState = {
-  filters: [],
-  sort: [{ field: 'name', direction: 'asc' }],
-  columns: [
-    { field: 'name', width: 220 },
-    { field: 'companyName', width: 200 },
-    { field: 'status', width: 140 },
-    { field: 'source', width: 160 },
-    { field: 'email', width: 240 },
-  ],
-  density: 'comfortable',
-};
+import { NO_SELECTION } from '../../ui/record-table/record-selection';
+import { BulkActionBar } from '../bulk';
+import { SavedViewsMenu } from '../views';
 
 type TextField = 'email' | 'phone' | 'companyName' | 'title' | 'interest';
 // Only text fields are edited in the table: the currency of the form's estimate is not read.
@@ -40,7 +30,11 @@ export function LeadsPage() {
   const ws = useWorkspace();
   const arrivalFocus = useArrivalFocus('leads');
   const [search, setSearch] = useState('');
-  const { view, setView, selection, setSelection, rows } = useRecordTable('leads', DEFAULT_LEADS_VIEW, search);
+  const { view, setView, selection, setSelection, rows } = useRecordTable(
+    'leads',
+    DEFAULT_VIEWS.leads[0].state,
+    search,
+  );
   const sources = useSettingItems('lead-sources');
   const drawer = useUi((s) => s.drawer);
   const openDrawer = useUi((s) => s.openDrawer);
@@ -103,6 +97,14 @@ export function LeadsPage() {
       />
       <RecordTable
         section="leads"
+        toolbarStart={<SavedViewsMenu section="leads" view={view} onViewChange={setView} />}
+        bulkBar={
+          <BulkActionBar
+            collection="leads"
+            selectedIds={[...selection]}
+            onClearSelection={() => setSelection(NO_SELECTION)}
+          />
+        }
         label={t('leads.tableLabel')}
         fields={fields}
         columns={columns}

@@ -34,10 +34,10 @@ export const savedViewsEn = {
   failed: 'The view could not be changed: {{message}}',
   openView: 'Open view: {{name}}',
   defaults: {
-    leads: { myOpen: 'My open leads', toQualify: 'Leads to qualify' },
-    contacts: { mine: 'My contacts', withoutCompany: 'Contacts without a company' },
+    leads: { all: 'All leads', myOpen: 'My open leads', toQualify: 'Leads to qualify' },
+    contacts: { all: 'All contacts', mine: 'My contacts', withoutCompany: 'Contacts without a company' },
     companies: { all: 'All companies' },
-    deals: { myOpen: 'My open deals', closingThisMonth: 'Deals closing this month' },
-    activities: { myOpenFollowUps: 'My open follow-ups', dueToday: 'Due today' },
+    deals: { all: 'All deals', myOpen: 'My open deals', closingThisMonth: 'Deals closing this month' },
+    activities: { all: 'All activities', myOpenFollowUps: 'My open follow-ups', dueToday: 'Due today' },
   },
 } as const;

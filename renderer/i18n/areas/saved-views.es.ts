@@ -35,10 +35,14 @@ export const savedViewsEs: Messages['savedViews'] = {
   failed: 'No se pudo cambiar la vista: {{message}}',
   openView: 'Abrir vista: {{name}}',
   defaults: {
-    leads: { myOpen: 'Mis prospectos abiertos', toQualify: 'Prospectos por calificar' },
-    contacts: { mine: 'Mis contactos', withoutCompany: 'Contactos sin empresa' },
+    leads: { all: 'Todos los prospectos', myOpen: 'Mis prospectos abiertos', toQualify: 'Prospectos por calificar' },
+    contacts: { all: 'Todos los contactos', mine: 'Mis contactos', withoutCompany: 'Contactos sin empresa' },
     companies: { all: 'Todas las empresas' },
-    deals: { myOpen: 'Mis negocios abiertos', closingThisMonth: 'Negocios que cierran este mes' },
-    activities: { myOpenFollowUps: 'Mis seguimientos pendientes', dueToday: 'Para hoy' },
+    deals: {
+      all: 'Todos los negocios',
+      myOpen: 'Mis negocios abiertos',
+      closingThisMonth: 'Negocios que cierran este mes',
+    },
+    activities: { all: 'Todas las actividades', myOpenFollowUps: 'Mis seguimientos pendientes', dueToday: 'Para hoy' },
   },
 };

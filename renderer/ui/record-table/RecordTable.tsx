@@ -18,6 +18,7 @@ import { LIST_ROW, RECORD_TABLE_SURFACE, type RecordTableSurface } from '../list
 import { ColumnChooser } from './ColumnChooser';
 import { DensitySwitch } from './DensitySwitch';
 import { EditableCell } from './EditableCell';
+import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
 import type { RecordColumn } from './record-column';
 import { withIds, type RecordSelection } from './record-selection';
@@ -191,6 +192,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
         onChange={(next) => onViewChange({ ...view, columns: next })}
       />
       <DensitySwitch density={view.density} onChange={(density) => onViewChange({ ...view, density })} />
+      <ExportButton section={props.section} view={view} fields={fields} />
     </div>
   );
 

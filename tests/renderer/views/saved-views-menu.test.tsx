@@ -63,7 +63,7 @@ const storedViews = async (ws: TestWorkspace) => (await ws.db.saved_views.find()
 describe('the saved views menu', () => {
   it('opens a section on its first default view and shows the view it was given', async () => {
     await showMenu('leads');
-    expect(await menuButton('View: My open leads')).toBeInTheDocument();
+    expect(await menuButton('View: All leads')).toBeInTheDocument();
     await waitFor(() => expect(shown).toEqual(DEFAULT_VIEWS.leads[0].state));
   });
 
@@ -79,9 +79,9 @@ describe('the saved views menu', () => {
         position: 0,
       }),
     );
-    await menuButton('View: My open leads');
+    await menuButton('View: All leads');
     await user.click(screen.getByRole('button', { name: 'Toggle density' }));
-    await user.click(await menuButton('View: My open leads (changed, not saved)'));
+    await user.click(await menuButton('View: All leads (changed, not saved)'));
     await user.click(screen.getByRole('button', { name: 'Save as new view…' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Save as new view' });
@@ -120,7 +120,7 @@ describe('the saved views menu', () => {
         position: 0,
       }),
     );
-    await user.click(await menuButton('View: My open leads'));
+    await user.click(await menuButton('View: All leads'));
     await user.click(await screen.findByRole('button', { name: 'Hot leads' }));
     await user.click(screen.getByRole('button', { name: 'Toggle density' }));
     await user.click(await menuButton('View: Hot leads (changed, not saved)'));
@@ -152,7 +152,7 @@ describe('the saved views menu', () => {
         position: 0,
       }),
     );
-    await user.click(await menuButton('View: My open deals'));
+    await user.click(await menuButton('View: All deals'));
     await user.click(await screen.findByRole('button', { name: 'Big deals' }));
     await user.click(await menuButton('View: Big deals'));
     await user.click(screen.getByRole('button', { name: 'Share with team' }));
@@ -184,7 +184,7 @@ describe('the saved views menu', () => {
       });
     await insertRecord(ws, 'saved_views', body('Team queue', ws.user.teamId));
     await insertRecord(ws, 'saved_views', body('Colleague only', ''));
-    await user.click(await menuButton('View: My open leads'));
+    await user.click(await menuButton('View: All leads'));
     const shared = await screen.findByRole('list', { name: 'Shared with my team' });
     expect(within(shared).getByRole('button', { name: 'Team queue' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Colleague only' })).not.toBeInTheDocument();
@@ -207,7 +207,7 @@ describe('the saved views menu', () => {
         position: 0,
       }),
     );
-    await user.click(await menuButton('View: My open leads'));
+    await user.click(await menuButton('View: All leads'));
     await user.click(await screen.findByRole('button', { name: 'Hot leads' }));
     await user.click(await menuButton('View: Hot leads'));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
@@ -223,25 +223,25 @@ describe('the saved views menu', () => {
 
   it('remembers the view chosen last in a section on this device', async () => {
     const first = await showMenu('deals');
-    await first.user.click(await menuButton('View: My open deals'));
+    await first.user.click(await menuButton('View: All deals'));
     await first.user.click(await screen.findByRole('button', { name: 'Deals closing this month' }));
     await menuButton('View: Deals closing this month');
     first.unmount();
     shown = null;
     await showMenu('deals', 'SALES_MANAGER', first.ws);
     expect(await menuButton('View: Deals closing this month')).toBeInTheDocument();
-    await waitFor(() => expect(shown).toEqual(DEFAULT_VIEWS.deals[1].state));
+    await waitFor(() => expect(shown).toEqual(DEFAULT_VIEWS.deals[2].state));
   });
 
   it('opens a view from the palette’s “Open view” command, in its own section', async () => {
     const { i18n } = await showMenu('deals');
-    await menuButton('View: My open deals');
+    await menuButton('View: All deals');
     // Found by the title the palette lists it under, in the user's language.
     const command = COMMANDS.find((c) => commandTitle(i18n.t, c) === 'Open view: Deals closing this month');
     expect(command).toBeDefined();
     runCommand(command!.id, COMMANDS, null);
     expect(useUi.getState().section).toBe('deals');
     expect(await menuButton('View: Deals closing this month')).toBeInTheDocument();
-    await waitFor(() => expect(shown).toEqual(DEFAULT_VIEWS.deals[1].state));
+    await waitFor(() => expect(shown).toEqual(DEFAULT_VIEWS.deals[2].state));
   });
 });

@@ -132,12 +132,12 @@ describe('default views', () => {
   });
 
   it('ship "My open leads" and "Deals closing this month" relative to the reader and the calendar', () => {
-    const [myOpen] = DEFAULT_VIEWS.leads;
+    const myOpen = DEFAULT_VIEWS.leads[1];
     expect(myOpen.state.filters).toEqual([
-      { field: 'ownerId', op: 'eq', value: '"@me"' },
+      { field: 'owner', op: 'eq', value: '"@me"' },
       { field: 'status', op: 'in', value: '["NEW","CONTACTED"]' },
     ]);
-    const closing = DEFAULT_VIEWS.deals[1];
+    const closing = DEFAULT_VIEWS.deals[2];
     expect(closing.state.filters[0]).toEqual({
       field: 'expectedCloseDate',
       op: 'between',
