@@ -394,9 +394,12 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           {selection.size > 0 && (
             <span>
               {t('recordTable.selectedCount', { count: selection.size })}{' '}
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => onSelectionChange(new Set())}>
-                {t('recordTable.clearSelection')}
-              </button>
+              {/* A bulk action bar has its own "Clear selection"; one control per action. */}
+              {!props.bulkBar && (
+                <button type="button" className="btn btn-small btn-ghost" onClick={() => onSelectionChange(new Set())}>
+                  {t('recordTable.clearSelection')}
+                </button>
+              )}
             </span>
           )}
         </div>
