@@ -129,11 +129,13 @@ test('deals move on the board by mouse, keys and keyboard drag, close as won and
   const deals = page.getByRole('grid', { name: 'Deals' });
   await expect(deals.getByRole('row', { name: /Gamma expansion.*Won/ })).toBeVisible();
   await expect(deals.getByRole('row', { name: /Delta upgrade.*Lost/ })).toBeVisible();
-  // The list sorts by a column: Value ascending, then descending.
-  await deals.getByRole('button', { name: 'Value' }).click();
-  await expect(deals.getByRole('columnheader', { name: 'Value' })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(deals.getByRole('row').nth(1)).toContainText('Epsilon audit');
-  await deals.getByRole('button', { name: 'Value' }).click();
+  // The list sorts by an indexed column (docs/adr/0031-record-table-queries.md): the deal name,
+  // ascending, then descending.
+  const byName = deals.getByRole('columnheader', { name: 'Deal name' });
+  await expect(byName).toHaveAttribute('aria-sort', 'ascending');
+  await expect(deals.getByRole('row').nth(1)).toContainText('Acme renewal');
+  await deals.getByRole('button', { name: 'Sort by Deal name' }).click();
+  await expect(byName).toHaveAttribute('aria-sort', 'descending');
   await expect(deals.getByRole('row').nth(1)).toContainText('Gamma expansion');
   await deals.getByRole('row', { name: /Delta upgrade/ }).click();
   const delta = drawer(page, 'Delta upgrade');
