@@ -3,18 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { CalendarClock } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import type { Activity } from '@domain/schemas/activity';
-import { useLinkedRecords } from '../../db/use-rx';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
+import { useLinkedRecords } from '../../db/use-rx';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
-import { EmptyState } from '../../ui/EmptyState';
 import type { RecordColumn } from '../../ui/record-table/record-column';
-import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
-import { NO_SELECTION } from '../../ui/record-table/record-selection';
-import { BulkActionBar } from '../bulk';
-import { SavedViewsMenu } from '../views';
+import { RecordListPage } from '../record-list';
 
 /** The record an activity is about, the most specific first: what opening it shows. */
 function relatedOf(a: Activity): { collection: 'deals' | 'leads' | 'contacts' | 'companies'; id: string } | null {
@@ -29,11 +25,8 @@ function relatedOf(a: Activity): { collection: 'deals' | 'leads' | 'contacts' | 
 export function ActivitiesPage() {
   const { t, i18n } = useTranslation();
   const arrivalFocus = useArrivalFocus('activities');
-  const { view, setView, selection, setSelection, rows } = useRecordTable(
-    'activities',
-    DEFAULT_VIEWS.activities[0].state,
-    '',
-  );
+  const table = useRecordTable('activities', DEFAULT_VIEWS.activities[0].state, '');
+  const { rows } = table;
   const loaded = rows.loaded;
   const owners = useLinkedRecords(
     'users',
@@ -112,29 +105,16 @@ export function ActivitiesPage() {
     if (related) openDrawer(related);
   };
   return (
-    <RecordTable
+    <RecordListPage
       section="activities"
-      toolbarStart={<SavedViewsMenu section="activities" view={view} onViewChange={setView} />}
-      bulkBar={
-        <BulkActionBar
-          collection="activities"
-          selectedIds={[...selection]}
-          onClearSelection={() => setSelection(NO_SELECTION)}
-        />
-      }
-      label={t('activities.tableLabel')}
+      table={table}
+      tableLabel={t('activities.tableLabel')}
       fields={fields}
       columns={columns}
-      rows={rows}
-      view={view}
-      onViewChange={setView}
-      selection={selection}
-      onSelectionChange={setSelection}
-      openId={null}
-      onOpen={open}
       rowName={(a) => a.subject}
+      onOpen={open}
       takeArrivalFocus={arrivalFocus}
-      empty={<EmptyState icon={CalendarClock} title={t('activities.none')} hint={t('activities.emptyHint')} />}
+      empty={{ icon: CalendarClock, title: t('activities.none'), hint: t('activities.emptyHint') }}
     />
   );
 }

@@ -1,22 +1,17 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Building2, SearchX } from 'lucide-react';
+import { Building2 } from 'lucide-react';
 import type { Company } from '@domain/schemas/company';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { updateRecord } from '../../db/record-writes';
 import { useWorkspace } from '../../db/workspace-context';
-import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
-import { EmptyState } from '../../ui/EmptyState';
-import { ListToolbar } from '../../ui/ListToolbar';
 import type { RecordColumn } from '../../ui/record-table/record-column';
-import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { companyToForm, SIZE_OPTIONS, validateCompany, type CompanyFormValues } from './company-form';
-import { NO_SELECTION } from '../../ui/record-table/record-selection';
-import { BulkActionBar } from '../bulk';
-import { SavedViewsMenu } from '../views';
+import { RecordListPage } from '../record-list';
 
 type EditableField = 'industry' | 'phone' | 'website' | 'size';
 
@@ -25,12 +20,7 @@ export function CompaniesPage() {
   const ws = useWorkspace();
   const arrivalFocus = useArrivalFocus('companies');
   const [search, setSearch] = useState('');
-  const { view, setView, selection, setSelection, rows } = useRecordTable(
-    'companies',
-    DEFAULT_VIEWS.companies[0].state,
-    search,
-  );
-  const drawer = useUi((s) => s.drawer);
+  const table = useRecordTable('companies', DEFAULT_VIEWS.companies[0].state, search);
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'companies', id: 'new' });
   const fields = useMemo(() => tableFields(t, 'companies'), [t]);
@@ -72,54 +62,22 @@ export function CompaniesPage() {
     ];
   }, [t, ws]);
   return (
-    <>
-      <ListToolbar
-        searchLabel={t('companies.searchLabel')}
-        search={search}
-        onSearch={setSearch}
-        status={rows.search}
-        newLabel={t('companies.new')}
-        onNew={create}
-      />
-      <RecordTable
-        section="companies"
-        toolbarStart={<SavedViewsMenu section="companies" view={view} onViewChange={setView} />}
-        bulkBar={
-          <BulkActionBar
-            collection="companies"
-            selectedIds={[...selection]}
-            onClearSelection={() => setSelection(NO_SELECTION)}
-          />
-        }
-        label={t('companies.tableLabel')}
-        fields={fields}
-        columns={columns}
-        rows={rows}
-        view={view}
-        onViewChange={setView}
-        selection={selection}
-        onSelectionChange={setSelection}
-        openId={drawer?.collection === 'companies' ? drawer.id : null}
-        onOpen={(c) => openDrawer({ collection: 'companies', id: c.id })}
-        rowName={(c) => c.name}
-        takeArrivalFocus={arrivalFocus}
-        empty={
-          search ? (
-            <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
-          ) : (
-            <EmptyState
-              icon={Building2}
-              title={t('companies.empty')}
-              hint={t('companies.emptyHint')}
-              action={
-                <button type="button" className="btn btn-primary" onClick={create}>
-                  {t('companies.new')}
-                </button>
-              }
-            />
-          )
-        }
-      />
-    </>
+    <RecordListPage
+      section="companies"
+      table={table}
+      tableLabel={t('companies.tableLabel')}
+      fields={fields}
+      columns={columns}
+      rowName={(c) => c.name}
+      takeArrivalFocus={arrivalFocus}
+      search={{
+        label: t('companies.searchLabel'),
+        value: search,
+        onChange: setSearch,
+        newLabel: t('companies.new'),
+        onNew: create,
+      }}
+      empty={{ icon: Building2, title: t('companies.empty'), hint: t('companies.emptyHint') }}
+    />
   );
 }

@@ -1,25 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SearchX, UserPlus } from 'lucide-react';
+import { UserPlus } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import { formatMoney } from '@domain/money';
 import type { Lead } from '@domain/schemas/lead';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { updateRecord } from '../../db/record-writes';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
-import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
-import { EmptyState } from '../../ui/EmptyState';
-import { ListToolbar } from '../../ui/ListToolbar';
 import type { RecordColumn } from '../../ui/record-table/record-column';
-import { RecordTable } from '../../ui/record-table/RecordTable';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { leadToForm, validateLead, type LeadFormValues } from './lead-form';
-import { NO_SELECTION } from '../../ui/record-table/record-selection';
-import { BulkActionBar } from '../bulk';
-import { SavedViewsMenu } from '../views';
+import { RecordListPage } from '../record-list';
 
 type TextField = 'email' | 'phone' | 'companyName' | 'title' | 'interest';
 // Only text fields are edited in the table: the currency of the form's estimate is not read.
@@ -30,13 +25,8 @@ export function LeadsPage() {
   const ws = useWorkspace();
   const arrivalFocus = useArrivalFocus('leads');
   const [search, setSearch] = useState('');
-  const { view, setView, selection, setSelection, rows } = useRecordTable(
-    'leads',
-    DEFAULT_VIEWS.leads[0].state,
-    search,
-  );
+  const table = useRecordTable('leads', DEFAULT_VIEWS.leads[0].state, search);
   const sources = useSettingItems('lead-sources');
-  const drawer = useUi((s) => s.drawer);
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'leads', id: 'new' });
   const fields = useMemo(
@@ -86,54 +76,22 @@ export function LeadsPage() {
     ];
   }, [t, i18n.language, ws, sources]);
   return (
-    <>
-      <ListToolbar
-        searchLabel={t('leads.searchLabel')}
-        search={search}
-        onSearch={setSearch}
-        status={rows.search}
-        newLabel={t('leads.new')}
-        onNew={create}
-      />
-      <RecordTable
-        section="leads"
-        toolbarStart={<SavedViewsMenu section="leads" view={view} onViewChange={setView} />}
-        bulkBar={
-          <BulkActionBar
-            collection="leads"
-            selectedIds={[...selection]}
-            onClearSelection={() => setSelection(NO_SELECTION)}
-          />
-        }
-        label={t('leads.tableLabel')}
-        fields={fields}
-        columns={columns}
-        rows={rows}
-        view={view}
-        onViewChange={setView}
-        selection={selection}
-        onSelectionChange={setSelection}
-        openId={drawer?.collection === 'leads' ? drawer.id : null}
-        onOpen={(l) => openDrawer({ collection: 'leads', id: l.id })}
-        rowName={(l) => personName(l) || l.companyName}
-        takeArrivalFocus={arrivalFocus}
-        empty={
-          search ? (
-            <EmptyState icon={SearchX} title={t('common.noResults', { query: search })} hint="" />
-          ) : (
-            <EmptyState
-              icon={UserPlus}
-              title={t('leads.empty')}
-              hint={t('leads.emptyHint')}
-              action={
-                <button type="button" className="btn btn-primary" onClick={create}>
-                  {t('leads.new')}
-                </button>
-              }
-            />
-          )
-        }
-      />
-    </>
+    <RecordListPage
+      section="leads"
+      table={table}
+      tableLabel={t('leads.tableLabel')}
+      fields={fields}
+      columns={columns}
+      rowName={(l) => personName(l) || l.companyName}
+      takeArrivalFocus={arrivalFocus}
+      search={{
+        label: t('leads.searchLabel'),
+        value: search,
+        onChange: setSearch,
+        newLabel: t('leads.new'),
+        onNew: create,
+      }}
+      empty={{ icon: UserPlus, title: t('leads.empty'), hint: t('leads.emptyHint') }}
+    />
   );
 }

@@ -18,7 +18,6 @@ import { LIST_ROW, RECORD_TABLE_SURFACE, type RecordTableSurface } from '../list
 import { ColumnChooser } from './ColumnChooser';
 import { DensitySwitch } from './DensitySwitch';
 import { EditableCell } from './EditableCell';
-import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
 import type { RecordColumn } from './record-column';
 import { withIds, type RecordSelection } from './record-selection';
@@ -57,6 +56,8 @@ export interface RecordTableProps<T extends { id: string }> {
   empty: ReactNode;
   /** Before the filters: where a saved-views menu goes. */
   toolbarStart?: ReactNode;
+  /** After the column and density controls: where the export goes. */
+  toolbarEnd?: ReactNode;
   /** Shown above the rows while some are selected: where bulk actions go. */
   bulkBar?: ReactNode;
   /** Asked once rows are shown: true when the section was reached from the keyboard. */
@@ -192,7 +193,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
         onChange={(next) => onViewChange({ ...view, columns: next })}
       />
       <DensitySwitch density={view.density} onChange={(density) => onViewChange({ ...view, density })} />
-      <ExportButton section={props.section} view={view} fields={fields} />
+      {props.toolbarEnd}
     </div>
   );
 

@@ -34,6 +34,10 @@ describe('the views each section ships with', () => {
   it('shows "My open leads" only the reader’s new and contacted leads', () => {
     const myOpen = DEFAULT_VIEWS.leads.find((v) => v.key === 'leads.myOpen')!;
     const { selector } = viewQuery('leads', myOpen.state, reader, new Date('2026-12-07T10:00:00Z'));
-    expect(selector).toMatchObject({ ownerId: { $eq: 'user-1' }, status: { $in: ['NEW', 'CONTACTED'] }, deletedAt: null });
+    expect(selector).toMatchObject({
+      ownerId: { $eq: 'user-1' },
+      status: { $in: ['NEW', 'CONTACTED'] },
+      deletedAt: null,
+    });
   });
 });

@@ -1,0 +1,1 @@
+export { RecordListPage, type RecordListPageProps, type RecordListSearch } from './RecordListPage';
