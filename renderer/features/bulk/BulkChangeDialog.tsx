@@ -4,6 +4,7 @@ import type { BulkChange, BulkChangeKind } from '@domain/bulk-edits';
 import { activeStages } from '@domain/pipeline-rules';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import { useRxQuery } from '../../db/use-rx';
+import { settingLabel, useSettingItems } from '../../db/use-settings';
 import { ModalDialog } from '../../ui/ModalDialog';
 
 const LEAD_TARGETS = ['NEW', 'CONTACTED', 'QUALIFIED', 'DISQUALIFIED'] as const;
@@ -35,6 +36,10 @@ export function BulkChangeDialog({
     'users',
     kind === 'assignOwner' ? { selector: { active: true, deletedAt: null } } : null,
   );
+  // The reasons the Sales Manager configured, as the single-record flows offer them; free text
+  // only while the list has not reached this device.
+  const reasonKind = kind === 'dealStatus' ? 'lost-reasons' : 'disqualify-reasons';
+  const reasons = useSettingItems(reasonKind);
   const needsReason =
     (kind === 'leadStatus' && value === 'DISQUALIFIED') || (kind === 'dealStatus' && value === 'LOST');
 
@@ -148,18 +153,39 @@ export function BulkChangeDialog({
       {needsReason && (
         <div className="field">
           <label htmlFor={reasonId}>{t('bulk.reasonLabel')}</label>
-          <input
-            id={reasonId}
-            className="input"
-            value={reason}
-            maxLength={200}
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? errorId : undefined}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setProblem(null);
-            }}
-          />
+          {reasons.length > 0 ? (
+            <select
+              id={reasonId}
+              className="input"
+              value={reason}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? errorId : undefined}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setProblem(null);
+              }}
+            >
+              <option value="">{t('bulk.chooseReason')}</option>
+              {reasons.map((r) => (
+                <option key={r.key} value={r.key}>
+                  {settingLabel(t, reasonKind, r)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={reasonId}
+              className="input"
+              value={reason}
+              maxLength={200}
+              aria-invalid={problem !== null}
+              aria-describedby={problem ? errorId : undefined}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setProblem(null);
+              }}
+            />
+          )}
         </div>
       )}
       {problem && (

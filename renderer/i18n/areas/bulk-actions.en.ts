@@ -17,6 +17,7 @@ export const bulkEn = {
   statusTitle: 'Change the status of the selected records',
   statusLabel: 'New status',
   chooseStatus: 'Choose a status',
+  chooseReason: 'Choose a reason',
   reasonLabel: 'Reason',
   stageTitle: 'Move the selected deals to a stage',
   stageLabel: 'Stage',

@@ -18,6 +18,7 @@ export const bulkEs: Messages['bulk'] = {
   statusTitle: 'Cambiar el estado de los registros seleccionados',
   statusLabel: 'Nuevo estado',
   chooseStatus: 'Elige un estado',
+  chooseReason: 'Elige un motivo',
   reasonLabel: 'Motivo',
   stageTitle: 'Mover los negocios seleccionados a una etapa',
   stageLabel: 'Etapa',

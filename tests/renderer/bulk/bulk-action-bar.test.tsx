@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkCollection } from '@domain/bulk-edits';
+import { defaultSettings } from '@domain/default-records';
 import type { Role } from '@domain/schemas/user-profile';
 import { CommandHost } from '../../../renderer/commands/CommandHost';
 import { readBulkRecords } from '../../../renderer/db/bulk-writes';
@@ -24,7 +25,7 @@ afterEach(async () => {
 const COLLEAGUE = '01900000-0000-7000-8000-0000000000c1';
 
 async function showBar(role: Role, collection: BulkCollection, seed: (ws: TestWorkspace) => Promise<string[]>) {
-  workspace = await openTestWorkspace(['leads', 'deals', 'pipelines', 'stage_changes', 'users']);
+  workspace = await openTestWorkspace(['leads', 'deals', 'pipelines', 'stage_changes', 'users', 'settings']);
   workspace.user = { ...workspace.user, role };
   const ws = workspace;
   const { id, name, email, teamId } = ws.user;
@@ -43,6 +44,7 @@ async function showBar(role: Role, collection: BulkCollection, seed: (ws: TestWo
     },
     COLLEAGUE,
   );
+  for (const { id: settingId, ...setting } of defaultSettings()) await insertRecord(ws, 'settings', setting, settingId);
   const ids = await seed(ws);
   const { unmount } = await renderWithI18n(
     <WorkspaceProvider workspace={ws}>
@@ -109,12 +111,12 @@ describe('the bulk action bar', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'New status' }), 'Disqualified');
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('Say why.');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'No budget');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Reason' }), 'Not a fit');
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
 
     expect(await screen.findByText('1 updated. 1 skipped: nothing to change.')).toBeInTheDocument();
     const [changed] = await readBulkRecords(ws, 'leads', ids);
-    expect(changed).toMatchObject({ status: 'DISQUALIFIED', disqualifyReason: 'No budget' });
+    expect(changed).toMatchObject({ status: 'DISQUALIFIED', disqualifyReason: 'not-a-fit' });
   });
 
   it('asks before deleting, and Ctrl+Z brings the deleted records back', async () => {
