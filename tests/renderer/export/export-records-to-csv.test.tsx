@@ -3,7 +3,7 @@ import type { OutpostBridge } from '@domain/desktop-bridge';
 import { parseCsv } from '@domain/csv-import';
 import { exportRecordsToCsv } from '../../../renderer/db/export-records-to-csv';
 import { readRecordPages } from '../../../renderer/db/record-pages';
-import { insertRecord, softDeleteRecord } from '../../../renderer/db/record-writes';
+import { insertRecord, softDeleteRecord, updateRecord } from '../../../renderer/db/record-writes';
 import { openTestWorkspace } from '../support/open-test-workspace';
 
 type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
@@ -67,6 +67,20 @@ describe('exporting the records of a list', () => {
     const names = pages.flat();
     expect(names).toEqual([...names].sort().reverse());
     expect(names).not.toContain('P0003');
+  });
+
+  it('reads every record once in order when many share the sort key, each page starting where the last ended', async () => {
+    const { ws, ids } = await withContacts(24);
+    // Three job titles, eight contacts each: most pages begin and end inside a run of one title.
+    for (const [i, id] of ids.entries()) await updateRecord(ws, 'contacts', id, { title: 'ABC'[i % 3]! });
+    const read: { id: string; title: string }[] = [];
+    for await (const page of readRecordPages(ws, 'contacts', { selector: {}, sort: [{ title: 'asc' }] }, 5)) {
+      read.push(...page.map(({ id, title }) => ({ id, title })));
+    }
+    const expected = ids
+      .map((id, i) => ({ id, title: 'ABC'[i % 3]! }))
+      .sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
+    expect(read).toEqual(expected);
   });
 
   it('hands the desktop the CSV to save: chosen columns, company names, formulas neutralised', async () => {
