@@ -5,6 +5,12 @@ import type { Command } from './command';
 interface CommandState {
   /** Every command of the app (shell/commands-list.ts), put here by the CommandHost. */
   commands: readonly Command[];
+  /**
+   * Commands made from the user's data (a saved view's "Open view: …"), by the source that keeps
+   * them current: the palette lists them by name; they have no keys.
+   */
+  dataCommands: Readonly<Record<string, readonly Command[]>>;
+  setDataCommands(source: string, commands: readonly Command[]): void;
   /** The user's own key bindings (Settings → Keyboard), loaded from where they are kept. */
   overrides: KeyOverrides;
   setOverrides(overrides: KeyOverrides): void;
@@ -18,6 +24,10 @@ interface CommandState {
 
 export const useCommands = create<CommandState>((set) => ({
   commands: [],
+  dataCommands: {},
+  setDataCommands(source, commands) {
+    set((s) => ({ dataCommands: { ...s.dataCommands, [source]: commands } }));
+  },
   overrides: {},
   setOverrides(overrides) {
     set({ overrides });

@@ -29,6 +29,8 @@ export interface Command {
   title: MessageKey;
   /** Values for the title's placeholders, themselves message keys (`Go to {{section}}`). */
   titleArgs?: Readonly<Record<string, MessageKey>>;
+  /** Values for the title's placeholders shown as they are: a name the user gave (a saved view's). */
+  titleValues?: Readonly<Record<string, string>>;
   scope: CommandScope;
   /**
    * Default bindings: a single key (`c`, `?`, `Enter`), a modified key (`Mod+k`: Cmd on macOS,

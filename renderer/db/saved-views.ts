@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RxCollection } from 'rxdb';
 import { uuidv7 } from '@domain/ids';
 import { savedViewBody, viewStatePatch, viewsForReader } from '@domain/record-views/saved-view-rules';
+import { VIEW_SECTIONS, type SavedView } from '@domain/schemas/saved-view';
 import type { ViewSection, ViewState } from '@domain/record-views/view-state';
-import type { SavedView } from '@domain/schemas/saved-view';
 import { insertRecord, updateRecord } from './record-writes';
 import { useRxQuery } from './use-rx';
 import { editContext, type Workspace } from './workspace';
@@ -28,6 +28,21 @@ export function useSavedViews(section: ViewSection): SectionViews {
   return useMemo(
     () => ({ ...viewsForReader(docs, { id, teamId }, section), loading }),
     [docs, id, teamId, section, loading],
+  );
+}
+
+/** Every view the reader may open, of every section (their own, then their team's), live. */
+export function useReaderViews(): SavedView[] {
+  const ws = useWorkspace();
+  const { docs } = useRxQuery('saved_views', { selector: {} });
+  const { id, teamId } = ws.user;
+  return useMemo(
+    () =>
+      VIEW_SECTIONS.flatMap((section) => {
+        const { mine, shared } = viewsForReader(docs, { id, teamId }, section);
+        return [...mine, ...shared];
+      }),
+    [docs, id, teamId],
   );
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { goTo, startWorkspace } from './app-fixtures';
 import { expect, test } from './server-fixture';
 
-test('a filtered contacts view saved under a name exports its rows and is still there after a reload', async ({
+test('a filtered contacts view saved under a name exports its rows, is still there after a reload and opens from the palette', async ({
   page,
 }) => {
   await startWorkspace(page, { demo: true });
@@ -40,6 +40,24 @@ test('a filtered contacts view saved under a name exports its rows and is still 
   await goTo(page, 'Contacts');
   await expect(page.getByRole('button', { name: 'View: Contacts on their own', exact: true })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Filters' }).getByText('Has no company is Yes')).toBeVisible();
+  await expect(count).toHaveText(filtered);
+
+  // From another section, the palette opens the view by its name.
+  await page.getByRole('button', { name: 'View: Contacts on their own', exact: true }).click();
+  await page.getByRole('button', { name: 'All contacts' }).click();
+  await expect(count).toHaveText(all);
+  await goTo(page, 'Leads');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette
+    .getByRole('combobox', { name: 'Search records and commands' })
+    .pressSequentially('open view contacts on');
+  await expect(palette.getByRole('option', { name: /^Open view: Contacts on their own/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'View: Contacts on their own', exact: true })).toBeVisible();
   await expect(count).toHaveText(filtered);
 });
 
