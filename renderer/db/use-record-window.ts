@@ -15,7 +15,7 @@ export const WINDOW_REFRESH_DELAY_MS = 120;
 type Doc = { id: string };
 
 /** How a source reads: a count, and `limit` rows from `skip` in the list's order. */
-interface WindowReads<T> {
+export interface WindowReads<T> {
   count(): Promise<number>;
   rows(skip: number, limit: number): Promise<T[]>;
   /** Every matching id, in order: for "select all matching". */
@@ -27,13 +27,18 @@ interface WindowReads<T> {
  * while they stay near it. Refreshed as a whole (count and the pages on screen) when told the
  * collection changed; a read answered after a newer refresh began is dropped.
  */
-class WindowSource<T extends Doc> {
+export class WindowSource<T extends Doc> {
   private pages = new Map<number, T[]>();
   private reading = new Set<number>();
   private range = { start: 0, end: 0 };
   private generation = 0;
   private listeners = new Set<() => void>();
   private started = false;
+  // One count at a time: each is a range read in the storage worker, and changes arriving faster
+  // than it answers (a sync, an import) would queue one behind another. Asked again meanwhile,
+  // it counts once more when the one running ends.
+  private counting = false;
+  private countAgain = false;
   private closed = false;
   count: number | null = null;
   version = 0;
@@ -87,15 +92,29 @@ class WindowSource<T extends Doc> {
 
   private recount() {
     if (!this.reads) return;
+    if (this.counting) {
+      this.countAgain = true;
+      return;
+    }
+    this.counting = true;
     const generation = this.generation;
-    void this.reads.count().then(
-      (count) => {
-        if (generation !== this.generation || this.closed) return;
-        this.count = count;
-        this.notify();
-      },
-      (error: unknown) => console.error('The list could not be counted', error),
-    );
+    void this.reads
+      .count()
+      .then(
+        (count) => {
+          if (generation !== this.generation || this.closed) return;
+          this.count = count;
+          this.notify();
+        },
+        (error: unknown) => console.error('The list could not be counted', error),
+      )
+      .finally(() => {
+        this.counting = false;
+        if (this.countAgain && !this.closed) {
+          this.countAgain = false;
+          this.recount();
+        }
+      });
   }
 
   private wantedPages(): Set<number> {
