@@ -25,7 +25,7 @@ describe('saved views in the command palette', () => {
   it('lists the user’s own and team-shared views as “Open view: …”, renamed as they are renamed', async () => {
     workspace = await openTestWorkspace(['saved_views']);
     const ws = workspace;
-    const [Overlay] = viewsManifest.overlays!;
+    const Overlay = viewsManifest.overlays![0]!;
     const { i18n } = await renderWithI18n(
       <WorkspaceProvider workspace={ws}>
         <Overlay />
