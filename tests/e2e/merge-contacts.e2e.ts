@@ -12,7 +12,7 @@ test('a duplicate contact is flagged as it is typed, merged into one choosing a 
 
   // A demo deal and the contact it is with: the contact that will be merged away.
   await goTo(page, 'Deals');
-  const dealRow = page.getByRole('table', { name: 'Deals' }).getByRole('row').nth(1);
+  const dealRow = page.getByRole('grid', { name: 'Deals' }).getByRole('row').nth(1);
   await dealRow.click();
   const dealDrawer = page.locator('.drawer');
   const dealTitle = (await dealDrawer.getByRole('heading', { level: 2 }).first().textContent())!.trim();
@@ -61,7 +61,7 @@ test('a duplicate contact is flagged as it is typed, merged into one choosing a 
   await expect(deals.getByRole('button', { name: literally(dealTitle) })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search contacts' }).fill(existingLast);
   await expect(
-    page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: literally(existingName) }),
+    page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: literally(existingName) }),
   ).toHaveCount(0);
 
   // One Undo: both contacts back as they were, the deal with its contact again.
@@ -71,6 +71,6 @@ test('a duplicate contact is flagged as it is typed, merged into one choosing a 
     'No deals with this contact yet.',
   );
   await expect(
-    page.getByRole('table', { name: 'Contacts' }).getByRole('row', { name: literally(existingName) }),
+    page.getByRole('grid', { name: 'Contacts' }).getByRole('row', { name: literally(existingName) }),
   ).toHaveCount(1);
 });
