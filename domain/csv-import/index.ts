@@ -6,3 +6,4 @@ export * from './row-to-record';
 export * from './duplicate-handling';
 export * from './rejected-rows-report';
 export * from './import-planner';
+export * from './import-bases';

@@ -1,3 +1,4 @@
+import { importBases as domainImportBases } from '@domain/csv-import';
 import type { RecordBody } from '@domain/record-edits';
 import type { Workspace } from '../../db/workspace';
 
@@ -7,38 +8,5 @@ export type WizardCollection = (typeof WIZARD_COLLECTIONS)[number];
 
 /** Every field a file does not fill: the importing user owns the records, in their team. */
 export function importBases(ws: Workspace): { [C in WizardCollection]: RecordBody<C> } {
-  const owned = { ownerId: ws.user.id, teamId: ws.user.teamId, tags: [], notes: '' };
-  return {
-    contacts: {
-      ...owned,
-      firstName: '',
-      lastName: '',
-      email: '',
-      phone: '',
-      mobile: '',
-      title: '',
-      companyId: '',
-      address: {},
-      source: 'import',
-    },
-    companies: { ...owned, name: '', domain: '', industry: '', size: '', phone: '', website: '', address: {} },
-    leads: {
-      ...owned,
-      firstName: '',
-      lastName: '',
-      email: '',
-      phone: '',
-      companyName: '',
-      title: '',
-      interest: '',
-      contactId: '',
-      status: 'NEW',
-      source: 'import',
-      estimatedValue: null,
-      disqualifyReason: '',
-      qualifiedAt: null,
-      convertedDealId: '',
-      convertedAt: null,
-    },
-  };
+  return domainImportBases({ ownerId: ws.user.id, teamId: ws.user.teamId });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DuplicateIndex } from '@domain/duplicates';
 import {
   ImportPlanner,
+  importBases,
   parseCsv,
   rowToRecord,
   suggestMapping,
@@ -25,37 +26,7 @@ const lookups: ImportLookups = {
 };
 const owned = { ownerId: USER_A, teamId: TEAM, tags: [], notes: '' };
 const bases: { [C in ImportableCollection]: RecordBody<C> } = {
-  contacts: {
-    ...owned,
-    firstName: '',
-    lastName: '',
-    email: '',
-    phone: '',
-    mobile: '',
-    title: '',
-    companyId: '',
-    address: {},
-    source: 'import',
-  },
-  companies: { ...owned, name: '', domain: '', industry: '', size: '', phone: '', website: '', address: {} },
-  leads: {
-    ...owned,
-    firstName: '',
-    lastName: '',
-    email: '',
-    phone: '',
-    companyName: '',
-    title: '',
-    interest: '',
-    contactId: '',
-    status: 'NEW',
-    source: 'import',
-    estimatedValue: null,
-    disqualifyReason: '',
-    qualifiedAt: null,
-    convertedDealId: '',
-    convertedAt: null,
-  },
+  ...importBases({ ownerId: USER_A, teamId: TEAM }),
   deals: {
     ...owned,
     title: '',
