@@ -83,7 +83,7 @@ export function parseDealStatus(cell: string): DealStatus | '' | null {
 const nameKey = (name: string) => searchKey(name).replace(/\s+/g, ' ').trim();
 
 /** The pipeline new deals go to: the one marked default, else the first in the switcher. */
-export function defaultPipeline(pipelines: readonly Pipeline[]): Pipeline | undefined {
+export function pipelineForNewDeals(pipelines: readonly Pipeline[]): Pipeline | undefined {
   const sorted = [...pipelines].sort((a, b) => a.position - b.position);
   return sorted.find((p) => p.isDefault) ?? sorted[0];
 }
@@ -111,7 +111,7 @@ export function resolveDealCells(
   const errors: DealError[] = [];
   const pipeline = cells.pipeline
     ? context.pipelines.find((p) => nameKey(p.name) === nameKey(cells.pipeline))
-    : defaultPipeline(context.pipelines);
+    : pipelineForNewDeals(context.pipelines);
   if (!pipeline) errors.push({ field: 'pipeline', problem: 'pipelineNotFound', detail: cells.pipeline });
   const stages = pipeline ? activeStages(pipeline) : [];
   const stage = cells.stage ? stages.find((s) => nameKey(s.name) === nameKey(cells.stage)) : stages[0];
