@@ -51,5 +51,6 @@ export const stageChangesDoc: CollectionDoc<'stage_changes'> = {
     'When a deal moves, the client writes one stage change with: `dealId`, `pipelineId`, the deal’s `ownerId` and `teamId`; `fromStageId` and `fromStatus` as the deal was before; `toStageId` and `toStatus` as it is after; `at` the time of the move and `by` the user.',
     'A new deal gets one with `fromStageId: ""` and `fromStatus: ""`. Won, lost and reopened keep `fromStageId` = `toStageId` (the deal’s stage) and change the status. A reorder within a stage writes none.',
     'The server does not check that a stage change accompanies a move, nor that it matches the deal: reports trust the client.',
+    'A deal imported from a file gets none, so Undo import leaves nothing behind; stage changes cannot be removed, so reports count only those of deals that are not deleted (docs/adr/0036-importing-deals.md).',
   ],
 };

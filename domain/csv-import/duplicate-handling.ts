@@ -1,6 +1,7 @@
 import type { CollectionDocs } from '../collections';
 import { duplicateKeysOf, type DuplicateCollection, type DuplicateIndex } from '../duplicates';
 import type { RecordBody } from '../record-edits';
+import { dealDuplicateKeys } from './deal-import';
 import type { ImportableCollection } from './importable-fields';
 
 /** What an import does with a row that looks like a record already there (or an earlier row). */
@@ -8,22 +9,31 @@ export type DuplicateMode = 'skip' | 'update' | 'create';
 
 export type DuplicateDecision = { action: 'create' } | { action: 'skip' | 'update'; id: string };
 
-const hasDuplicateKeys = (c: ImportableCollection): c is DuplicateCollection => c !== 'deals';
+const isDeals = (c: ImportableCollection): c is 'deals' => c === 'deals';
 
 /**
- * Whether to create, skip or update for one valid row, by the strongest match in `index`. Only an
- * email or domain match counts: a shared switchboard phone or a similar name is a hint for a
- * person to judge, never a reason to overwrite a record unseen. Deals have no duplicate keys.
+ * The keys a row is matched on. For people and companies only an email or domain counts: a shared
+ * switchboard phone or a similar name is a hint for a person to judge, never a reason to overwrite a
+ * record unseen. For deals, the title with the same contact or company (dealDuplicateKeys).
  */
+function matchKeys<C extends ImportableCollection>(collection: C, body: RecordBody<C>) {
+  if (isDeals(collection)) return dealDuplicateKeys(body as unknown as RecordBody<'deals'>);
+  const keys = duplicateKeysOf(
+    collection as DuplicateCollection,
+    body as unknown as CollectionDocs[DuplicateCollection],
+  );
+  return keys.filter((k) => k.reason === 'email' || k.reason === 'domain');
+}
+
+/** Whether to create, skip or update for one valid row, by the strongest match in `index`. */
 export function decideDuplicate<C extends ImportableCollection>(
   collection: C,
   body: RecordBody<C>,
   index: DuplicateIndex,
   mode: DuplicateMode,
 ): DuplicateDecision {
-  if (mode === 'create' || !hasDuplicateKeys(collection)) return { action: 'create' };
-  const keys = duplicateKeysOf(collection, body as unknown as CollectionDocs[typeof collection]);
-  const match = index.find(keys.filter((k) => k.reason === 'email' || k.reason === 'domain'))[0];
+  if (mode === 'create') return { action: 'create' };
+  const match = index.find(matchKeys(collection, body))[0];
   return match ? { action: mode, id: match.id } : { action: 'create' };
 }
 
@@ -34,6 +44,10 @@ export function indexImported<C extends ImportableCollection>(
   body: RecordBody<C>,
   index: DuplicateIndex,
 ): void {
-  if (!hasDuplicateKeys(collection)) return;
-  index.put(id, duplicateKeysOf(collection, body as unknown as CollectionDocs[typeof collection]));
+  index.put(
+    id,
+    isDeals(collection)
+      ? dealDuplicateKeys(body as unknown as RecordBody<'deals'>)
+      : duplicateKeysOf(collection as DuplicateCollection, body as unknown as CollectionDocs[DuplicateCollection]),
+  );
 }

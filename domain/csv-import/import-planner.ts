@@ -3,6 +3,7 @@ import { companyNameKey } from '../duplicates';
 import { normalizeDomain } from '../field-rules';
 import { createRecord, type EditContext, type RecordBody } from '../record-edits';
 import type { WriteLookups } from '../write-rules';
+import { DEAL_FIELDS_KEPT_ON_UPDATE, type DealImportContext } from './deal-import';
 import { decideDuplicate, indexImported, type DuplicateMode } from './duplicate-handling';
 import type { ImportableCollection } from './importable-fields';
 import type { ValueOptions } from './parse-values';
@@ -44,6 +45,8 @@ export interface ImportPlannerInput<C extends ImportableCollection> {
   ctx: () => EditContext;
   writeLookups: WriteLookups;
   newId: () => string;
+  /** For deals: pipelines, users, lost reasons and ranks (domain/csv-import/deal-import.ts). */
+  deals?: DealImportContext;
 }
 
 const DOMAIN_LIKE = /^[a-z0-9.-]+\.[a-z]{2,}$/;
@@ -84,6 +87,8 @@ export class ImportPlanner<C extends ImportableCollection> {
       ctx,
       writeLookups: input.writeLookups,
       id,
+      rowIndex: line - 2,
+      ...(input.deals && { deals: input.deals }),
       ...(offerCompanies && {
         createCompany: (cell: string) => {
           const company = this.newCompany(cell, ctx);
@@ -100,8 +105,11 @@ export class ImportPlanner<C extends ImportableCollection> {
     const companies = tentative.filter((c) => companyId === c.id);
     for (const company of companies) this.remember(company);
     if (decision.action === 'update') {
+      const kept = input.collection === 'deals' ? DEAL_FIELDS_KEPT_ON_UPDATE : new Set<string>();
       const changes = Object.fromEntries(
-        outcome.filled.map((field) => [field, (outcome.body as Record<string, unknown>)[field]]),
+        outcome.filled
+          .filter((field) => !kept.has(field))
+          .map((field) => [field, (outcome.body as Record<string, unknown>)[field]]),
       ) as Partial<RecordBody<C>>;
       return { action: 'update', line, id: decision.id, changes, companies };
     }

@@ -4,11 +4,15 @@ export type ImportableCollection = (typeof IMPORTABLE_COLLECTIONS)[number];
 
 /** How a cell becomes a value: each kind has one parser in parse-values.ts. */
 export type ImportValueKind =
-  'text' | 'email' | 'phone' | 'domain' | 'tags' | 'money' | 'currency' | 'date' | 'integer' | 'relation';
+  'text' | 'email' | 'phone' | 'domain' | 'tags' | 'money' | 'currency' | 'date' | 'integer' | 'relation' | 'choice';
 
 /** A column a file may fill: the record field, how its cells read, and the headers that name it. */
 export interface ImportableField {
-  /** Record field, or a relation looked up by name, email or domain (`company`, `contact`). */
+  /**
+   * Record field, or a relation looked up by name, email or domain (`company`, `contact`, and for
+   * deals `pipeline`, `stage`, `owner`), or a choice among fixed or configured values (`status`,
+   * `lostReason`).
+   */
   key: string;
   kind: ImportValueKind;
   /** Translation key of the field's label in the renderer's messages. */
@@ -111,6 +115,11 @@ export const IMPORTABLE_FIELDS: Readonly<Record<ImportableCollection, readonly I
     { key: 'expectedCloseDate', kind: 'date', labelKey: 'deals.fields.expectedCloseDate', aliases: ['expected close date', 'close date', 'closedate', 'fecha de cierre', 'fecha de cierre prevista', 'deal - expected close date'] },
     { key: 'contact', kind: 'relation', labelKey: 'deals.fields.contact', aliases: ['contact', 'contact email', 'contacto', 'email', 'correo', 'person - email', 'person - email - work'] },
     { key: 'company', kind: 'relation', labelKey: 'deals.fields.company', aliases: [...companyName, 'organization - name', 'deal - organization'] },
+    { key: 'pipeline', kind: 'relation', labelKey: 'deals.fields.pipeline', aliases: ['pipeline', 'embudo', 'deal - pipeline'] },
+    { key: 'stage', kind: 'relation', labelKey: 'deals.fields.stage', aliases: ['stage', 'deal stage', 'etapa', 'fase', 'deal - stage'] },
+    { key: 'status', kind: 'choice', labelKey: 'deals.fields.status', aliases: ['status', 'deal status', 'estado', 'deal - status'] },
+    { key: 'lostReason', kind: 'choice', labelKey: 'deals.fields.lostReason', aliases: ['lost reason', 'loss reason', 'motivo de perdida', 'razon de perdida', 'deal - lost reason'] },
+    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: ['owner', 'owner email', 'deal owner', 'opportunity owner', 'propietario', 'responsable', 'deal - owner'] },
     { key: 'tags', kind: 'tags', labelKey: 'common.tags', aliases: tags },
     { key: 'notes', kind: 'text', labelKey: 'common.notes', aliases: notes },
   ],

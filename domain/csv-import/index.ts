@@ -7,3 +7,5 @@ export * from './duplicate-handling';
 export * from './rejected-rows-report';
 export * from './import-planner';
 export * from './import-bases';
+export * from './deal-import';
+export * from './import-ranks';

@@ -3,6 +3,15 @@ import { normalizeDomain } from '../field-rules';
 import { createRecord, type EditContext, type RecordBody } from '../record-edits';
 import { checkRecordWrite, type WriteLookups } from '../write-rules';
 import type { RecordValidator } from '../record-validation/record-validator';
+import type { Deal } from '../schemas/deal';
+import {
+  dealPermissionErrors,
+  NO_DEAL_CELLS,
+  resolveDealCells,
+  type DealCells,
+  type DealImportContext,
+  type DealProblem,
+} from './deal-import';
 import { IMPORTABLE_FIELDS, type ImportableCollection, type ImportableField } from './importable-fields';
 import {
   parseCurrencyCell,
@@ -35,7 +44,7 @@ export interface ImportLookups {
   contactIdByEmail(key: string): string | undefined;
 }
 
-export type ImportProblem = ValueProblem | 'required' | 'companyNotFound' | 'contactNotFound' | 'invalid';
+export type ImportProblem = ValueProblem | DealProblem | 'required' | 'companyNotFound' | 'contactNotFound' | 'invalid';
 
 /** One reason a row is refused: the field and a code the UI translates; `detail` for the log. */
 export interface FieldError {
@@ -71,10 +80,22 @@ export interface RowToRecordInput<C extends ImportableCollection> {
    * it, or undefined to refuse the row. Offered for contacts ("create missing companies").
    */
   createCompany?: (cell: string) => string | undefined;
+  /** For deals: the pipelines, users, lost reasons and ranks a row is resolved against. */
+  deals?: DealImportContext;
+  /** The row's index among the file's data rows (0 for the first): its place on the board. */
+  rowIndex?: number;
 }
 
 /** The record field a relation column fills. */
-const RELATION_FIELDS: Readonly<Record<string, string>> = { company: 'companyId', contact: 'contactId' };
+const RELATION_FIELDS: Readonly<Record<string, string>> = {
+  company: 'companyId',
+  contact: 'contactId',
+  pipeline: 'pipelineId',
+  stage: 'stageId',
+  owner: 'ownerId',
+};
+
+const isDealCell = (key: string): key is keyof DealCells => key in NO_DEAL_CELLS;
 
 function parseCell(field: ImportableField, cell: string, options: ValueOptions): Parsed<unknown> {
   switch (field.kind) {
@@ -129,6 +150,7 @@ export function rowToRecord<C extends ImportableCollection>(input: RowToRecordIn
   }
   const seen = new Set<string>();
   const filledFields = new Set<string>();
+  const dealCells: DealCells = { ...NO_DEAL_CELLS };
   mapping.forEach((key, column) => {
     const field = key ? fields.get(key) : undefined;
     const cell = cells[column] ?? '';
@@ -136,6 +158,10 @@ export function rowToRecord<C extends ImportableCollection>(input: RowToRecordIn
     seen.add(field.key);
     // An empty cell fills nothing: updating a record from the file never blanks what it holds.
     if (cell.trim()) filledFields.add(field.key);
+    if (collection === 'deals' && isDealCell(field.key)) {
+      dealCells[field.key] = cell.trim();
+      return;
+    }
     if (field.kind === 'relation') {
       if (!cell.trim()) return;
       if (field.key === 'company') {
@@ -164,12 +190,23 @@ export function rowToRecord<C extends ImportableCollection>(input: RowToRecordIn
       errors.push({ field: 'lastName', problem: 'required' });
     }
   }
+  if (collection === 'deals') {
+    if (!input.deals) throw new Error('a deal import needs the pipelines, users and ranks to resolve rows against');
+    // A deal without an amount is worth nothing yet, in the row's currency (or the import's).
+    if (!filledFields.has('value')) body.value = { amount: 0, currency: options.currency };
+    const deal = body as RecordBody<'deals'>;
+    errors.push(...resolveDealCells(deal, dealCells, input.deals, input.ctx.now, input.rowIndex ?? 0));
+  }
   if (errors.length) return { ok: false, errors };
   const doc = createRecord(collection, input.id, body as RecordBody<C>, input.ctx);
   const schemaProblem = input.validator.validate(collection, doc);
   if (schemaProblem) {
     const field = /^\/(\w+)/.exec(schemaProblem)?.[1] ?? '';
     return { ok: false, errors: [{ field, problem: 'invalid', detail: schemaProblem }] };
+  }
+  if (collection === 'deals') {
+    const denied = dealPermissionErrors(doc as unknown as Deal, input.deals!.actor);
+    if (denied.length) return { ok: false, errors: denied };
   }
   const ruleErrors = checkRecordWrite(collection, null, doc, input.writeLookups);
   if (ruleErrors.length) {

@@ -1,6 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
 import type { ImportableCollection, ImportLookups, NewCompany, RowPlan } from '@domain/csv-import';
+import { dealDuplicateKeys } from '@domain/csv-import';
 import {
   DuplicateIndex,
   companyNameKey,
@@ -63,7 +64,9 @@ export async function readImportContext(ws: Workspace, collection: ImportableCol
     if (key && !byEmail.has(key)) byEmail.set(key, contact.id);
   }
   const duplicateIndex = new DuplicateIndex();
-  if (collection !== 'deals') {
+  if (collection === 'deals') {
+    for (const deal of await liveRecords(ws, 'deals')) duplicateIndex.put(deal.id, dealDuplicateKeys(deal));
+  } else {
     const own =
       collection === 'companies' ? companies : collection === 'contacts' ? contacts : await liveRecords(ws, 'leads');
     for (const record of own) {
@@ -139,6 +142,8 @@ async function removeMany(ws: Workspace, name: CollectionName, ids: readonly str
 /**
  * Undo import: the records and companies it created are removed, and every record it updated
  * gets back the values it had, field by field (an edit made since in another field stays).
+ * Imported deals have no stage changes to take back: an import writes none
+ * (docs/adr/0036-importing-deals.md).
  */
 export async function undoImport(ws: Workspace, log: ImportLog): Promise<void> {
   for (const { id, before } of [...log.updated].reverse()) {

@@ -12,6 +12,7 @@ import {
   type RowPlan,
 } from '@domain/csv-import';
 import { usePreferences } from '../../db/device-preferences';
+import { settingLabel } from '../../db/use-settings';
 import { undoImport } from '../../db/import-writes';
 import { useWorkspace } from '../../db/workspace-context';
 import { saveCsvFile } from '../../platform/save-csv-file';
@@ -23,7 +24,7 @@ import { OptionsStep, type ImportOptionValues } from './OptionsStep';
 import { PreviewStep } from './PreviewStep';
 import { importFieldLabel } from './problem-text';
 import { ReportStep } from './ReportStep';
-import { previewImport, runImport, type ImportReport } from './run-import';
+import { previewImport, runImport, type ImportLabels, type ImportReport } from './run-import';
 import './import.css';
 
 const STEPS = ['file', 'mapping', 'preview', 'options', 'progress', 'report'] as const;
@@ -66,6 +67,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     createMissingCompanies: optionValues.createCompanies,
   });
 
+  const labels: ImportLabels = { lostReason: (item) => settingLabel(t, 'lost-reasons', item) };
+
   const readFile = async (chosen: File | undefined) => {
     if (!chosen) return;
     setFileProblem('');
@@ -105,7 +108,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     void savePreferences({ importMappings: { ...prefs.importMappings, [collection]: remembered } });
     setPreview(null);
     setStep('preview');
-    void previewImport(ws, collection, file.table, choices(), PREVIEW_ROWS).then(setPreview);
+    void previewImport(ws, collection, file.table, choices(), PREVIEW_ROWS, labels).then(setPreview);
   };
 
   const start = async () => {
@@ -120,6 +123,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         collection,
         file.table,
         choices(),
+        labels,
         (done, total) => setProgress({ done, total }),
         controller.signal,
       );

@@ -22,7 +22,7 @@ export function OptionsStep(props: {
   return (
     <>
       <fieldset className="import-options">
-        <legend>{t('csv.duplicates')}</legend>
+        <legend>{t(props.collection === 'deals' ? 'csv.duplicatesDeals' : 'csv.duplicates')}</legend>
         {(['skip', 'update', 'create'] as const).map((mode) => (
           <label key={mode}>
             <input

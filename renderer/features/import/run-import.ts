@@ -1,7 +1,9 @@
-import type { CsvTable, FieldError, ImportChoices, RowPlan } from '@domain/csv-import';
-import { ImportPlanner } from '@domain/csv-import';
+import type { CsvTable, DealImportContext, FieldError, ImportChoices, RowPlan } from '@domain/csv-import';
+import { ImportPlanner, ImportRanks } from '@domain/csv-import';
 import { uuidv7 } from '@domain/ids';
 import { createRecordValidator } from '@domain/record-validation/record-validator';
+import type { SettingItem } from '@domain/schemas/setting';
+import { readDealImportSources } from '../../db/deal-import-sources';
 import {
   emptyImportLog,
   readImportContext,
@@ -34,14 +36,28 @@ export interface ImportReport {
 
 const validator = createRecordValidator();
 
+/** How the wizard names what the workspace configured: a lost reason as the person sees it. */
+export interface ImportLabels {
+  lostReason(item: SettingItem): string;
+}
+
+/** For a deal import: pipelines, users, lost reasons and the ranks for a file of `rows` rows. */
+async function readDealContext(ws: Workspace, rows: number, labels: ImportLabels): Promise<DealImportContext> {
+  const sources = await readDealImportSources(ws, labels.lostReason);
+  return { ...sources.context, ranks: new ImportRanks(sources.topRank, rows) };
+}
+
 /** A planner over the workspace as it is now (read once per preview or import). */
-export function importPlanner<C extends WizardCollection>(
+export async function importPlanner<C extends WizardCollection>(
   ws: Workspace,
   collection: C,
   choices: ImportChoices,
-  context: ImportContext,
-): ImportPlanner<C> {
+  rows: number,
+  labels: ImportLabels,
+): Promise<ImportPlanner<C>> {
   const bases = importBases(ws);
+  const context: ImportContext = await readImportContext(ws, collection);
+  const deals = collection === 'deals' ? await readDealContext(ws, rows, labels) : undefined;
   return new ImportPlanner({
     collection,
     choices,
@@ -51,8 +67,13 @@ export function importPlanner<C extends WizardCollection>(
     duplicateIndex: context.duplicateIndex,
     validator,
     ctx: () => editContext(ws),
-    writeLookups: { pipeline: () => undefined, nowMs: Date.now(), pipelineMayBePending: true },
+    writeLookups: {
+      pipeline: (id) => deals?.pipelines.find((p) => p.id === id),
+      nowMs: Date.now(),
+      pipelineMayBePending: true,
+    },
     newId: uuidv7,
+    ...(deals && { deals }),
   });
 }
 
@@ -63,8 +84,10 @@ export async function previewImport<C extends WizardCollection>(
   table: CsvTable,
   choices: ImportChoices,
   rows: number,
+  labels: ImportLabels,
 ): Promise<RowPlan<C>[]> {
-  const planner = importPlanner(ws, collection, choices, await readImportContext(ws, collection));
+  // Ranks are spread over the whole file, as the import will, so the preview judges the same keys.
+  const planner = await importPlanner(ws, collection, choices, table.rows.length, labels);
   return table.rows.slice(0, rows).map((cells, i) => planner.planRow(cells, i + 2));
 }
 
@@ -77,10 +100,11 @@ export async function runImport<C extends WizardCollection>(
   collection: C,
   table: CsvTable,
   choices: ImportChoices,
+  labels: ImportLabels,
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<ImportReport> {
-  const planner = importPlanner(ws, collection, choices, await readImportContext(ws, collection));
+  const planner = await importPlanner(ws, collection, choices, table.rows.length, labels);
   const report: ImportReport = {
     imported: 0,
     updated: 0,

@@ -2,7 +2,7 @@
 export const csvEn = {
   command: 'Import from CSV…',
   title: 'Import from CSV',
-  fields: { currency: 'Currency' },
+  fields: { currency: 'Currency', owner: 'Owner (email)' },
   steps: {
     file: 'File',
     mapping: 'Columns',
@@ -38,6 +38,7 @@ export const csvEn = {
   },
   currency: 'Currency of amounts that name none',
   duplicates: 'Rows that match an existing record by email or web domain',
+  duplicatesDeals: 'Rows whose deal name matches an existing deal of the same contact or company',
   duplicateModes: {
     skip: 'Skip them',
     update: 'Update the existing record',
@@ -77,6 +78,13 @@ export const csvEn = {
     invalidNumber: 'is not a whole number',
     companyNotFound: 'no company named "{{detail}}"',
     contactNotFound: 'no contact with the email "{{detail}}"',
+    pipelineNotFound: 'no pipeline named "{{detail}}"',
+    stageNotFound: 'no active stage named "{{detail}}" in the pipeline',
+    invalidStatus: '"{{detail}}" is not Open, Won or Lost',
+    ownerNotFound: 'no active user with the email "{{detail}}"',
+    ownerNotAllowed: 'you may not give deals to this owner',
+    closeNotAllowed: 'you may not import deals that are already won or lost',
+    lostReasonNotFound: '"{{detail}}" is not one of the lost reasons in Settings',
     invalid: 'is not accepted',
   },
 } as const;

@@ -3,7 +3,7 @@ import type { Messages } from '../en';
 export const csvEs: Messages['csv'] = {
   command: 'Importar desde CSV…',
   title: 'Importar desde CSV',
-  fields: { currency: 'Moneda' },
+  fields: { currency: 'Moneda', owner: 'Propietario (correo)' },
   steps: {
     file: 'Archivo',
     mapping: 'Columnas',
@@ -40,6 +40,7 @@ export const csvEs: Messages['csv'] = {
   },
   currency: 'Moneda de los importes que no indican ninguna',
   duplicates: 'Filas que coinciden con un registro existente por correo o dominio web',
+  duplicatesDeals: 'Filas cuyo nombre de negocio coincide con un negocio existente del mismo contacto o empresa',
   duplicateModes: {
     skip: 'Omitirlas',
     update: 'Actualizar el registro existente',
@@ -79,6 +80,13 @@ export const csvEs: Messages['csv'] = {
     invalidNumber: 'no es un número entero',
     companyNotFound: 'no hay ninguna empresa llamada «{{detail}}»',
     contactNotFound: 'no hay ningún contacto con el correo «{{detail}}»',
+    pipelineNotFound: 'no hay ningún embudo llamado «{{detail}}»',
+    stageNotFound: 'no hay ninguna etapa activa llamada «{{detail}}» en el embudo',
+    invalidStatus: '«{{detail}}» no es Abierto, Ganado ni Perdido',
+    ownerNotFound: 'no hay ningún usuario activo con el correo «{{detail}}»',
+    ownerNotAllowed: 'no puedes asignar negocios a este propietario',
+    closeNotAllowed: 'no puedes importar negocios ya ganados o perdidos',
+    lostReasonNotFound: '«{{detail}}» no es ninguno de los motivos de pérdida de Configuración',
     invalid: 'no se acepta',
   },
 };

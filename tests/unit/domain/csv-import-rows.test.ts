@@ -12,7 +12,8 @@ import {
 } from '@domain/csv-import';
 import type { RecordBody } from '@domain/record-edits';
 import { createRecordValidator } from '@domain/record-validation/record-validator';
-import { BASE_MS, ctxAt, STAGE, TEAM, testId, USER_A } from './fixtures';
+import { dealContext } from './deal-import-fixtures';
+import { BASE_MS, ctxAt, TEAM, testId, USER_A } from './fixtures';
 
 const validator = createRecordValidator();
 const options = { dateOrder: 'DMY' as const, currency: 'EUR', locale: 'es' };
@@ -24,28 +25,7 @@ const lookups: ImportLookups = {
   companyIdByDomain: () => undefined,
   contactIdByEmail: (key) => (key === 'ana@example.com' ? ANA : undefined),
 };
-const owned = { ownerId: USER_A, teamId: TEAM, tags: [], notes: '' };
-const bases: { [C in ImportableCollection]: RecordBody<C> } = {
-  ...importBases({ ownerId: USER_A, teamId: TEAM }),
-  deals: {
-    ...owned,
-    title: '',
-    pipelineId: testId(0x9001),
-    stageId: STAGE.qualified,
-    stageEnteredAt: new Date(BASE_MS).toISOString(),
-    rank: 'i',
-    value: { amount: 0, currency: 'EUR' },
-    probability: null,
-    expectedCloseDate: '',
-    status: 'OPEN',
-    lostReason: '',
-    closedAt: null,
-    contactId: '',
-    companyId: '',
-    leadId: '',
-    lines: [],
-  },
-};
+const bases: { [C in ImportableCollection]: RecordBody<C> } = importBases({ ownerId: USER_A, teamId: TEAM });
 
 function importRows<C extends ImportableCollection>(collection: C, text: string) {
   const table = parseCsv(text);
@@ -62,6 +42,8 @@ function importRows<C extends ImportableCollection>(collection: C, text: string)
       ctx: ctxAt(1),
       writeLookups,
       id: testId(100 + i),
+      rowIndex: i,
+      deals: dealContext(),
     }),
   );
   return { table, mapping, outcomes };
@@ -196,7 +178,7 @@ describe('CSV import rows', () => {
         ['Opportunity Name', 'Account Name', 'Amount', 'Amount Currency', 'Close Date', 'Probability (%)', 'Stage'],
         'deals',
       ),
-    ).toEqual(['title', 'company', 'value', 'currency', 'expectedCloseDate', 'probability', null]);
+    ).toEqual(['title', 'company', 'value', 'currency', 'expectedCloseDate', 'probability', 'stage']);
   });
 });
 
