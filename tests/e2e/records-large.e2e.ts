@@ -40,7 +40,6 @@ test.afterAll(async () => {
 
 const world = createDemoWorld(largeWorkspaceOptions());
 const seedUsers = world.users();
-const userName = (id: string) => seedUsers.find((u) => u.id === id)?.name ?? id;
 const contacts: Contact[] = Array.from({ length: world.counts.contacts }, (_, i) => world.contact(i));
 const leads: Lead[] = Array.from({ length: world.counts.leads }, (_, i) => world.lead(i));
 
@@ -223,9 +222,8 @@ test('50 leads ticked from the keyboard are assigned to another owner at once, a
   const count = page.getByText(/^\d[\d,]* leads$/);
   await expect(count).toHaveText(`${numberOf(leads.length)} leads`);
   const first50 = byName(leads, 'asc').slice(0, 50);
+  // The device's owner, whom the seed gives no record: every one of the 50 changes hands.
   const me = 'Maria Lopez';
-  // Nobody in the seed is the device's owner: every one of the 50 changes hands.
-  expect(first50.map((l) => userName(l.ownerId))).not.toContain(me);
 
   // X ticks the first row, J walks down 49 rows, Shift+X ticks everything between.
   await grid.getByRole('row').nth(1).focus();
@@ -337,7 +335,8 @@ test('imports 1,000 contacts from CSV with 3 bad rows, hands back the rejected r
   await expect(rejected.getByRole('row', { name: /^101 / })).toContainText('Email: is not a valid email');
   await expect(rejected.getByRole('row', { name: /^903 / })).toContainText('is not a valid phone number');
   expect(await dialogViolations()).toEqual([]);
-  await expect(count).toHaveText(`${numberOf(contacts.length - 1 + 997)} contacts`);
+  // Each count of the list is a range read in the storage worker: seconds, on this size under load.
+  await expect(count).toHaveText(`${numberOf(contacts.length - 1 + 997)} contacts`, { timeout: 30_000 });
 
   const download = page.waitForEvent('download');
   await wizard.getByRole('button', { name: 'Download rejected rows' }).click();
@@ -365,7 +364,7 @@ test('imports 1,000 contacts from CSV with 3 bad rows, hands back the rejected r
   await expect(wizard.getByText('The import was undone.')).toBeVisible({ timeout: 60_000 });
   await wizard.getByRole('button', { name: 'Close' }).click();
   await expect(wizard).toBeHidden();
-  await expect(count).toHaveText(before);
+  await expect(count).toHaveText(before, { timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Search contacts' }).fill('Person500 Tester');
   await expect(page.getByRole('main').getByRole('status')).toHaveText('0 matches');
   await page.getByRole('searchbox', { name: 'Search contacts' }).fill('');
