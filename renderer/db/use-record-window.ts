@@ -25,7 +25,7 @@ export interface WindowReads<T> {
 /**
  * The rows of one arrangement of a list, read a page at a time for the range on screen and kept
  * while they stay near it. Refreshed as a whole (count and the pages on screen) when told the
- * collection changed; a read answered after a newer refresh began is dropped.
+ * collection changed; a page read answered after a newer refresh began is dropped.
  */
 export class WindowSource<T extends Doc> {
   private pages = new Map<number, T[]>();
@@ -36,7 +36,9 @@ export class WindowSource<T extends Doc> {
   private started = false;
   // One count at a time: each is a range read in the storage worker, and changes arriving faster
   // than it answers (a sync, an import) would queue one behind another. Asked again meanwhile,
-  // it counts once more when the one running ends.
+  // it counts once more when the one running ends. A count that answers is the newest there is,
+  // so it is shown even though changes came meanwhile: dropped, a list that changes more often
+  // than a count takes (seconds, on a large workspace under load) would keep its old count.
   private counting = false;
   private countAgain = false;
   private closed = false;
@@ -97,12 +99,11 @@ export class WindowSource<T extends Doc> {
       return;
     }
     this.counting = true;
-    const generation = this.generation;
     void this.reads
       .count()
       .then(
         (count) => {
-          if (generation !== this.generation || this.closed) return;
+          if (this.closed) return;
           this.count = count;
           this.notify();
         },
