@@ -4,6 +4,7 @@ import type { CollectionDocs } from '@domain/collections';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
+import { listSearchStatus } from './list-search-status';
 import type { RecordColumn } from '../../ui/record-table/record-column';
 import { ExportButton } from '../../ui/record-table/ExportButton';
 import { NO_SELECTION } from '../../ui/record-table/record-selection';
@@ -56,7 +57,7 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
           searchLabel={search.label}
           search={search.value}
           onSearch={search.onChange}
-          status={table.rows.search}
+          status={listSearchStatus(table.rows.search, table.view.filters.length > 0, table.rows.count)}
           newLabel={search.newLabel}
           onNew={search.onNew}
         />
