@@ -34,6 +34,7 @@ export const recordTableEn = {
     value: 'Value',
     from: 'From',
     to: 'To',
+    currency: 'Currency',
     apply: 'Apply filter',
     cancel: 'Cancel',
     clear: 'Clear',

@@ -35,6 +35,7 @@ export const recordTableEs: Messages['recordTable'] = {
     value: 'Valor',
     from: 'Desde',
     to: 'Hasta',
+    currency: 'Moneda',
     apply: 'Aplicar filtro',
     cancel: 'Cancelar',
     clear: 'Quitar filtros',
