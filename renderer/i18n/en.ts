@@ -728,6 +728,7 @@ export const en = {
     listPrevious: 'Previous row',
     listOpen: 'Open the row’s record',
     listToggleSelection: 'Tick or untick the row (Shift: through from the last one ticked)',
+    listEditCell: 'Edit the row in place (Tab: next cell, Enter: save, Esc: cancel)',
     boardDown: 'Next card in the column',
     boardUp: 'Previous card in the column',
     boardLeft: 'Column to the left',

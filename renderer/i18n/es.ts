@@ -743,6 +743,7 @@ export const es: Messages = {
     listPrevious: 'Fila anterior',
     listOpen: 'Abrir el registro de la fila',
     listToggleSelection: 'Marcar o desmarcar la fila (Mayús: desde la última marcada)',
+    listEditCell: 'Editar la fila en su sitio (Tab: celda siguiente, Intro: guardar, Esc: cancelar)',
     boardDown: 'Tarjeta siguiente de la columna',
     boardUp: 'Tarjeta anterior de la columna',
     boardLeft: 'Columna de la izquierda',

@@ -78,6 +78,9 @@ export const recordTableEn = {
     save: 'Save',
     cancel: 'Cancel',
     failed: 'Not saved: {{reason}}',
+    currency: 'Currency of {{column}}',
+    done: 'Done',
+    notDone: 'Not done',
   },
   fields: {
     name: 'Name',

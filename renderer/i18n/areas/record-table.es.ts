@@ -79,6 +79,9 @@ export const recordTableEs: Messages['recordTable'] = {
     save: 'Guardar',
     cancel: 'Cancelar',
     failed: 'No se guardó: {{reason}}',
+    currency: 'Moneda de {{column}}',
+    done: 'Hecha',
+    notDone: 'Pendiente',
   },
   fields: {
     name: 'Nombre',
