@@ -139,6 +139,8 @@ export const en = {
     'deal.titleTooLong': 'A deal title has at most {{max}} characters.',
     'deal.negativeValue': 'A deal’s value cannot be negative.',
     'deal.invalidCloseDate': 'That day is not on the calendar. Pick a date.',
+    'activity.subjectRequired': 'Give the activity a subject.',
+    'activity.subjectTooLong': 'A subject has at most {{max}} characters.',
     'pipeline.noStages': 'A pipeline needs at least one stage.',
     'pipeline.duplicateStage': 'Two stages have the same name.',
     'money.currencyMismatch': 'All deal lines must use the deal’s currency.',

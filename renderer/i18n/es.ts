@@ -143,6 +143,8 @@ export const es: Messages = {
     'deal.titleTooLong': 'El título de un negocio tiene como mucho {{max}} caracteres.',
     'deal.negativeValue': 'El valor de un negocio no puede ser negativo.',
     'deal.invalidCloseDate': 'Ese día no existe en el calendario. Elige una fecha.',
+    'activity.subjectRequired': 'Ponle un asunto a la actividad.',
+    'activity.subjectTooLong': 'El asunto tiene como mucho {{max}} caracteres.',
     'pipeline.noStages': 'Un embudo necesita al menos una etapa.',
     'pipeline.duplicateStage': 'Dos etapas tienen el mismo nombre.',
     'money.currencyMismatch': 'Todas las líneas deben usar la moneda del negocio.',
