@@ -43,6 +43,7 @@ export const recordTableEn = {
     no: 'No',
     me: 'Me',
     myTeam: 'My team',
+    people: 'People',
     today: 'Today',
     ops: {
       eq: 'is',

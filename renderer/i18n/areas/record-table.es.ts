@@ -44,6 +44,7 @@ export const recordTableEs: Messages['recordTable'] = {
     no: 'No',
     me: 'Yo',
     myTeam: 'Mi equipo',
+    people: 'Personas',
     today: 'Hoy',
     ops: {
       eq: 'es',

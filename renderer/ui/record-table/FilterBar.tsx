@@ -5,6 +5,7 @@ import { formatMoney, parseMoneyInput, SUPPORTED_CURRENCIES } from '@domain/mone
 import { encodeMoneyFilter, readMoneyFilter } from '@domain/record-views/money-filter';
 import { VIEW_TOKENS, type FilterOp, type ViewFilter } from '@domain/record-views/view-state';
 import type { ViewField } from '@domain/record-views/view-fields';
+import { OwnerName, OwnerSelect } from './OwnerChoice';
 import type { TableField } from './table-field';
 
 const NO_VALUE: readonly FilterOp[] = ['empty', 'notEmpty'];
@@ -130,19 +131,29 @@ export function FilterBar({
       {filters.map((filter, index) => {
         const f = byId.get(filter.field);
         if (!f) return null;
-        const text = `${f.label} ${opLabel(f.field, filter.op)} ${valueText(f, filter)}`.trim();
-        return (
-          <span key={`${filter.field}-${index}`} className="filter-chip">
-            {text}
-            <button
-              type="button"
-              className="icon-btn filter-chip-remove"
-              aria-label={t('recordTable.filters.remove', { filter: text })}
-              onClick={() => onChange(filters.filter((_, i) => i !== index))}
-            >
-              <X size={12} aria-hidden="true" />
-            </button>
-          </span>
+        const chip = (value: string) => {
+          const text = `${f.label} ${opLabel(f.field, filter.op)} ${value}`.trim();
+          return (
+            <span key={`${filter.field}-${index}`} className="filter-chip">
+              {text}
+              <button
+                type="button"
+                className="icon-btn filter-chip-remove"
+                aria-label={t('recordTable.filters.remove', { filter: text })}
+                onClick={() => onChange(filters.filter((_, i) => i !== index))}
+              >
+                <X size={12} aria-hidden="true" />
+              </button>
+            </span>
+          );
+        };
+        const person = f.field.kind === 'owner' ? personOf(filter) : null;
+        return person ? (
+          <OwnerName key={`${filter.field}-${index}`} id={person}>
+            {chip}
+          </OwnerName>
+        ) : (
+          chip(valueText(f, filter))
         );
       })}
       {adding ? (
@@ -256,7 +267,9 @@ function FilterForm({
         ))}
       </select>
       {needsValue &&
-        (field.kind === 'enum' || field.kind === 'boolean' || field.kind === 'owner' || field.kind === 'team' ? (
+        (field.kind === 'owner' ? (
+          <OwnerSelect value={raw || defaultRaw(field)} onChange={setRaw} />
+        ) : field.kind === 'enum' || field.kind === 'boolean' || field.kind === 'team' ? (
           <select
             aria-label={t('recordTable.filters.value')}
             className="input input-small"
@@ -320,6 +333,20 @@ function FilterForm({
   );
 }
 
+/** The user an owner filter names (`is`, `is not` one person), or null for a token or no value. */
+function personOf(filter: ViewFilter): string | null {
+  if (filter.op !== 'eq' && filter.op !== 'neq') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(filter.value);
+  } catch {
+    return null;
+  }
+  return typeof value === 'string' && value !== '' && !Object.values<string>(VIEW_TOKENS).includes(value)
+    ? value
+    : null;
+}
+
 /** What a choice list shows first, so a filter can be applied without touching it. */
 function defaultRaw(field: ViewField): string {
   if (field.kind === 'boolean') return 'true';
@@ -340,11 +367,6 @@ function choicesOf(
       return [
         { value: 'true', label: t('recordTable.filters.yes') },
         { value: 'false', label: t('recordTable.filters.no') },
-      ];
-    case 'owner':
-      return [
-        { value: VIEW_TOKENS.me, label: t('recordTable.filters.me') },
-        { value: VIEW_TOKENS.myTeam, label: t('recordTable.filters.myTeam') },
       ];
     case 'team':
       return [{ value: VIEW_TOKENS.myTeam, label: t('recordTable.filters.myTeam') }];
