@@ -225,6 +225,15 @@ export function checkDealWrite(
   return errors;
 }
 
+/**
+ * Whether a deal's status decides this field, so that a person cannot set it until the deal is
+ * reopened: a closed deal's probability is 100 once won and 0 once lost (effectiveProbability),
+ * and it stays in the stage it closed in (moveDealToStage). Its other fields stay editable.
+ */
+export function dealFieldFixedByStatus(deal: Pick<Deal, 'status'>, field: keyof Deal): boolean {
+  return deal.status !== 'OPEN' && (field === 'probability' || field === 'stageId');
+}
+
 /** The deal's close probability: its own, else its stage's; 100 once won, 0 once lost. */
 export function effectiveProbability(deal: Pick<Deal, 'probability' | 'status'>, stage: Stage | undefined): number {
   if (deal.status === 'WON') return 100;

@@ -30,6 +30,8 @@ export type DomainErrorCode =
   | 'deal.titleTooLong'
   | 'deal.negativeValue'
   | 'deal.invalidCloseDate'
+  | 'activity.subjectRequired'
+  | 'activity.subjectTooLong'
   | 'pipeline.noStages'
   | 'pipeline.duplicateStage'
   | 'money.currencyMismatch'

@@ -1,3 +1,4 @@
+import { checkActivityFields } from '../activity-rules';
 import { manage, sameRecord, type CollectionDefinition } from '../collection-definition';
 import { activitySchema, type Activity } from '../schemas/activity';
 
@@ -16,6 +17,7 @@ export const activities: CollectionDefinition<'activities', Activity> = {
     SUPERVISOR: manage('team'),
     SALES_MANAGER: manage('all'),
   },
+  checkWrite: (before, after) => checkActivityFields(after, before),
   timeFields: { stamped: ['completedAt'], typed: ['dueAt'] },
   governedFields: ['completedAt', 'dealId', 'leadId', 'contactId', 'companyId', 'scriptAnswers'],
 };

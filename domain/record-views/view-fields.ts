@@ -128,8 +128,9 @@ export const VIEW_FIELDS: Record<ViewSection, readonly ViewField[]> = {
   activities: [
     field({ id: 'type', kind: 'enum', values: ACTIVITY_TYPES }),
     text('subject', true),
-    field({ id: 'dueAt', kind: 'dateTime', ops: present(OPS_BY_KIND.dateTime), sortPath: 'dueAt' }),
-    field({ id: 'completedAt', kind: 'dateTime', blank: null }),
+    field({ id: 'dueAt', kind: 'dateTime', ops: present(OPS_BY_KIND.dateTime), sortPath: 'dueAt', editable: true }),
+    // Edited in place as done / not done: done stamps the time (domain/activity-rules.ts).
+    field({ id: 'completedAt', kind: 'dateTime', blank: null, editable: true }),
     field({ id: 'open', kind: 'boolean', path: 'completedAt', blank: null, trueWhenBlank: true }),
     field({ id: 'outcome', kind: 'enum', values: CALL_OUTCOMES }),
     owner,
@@ -146,12 +147,20 @@ export const VIEW_FIELDS: Record<ViewSection, readonly ViewField[]> = {
 
 function dealFields(): ViewField[] {
   return [
-    field({ id: 'title', kind: 'text', path: 'titleKey', normalized: true, blank: '', sortPath: 'titleKey' }),
+    field({
+      id: 'title',
+      kind: 'text',
+      path: 'titleKey',
+      normalized: true,
+      blank: '',
+      sortPath: 'titleKey',
+      editable: true,
+    }),
     // A column only: a stage is picked on the board, and a filter by stage would need its pipeline.
     field({ id: 'stage', kind: 'reference', path: 'stageId', ops: [] }),
-    field({ id: 'value', kind: 'money', path: 'value.amount', ops: present(OPS_BY_KIND.money) }),
+    field({ id: 'value', kind: 'money', path: 'value.amount', ops: present(OPS_BY_KIND.money), editable: true }),
     field({ id: 'status', kind: 'enum', values: DEAL_STATUSES }),
-    field({ id: 'expectedCloseDate', kind: 'date', blank: '', sortPath: 'expectedCloseDate' }),
+    field({ id: 'expectedCloseDate', kind: 'date', blank: '', sortPath: 'expectedCloseDate', editable: true }),
     field({ id: 'probability', kind: 'number', blank: null, editable: true }),
     field({ id: 'company', kind: 'reference', path: 'companyId', blank: '' }),
     field({ id: 'contact', kind: 'reference', path: 'contactId', blank: '' }),

@@ -1,5 +1,6 @@
 import { searchKey } from '../derived-fields';
 import type { Actor } from '../permissions';
+import { MONEY_COMPARISONS, readMoneyFilter } from './money-filter';
 import { fieldPath, viewField, type ViewField } from './view-fields';
 import { VIEW_TOKENS, type ViewFilter, type ViewSection, type ViewSort, type ViewState } from './view-state';
 
@@ -182,6 +183,41 @@ function conditionOf(
   }
 }
 
+/** The property holding a money field's currency, beside its amount. */
+function currencyPath(f: ViewField): string {
+  return fieldPath(f).replace(/\.amount$/, '.currency');
+}
+
+/**
+ * One filter as the `[property, condition]` pairs it adds to the selector: a money comparison in
+ * one currency (money-filter.ts) is two, its amounts and its currency. A bare number on a money
+ * field, as views saved before currencies were named hold, still compares amounts alone.
+ */
+function conditionsOf(
+  f: ViewField,
+  filter: ViewFilter,
+  reader: ViewReader,
+  clock: Clock,
+): [string, MangoCondition | unknown][] {
+  if (f.kind === 'money' && MONEY_COMPARISONS.includes(filter.op)) {
+    const raw = parseValue(filter);
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      const money = readMoneyFilter(filter.op, raw);
+      if (!money || !f.ops.includes(filter.op)) throw new Unreadable();
+      const [from, to] = money.amounts;
+      const range =
+        filter.op === 'between'
+          ? { $gte: from, $lte: to }
+          : { [filter.op === 'eq' ? '$eq' : filter.op === 'gte' ? '$gte' : '$lte']: from };
+      return [
+        [fieldPath(f), range],
+        [currencyPath(f), { $eq: money.currency }],
+      ];
+    }
+  }
+  return [conditionOf(f, filter, reader, clock)];
+}
+
 /** The view's order as an index can serve it: its first sortable field, else the section's default. */
 export function viewSort(section: ViewSection, sort: readonly ViewSort[]): MangoSort {
   const first = sort.map((s) => ({ f: viewField(section, s.field), dir: s.direction })).find((s) => s.f?.sortPath);
@@ -211,21 +247,22 @@ export function viewQuery(
       ignored.push(filter);
       continue;
     }
-    let entry: [string, unknown];
+    let entries: [string, unknown][];
     try {
-      entry = conditionOf(f, filter, reader, clock);
+      entries = conditionsOf(f, filter, reader, clock);
     } catch (error) {
       if (!(error instanceof Unreadable)) throw error;
       ignored.push(filter);
       continue;
     }
-    const [path, condition] = entry;
-    const existing = selector[path] as MangoCondition | undefined;
-    const clash = existing !== undefined && Object.keys(condition as MangoCondition).some((op) => op in existing);
-    // Two filters on one property merge into one condition (an index range still serves it); two of
-    // the same operator (two "contains") are both required through $and.
-    if (clash) and.push({ [path]: condition });
-    else selector[path] = { ...existing, ...(condition as MangoCondition) };
+    for (const [path, condition] of entries) {
+      const existing = selector[path] as MangoCondition | undefined;
+      const clash = existing !== undefined && Object.keys(condition as MangoCondition).some((op) => op in existing);
+      // Two filters on one property merge into one condition (an index range still serves it); two of
+      // the same operator (two "contains") are both required through $and.
+      if (clash) and.push({ [path]: condition });
+      else selector[path] = { ...existing, ...(condition as MangoCondition) };
+    }
   }
   selector.deletedAt = null;
   if (and.length > 0) selector.$and = and;

@@ -15,6 +15,7 @@ export const ACTIVITY_TYPES = ['CALL', 'EMAIL', 'MEETING', 'FOLLOW_UP'] as const
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const CALL_OUTCOMES = ['', 'CONNECTED', 'NO_ANSWER', 'VOICEMAIL', 'BUSY', 'WRONG_NUMBER'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export const MAX_ACTIVITY_SUBJECT_LENGTH = 300;
 
 export const activitySchema = {
   title: 'activity',
@@ -27,7 +28,7 @@ export const activitySchema = {
     ...mergeFields,
     ...ownershipFields,
     type: { type: 'string', enum: ACTIVITY_TYPES, maxLength: 10 },
-    subject: { type: 'string', minLength: 1, maxLength: 300 },
+    subject: { type: 'string', minLength: 1, maxLength: MAX_ACTIVITY_SUBJECT_LENGTH },
     body: notesField,
     // When it is planned for (meetings, follow-ups) or happened (logged calls, emails).
     dueAt: dateTimeField,

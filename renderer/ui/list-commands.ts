@@ -3,10 +3,17 @@ import type { Command, CommandContext } from '../commands/command';
 /** Rows of a record list (ui/record-table) carry this attribute; the table is the `list` scope. */
 export const LIST_ROW = 'data-list-row';
 
-/** What the record table offers its commands: ticking a row (Shift held: through from the last one ticked). */
+/**
+ * What the record table offers its commands: ticking a row (Shift held: through from the last one
+ * ticked), and editing a row's cells in place.
+ */
 export const RECORD_TABLE_SURFACE = 'recordTable';
 export interface RecordTableSurface {
   toggle(row: HTMLElement): void;
+  /** Whether the row has a cell its reader may edit in place. */
+  canEdit(row: HTMLElement): boolean;
+  /** Starts editing the row's first editable cell. */
+  edit(row: HTMLElement): void;
 }
 
 function rowOf(ctx: CommandContext): HTMLElement | null {
@@ -24,7 +31,9 @@ function sibling(row: HTMLElement, step: 1 | -1): HTMLElement | null {
  * J and K walk a list's rows (focusing a row scrolls the virtual list, which then renders its
  * neighbours), X or Space ticks the focused one — Shift+X through from the last one ticked: the
  * table notes Shift itself, as a letter's chord does not carry it (domain/keys.ts) —, Enter opens
- * the focused one and only opens it. None is taken while typing in a field (commands/dispatch.ts).
+ * the focused one and only opens it, F2 or E edits its first editable cell in place (Tab goes on
+ * to the next, Enter saves, Escape gives up; the editor's own keys, as a field's typing is never a
+ * command). None is taken while typing in a field (commands/dispatch.ts).
  */
 export const LIST_COMMANDS: readonly Command[] = [
   {
@@ -59,5 +68,14 @@ export const LIST_COMMANDS: readonly Command[] = [
     keys: ['x', 'Space', 'Shift+Space'],
     when: (ctx) => rowOf(ctx) === ctx.target && ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE) !== undefined,
     run: (ctx) => ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)!.toggle(rowOf(ctx)!),
+  },
+  {
+    id: 'list.editCell',
+    title: 'commands.listEditCell',
+    scope: 'list',
+    keys: ['F2', 'e'],
+    when: (ctx) =>
+      rowOf(ctx) === ctx.target && !!ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)?.canEdit(rowOf(ctx)!),
+    run: (ctx) => ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)!.edit(rowOf(ctx)!),
   },
 ];

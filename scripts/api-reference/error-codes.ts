@@ -141,6 +141,8 @@ export const REJECTION_CODES: { readonly [K in RejectionCode]: string } = {
   'deal.titleTooLong': 'A `title` over 200 characters.',
   'deal.negativeValue': '`value.amount` below zero.',
   'deal.invalidCloseDate': '`expectedCloseDate` is not a day of the calendar (2025-02-30).',
+  'activity.subjectRequired': 'A changed `subject` of spaces only.',
+  'activity.subjectTooLong': 'A changed `subject` over 300 characters (the schema refuses it too).',
   'pipeline.noStages': 'A pipeline without an active stage.',
   'pipeline.duplicateStage': 'A stage id twice, or two active stages of one name (`params.stage`).',
   'money.currencyMismatch': 'A deal line priced in another currency than the deal’s value.',

@@ -11,6 +11,7 @@ import type { RecordColumn } from '../../ui/record-table/record-column';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { RecordListPage } from '../record-list';
+import { useActivityInlineEdits } from './activity-inline-edits';
 
 /** The record an activity is about, the most specific first: what opening it shows. */
 function relatedOf(a: Activity): { collection: 'deals' | 'leads' | 'contacts' | 'companies'; id: string } | null {
@@ -48,6 +49,7 @@ export function ActivitiesPage() {
     'companies',
     loaded.map((a) => (a.dealId || a.leadId || a.contactId ? '' : a.companyId)),
   );
+  const edit = useActivityInlineEdits();
   const openDrawer = useUi((s) => s.openDrawer);
   const fields = useMemo(
     () =>
@@ -80,8 +82,8 @@ export function ActivitiesPage() {
     };
     return [
       { field: 'type', cell: (a) => t(`activities.types.${a.type}`) },
-      { field: 'subject', cell: (a) => a.subject, primary: true },
-      { field: 'dueAt', cell: (a) => dateTime.format(new Date(a.dueAt)) },
+      { field: 'subject', cell: (a) => a.subject, primary: true, edit: edit('subject') },
+      { field: 'dueAt', cell: (a) => dateTime.format(new Date(a.dueAt)), edit: edit('dueAt') },
       {
         field: 'owner',
         cell: (a) =>
@@ -92,14 +94,18 @@ export function ActivitiesPage() {
           ),
       },
       { field: 'related', cell: relatedName },
-      { field: 'completedAt', cell: (a) => (a.completedAt ? dateTime.format(new Date(a.completedAt)) : '') },
+      {
+        field: 'completedAt',
+        cell: (a) => (a.completedAt ? dateTime.format(new Date(a.completedAt)) : ''),
+        edit: edit('completedAt'),
+      },
       {
         field: 'outcome',
         cell: (a) => (a.outcome ? t(`activities.outcomes.${a.outcome}`) : ''),
       },
       { field: 'createdAt', cell: (a) => a.createdAt.slice(0, 10) },
     ];
-  }, [t, i18n.language, owners, deals, leads, contacts, companies]);
+  }, [t, i18n.language, owners, deals, leads, contacts, companies, edit]);
   const open = (a: Activity) => {
     const related = relatedOf(a);
     if (related) openDrawer(related);

@@ -14,6 +14,7 @@ import type { RecordColumn } from '../../ui/record-table/record-column';
 import { tableFields } from '../../ui/record-table/table-field';
 import { useRecordTable } from '../../ui/record-table/use-record-table';
 import { RecordListPage } from '../record-list';
+import { useDealInlineEdits } from './deal-inline-edits';
 
 export function DealsPage() {
   const { t, i18n } = useTranslation();
@@ -26,6 +27,7 @@ export function DealsPage() {
     'companies',
     rows.loaded.map((d) => d.companyId),
   );
+  const edit = useDealInlineEdits();
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'deals', id: 'new' });
   const fields = useMemo(
@@ -35,7 +37,7 @@ export function DealsPage() {
   const columns = useMemo<RecordColumn<Deal>[]>(() => {
     const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
     return [
-      { field: 'title', cell: (d) => d.title, primary: true },
+      { field: 'title', cell: (d) => d.title, primary: true, edit: edit('title') },
       {
         field: 'stage',
         cell: (d) => {
@@ -43,7 +45,7 @@ export function DealsPage() {
           return (pipeline && findStage(pipeline, d.stageId)?.name) ?? '';
         },
       },
-      { field: 'value', cell: (d) => formatMoney(d.value, i18n.language) },
+      { field: 'value', cell: (d) => formatMoney(d.value, i18n.language), edit: edit('value') },
       {
         field: 'status',
         cell: (d) => <span className={`badge badge-${d.status}`}>{t(`deals.status.${d.status}`)}</span>,
@@ -52,13 +54,18 @@ export function DealsPage() {
       {
         field: 'expectedCloseDate',
         cell: (d) => (d.expectedCloseDate ? dateFormat.format(new Date(`${d.expectedCloseDate}T00:00:00Z`)) : ''),
+        edit: edit('expectedCloseDate'),
       },
-      { field: 'probability', cell: (d) => (d.probability === null ? '' : `${d.probability}%`) },
+      {
+        field: 'probability',
+        cell: (d) => (d.probability === null ? '' : `${d.probability}%`),
+        edit: edit('probability'),
+      },
       { field: 'tags', cell: (d) => d.tags.join(', ') },
       { field: 'createdAt', cell: (d) => d.createdAt.slice(0, 10) },
       { field: 'updatedAt', cell: (d) => d.updatedAt.slice(0, 10) },
     ];
-  }, [t, i18n.language, pipelines, companies]);
+  }, [t, i18n.language, pipelines, companies, edit]);
   return (
     <RecordListPage
       section="deals"

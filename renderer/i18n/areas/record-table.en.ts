@@ -34,6 +34,7 @@ export const recordTableEn = {
     value: 'Value',
     from: 'From',
     to: 'To',
+    currency: 'Currency',
     apply: 'Apply filter',
     cancel: 'Cancel',
     clear: 'Clear',
@@ -42,6 +43,7 @@ export const recordTableEn = {
     no: 'No',
     me: 'Me',
     myTeam: 'My team',
+    people: 'People',
     today: 'Today',
     ops: {
       eq: 'is',
@@ -77,6 +79,9 @@ export const recordTableEn = {
     save: 'Save',
     cancel: 'Cancel',
     failed: 'Not saved: {{reason}}',
+    currency: 'Currency of {{column}}',
+    done: 'Done',
+    notDone: 'Not done',
   },
   fields: {
     name: 'Name',

@@ -35,6 +35,7 @@ export const recordTableEs: Messages['recordTable'] = {
     value: 'Valor',
     from: 'Desde',
     to: 'Hasta',
+    currency: 'Moneda',
     apply: 'Aplicar filtro',
     cancel: 'Cancelar',
     clear: 'Quitar filtros',
@@ -43,6 +44,7 @@ export const recordTableEs: Messages['recordTable'] = {
     no: 'No',
     me: 'Yo',
     myTeam: 'Mi equipo',
+    people: 'Personas',
     today: 'Hoy',
     ops: {
       eq: 'es',
@@ -78,6 +80,9 @@ export const recordTableEs: Messages['recordTable'] = {
     save: 'Guardar',
     cancel: 'Cancelar',
     failed: 'No se guardó: {{reason}}',
+    currency: 'Moneda de {{column}}',
+    done: 'Hecha',
+    notDone: 'Pendiente',
   },
   fields: {
     name: 'Nombre',

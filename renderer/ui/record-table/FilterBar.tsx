@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Plus, X } from 'lucide-react';
+import { formatMoney, parseMoneyInput, SUPPORTED_CURRENCIES } from '@domain/money';
+import { encodeMoneyFilter, readMoneyFilter } from '@domain/record-views/money-filter';
 import { VIEW_TOKENS, type FilterOp, type ViewFilter } from '@domain/record-views/view-state';
 import type { ViewField } from '@domain/record-views/view-fields';
+import { OwnerName, OwnerSelect } from './OwnerChoice';
 import type { TableField } from './table-field';
 
 const NO_VALUE: readonly FilterOp[] = ['empty', 'notEmpty'];
@@ -19,15 +22,35 @@ function offeredOps(field: ViewField): readonly FilterOp[] {
   return field.ops;
 }
 
-/** Money is typed in whole units and compared in minor units (two decimals). */
-const MINOR_PER_UNIT = 100;
+/** A bare number on a money filter, as views saved before currencies were named hold: cents. */
+const LEGACY_MINOR_PER_UNIT = 100;
 
-function encode(field: ViewField, op: FilterOp, raw: string, rawTo: string, chosen: string[]): string | null {
+/** What the form holds besides the field and operator. */
+interface FilterInput {
+  raw: string;
+  rawTo: string;
+  chosen: string[];
+  /** A money filter's currency: its amounts are typed, and compared, in it. */
+  currency: string;
+  locale: string;
+}
+
+function encode(field: ViewField, op: FilterOp, { raw, rawTo, chosen, currency, locale }: FilterInput): string | null {
   if (NO_VALUE.includes(op)) return 'null';
+  if (field.kind === 'money') {
+    // Typed as a person writes an amount in this currency: its own decimals, none for yen.
+    const amount = (text: string) =>
+      text.trim() === '' ? null : (parseMoneyInput(text, currency, locale)?.amount ?? null);
+    const from = amount(raw);
+    if (from === null) return null;
+    if (op !== 'between') return encodeMoneyFilter(op, currency, from);
+    const to = amount(rawTo);
+    return to === null ? null : encodeMoneyFilter(op, currency, from, to);
+  }
   const number = (text: string) => {
     const n = Number(text);
     if (text.trim() === '' || !Number.isFinite(n)) return null;
-    return field.kind === 'money' ? Math.round(n * MINOR_PER_UNIT) : n;
+    return n;
   };
   switch (field.kind) {
     case 'boolean':
@@ -41,8 +64,7 @@ function encode(field: ViewField, op: FilterOp, raw: string, rawTo: string, chos
         .filter(Boolean);
       return tags.length ? JSON.stringify(tags) : null;
     }
-    case 'number':
-    case 'money': {
+    case 'number': {
       const from = number(raw);
       if (from === null) return null;
       if (op !== 'between') return JSON.stringify(from);
@@ -72,7 +94,7 @@ export function FilterBar({
   filters: readonly ViewFilter[];
   onChange: (filters: ViewFilter[]) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [adding, setAdding] = useState(false);
   const byId = new Map(fields.map((f) => [f.field.id, f]));
   const opLabel = (field: ViewField, op: FilterOp) =>
@@ -87,12 +109,18 @@ export function FilterBar({
     } catch {
       return filter.value;
     }
+    const money = f.field.kind === 'money' ? readMoneyFilter(filter.op, value) : null;
+    if (money) {
+      return money.amounts
+        .map((amount) => formatMoney({ amount, currency: money.currency }, i18n.language))
+        .join(' – ');
+    }
     const one = (v: unknown): string => {
       if (v === VIEW_TOKENS.me) return t('recordTable.filters.me');
       if (v === VIEW_TOKENS.myTeam) return t('recordTable.filters.myTeam');
       if (v === VIEW_TOKENS.today) return t('recordTable.filters.today');
       if (typeof v === 'boolean') return v ? t('recordTable.filters.yes') : t('recordTable.filters.no');
-      if (typeof v === 'number' && f.field.kind === 'money') return String(v / MINOR_PER_UNIT);
+      if (typeof v === 'number' && f.field.kind === 'money') return String(v / LEGACY_MINOR_PER_UNIT);
       if (typeof v === 'string' && f.field.kind === 'enum') return f.valueLabel(v);
       return String(v);
     };
@@ -103,19 +131,29 @@ export function FilterBar({
       {filters.map((filter, index) => {
         const f = byId.get(filter.field);
         if (!f) return null;
-        const text = `${f.label} ${opLabel(f.field, filter.op)} ${valueText(f, filter)}`.trim();
-        return (
-          <span key={`${filter.field}-${index}`} className="filter-chip">
-            {text}
-            <button
-              type="button"
-              className="icon-btn filter-chip-remove"
-              aria-label={t('recordTable.filters.remove', { filter: text })}
-              onClick={() => onChange(filters.filter((_, i) => i !== index))}
-            >
-              <X size={12} aria-hidden="true" />
-            </button>
-          </span>
+        const chip = (value: string) => {
+          const text = `${f.label} ${opLabel(f.field, filter.op)} ${value}`.trim();
+          return (
+            <span key={`${filter.field}-${index}`} className="filter-chip">
+              {text}
+              <button
+                type="button"
+                className="icon-btn filter-chip-remove"
+                aria-label={t('recordTable.filters.remove', { filter: text })}
+                onClick={() => onChange(filters.filter((_, i) => i !== index))}
+              >
+                <X size={12} aria-hidden="true" />
+              </button>
+            </span>
+          );
+        };
+        const person = f.field.kind === 'owner' ? personOf(filter) : null;
+        return person ? (
+          <OwnerName key={`${filter.field}-${index}`} id={person}>
+            {chip}
+          </OwnerName>
+        ) : (
+          chip(valueText(f, filter))
         );
       })}
       {adding ? (
@@ -153,7 +191,7 @@ function FilterForm({
   onAdd: (filter: ViewFilter) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [fieldId, setFieldId] = useState(fields[0]?.field.id ?? '');
   const current = fields.find((f) => f.field.id === fieldId) ?? fields[0];
@@ -162,16 +200,20 @@ function FilterForm({
   const [raw, setRaw] = useState('');
   const [rawTo, setRawTo] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
+  const [currency, setCurrency] = useState<string>(SUPPORTED_CURRENCIES[0]);
   if (!current) return null;
   const field = current.field;
   const effectiveOp = ops.includes(op) ? op : ops[0]!;
-  const encoded = encode(field, effectiveOp, raw || defaultRaw(field), rawTo, chosen);
+  const encoded = encode(field, effectiveOp, {
+    raw: raw || defaultRaw(field),
+    rawTo,
+    chosen,
+    currency,
+    locale: i18n.language,
+  });
+  // Money is text: "1.250,50" in Spanish, and a number field would drop what it cannot read.
   const inputType =
-    field.kind === 'date' || field.kind === 'dateTime'
-      ? 'date'
-      : field.kind === 'number' || field.kind === 'money'
-        ? 'number'
-        : 'text';
+    field.kind === 'date' || field.kind === 'dateTime' ? 'date' : field.kind === 'number' ? 'number' : 'text';
   const needsValue = !NO_VALUE.includes(effectiveOp);
   return (
     <form
@@ -225,7 +267,9 @@ function FilterForm({
         ))}
       </select>
       {needsValue &&
-        (field.kind === 'enum' || field.kind === 'boolean' || field.kind === 'owner' || field.kind === 'team' ? (
+        (field.kind === 'owner' ? (
+          <OwnerSelect value={raw || defaultRaw(field)} onChange={setRaw} />
+        ) : field.kind === 'enum' || field.kind === 'boolean' || field.kind === 'team' ? (
           <select
             aria-label={t('recordTable.filters.value')}
             className="input input-small"
@@ -245,10 +289,25 @@ function FilterForm({
           </select>
         ) : (
           <>
+            {field.kind === 'money' && (
+              <select
+                aria-label={t('recordTable.filters.currency')}
+                className="input input-small"
+                value={currency}
+                onChange={(e) => setCurrency(e.target.value)}
+              >
+                {SUPPORTED_CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
             <input
               aria-label={effectiveOp === 'between' ? t('recordTable.filters.from') : t('recordTable.filters.value')}
               className="input input-small"
               type={inputType}
+              inputMode={field.kind === 'money' ? 'decimal' : undefined}
               value={raw}
               onChange={(e) => setRaw(e.target.value)}
             />
@@ -257,6 +316,7 @@ function FilterForm({
                 aria-label={t('recordTable.filters.to')}
                 className="input input-small"
                 type={inputType}
+                inputMode={field.kind === 'money' ? 'decimal' : undefined}
                 value={rawTo}
                 onChange={(e) => setRawTo(e.target.value)}
               />
@@ -271,6 +331,20 @@ function FilterForm({
       </button>
     </form>
   );
+}
+
+/** The user an owner filter names (`is`, `is not` one person), or null for a token or no value. */
+function personOf(filter: ViewFilter): string | null {
+  if (filter.op !== 'eq' && filter.op !== 'neq') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(filter.value);
+  } catch {
+    return null;
+  }
+  return typeof value === 'string' && value !== '' && !Object.values<string>(VIEW_TOKENS).includes(value)
+    ? value
+    : null;
 }
 
 /** What a choice list shows first, so a filter can be applied without touching it. */
@@ -293,11 +367,6 @@ function choicesOf(
       return [
         { value: 'true', label: t('recordTable.filters.yes') },
         { value: 'false', label: t('recordTable.filters.no') },
-      ];
-    case 'owner':
-      return [
-        { value: VIEW_TOKENS.me, label: t('recordTable.filters.me') },
-        { value: VIEW_TOKENS.myTeam, label: t('recordTable.filters.myTeam') },
       ];
     case 'team':
       return [{ value: VIEW_TOKENS.myTeam, label: t('recordTable.filters.myTeam') }];

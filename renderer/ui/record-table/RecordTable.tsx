@@ -22,6 +22,7 @@ import { FilterBar } from './FilterBar';
 import type { RecordColumn } from './record-column';
 import { withIds, type RecordSelection } from './record-selection';
 import type { TableField, TableSection } from './table-field';
+import { useInlineEdit } from './use-inline-edit';
 
 /** Row heights in pixels by density: the virtual list's estimate and the rows' own height. */
 export const ROW_HEIGHT = { compact: 32, comfortable: 44 } as const;
@@ -167,10 +168,20 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
     }
     anchor.current = index;
   };
+  const inline = useInlineEdit(visible.map((c) => byField.get(c.id)!));
+  const rowOf = (rowElement: HTMLElement) => rows.rowAt(Number(rowElement.getAttribute('aria-rowindex')) - 2);
   useCommandSurface<RecordTableSurface>(RECORD_TABLE_SURFACE, {
     toggle: (rowElement) => {
       const index = Number(rowElement.getAttribute('aria-rowindex')) - 2;
       if (index >= 0) toggle(index, shiftDown.current);
+    },
+    canEdit: (rowElement) => {
+      const row = rowOf(rowElement);
+      return !!row && inline.canEdit(row);
+    },
+    edit: (rowElement) => {
+      const row = rowOf(rowElement);
+      if (row) inline.startFirst(row);
     },
   });
 
@@ -375,7 +386,14 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
                         style={{ width: c.getSize() }}
                       >
                         {column.edit ? (
-                          <EditableCell row={row} column={column} label={String(c.columnDef.header)} />
+                          <EditableCell
+                            row={row}
+                            column={column}
+                            label={String(c.columnDef.header)}
+                            editing={inline.isEditing(row, c.id)}
+                            onStart={() => inline.start(row, c.id)}
+                            onFinish={(how) => inline.finish(row, c.id, how)}
+                          />
                         ) : (
                           column.cell(row)
                         )}

@@ -82,6 +82,29 @@ describe('viewQuery', () => {
     });
   });
 
+  it('compares a money filter in its own currency only, on amounts in that currency’s minor units', () => {
+    const yen = query('deals', [filter('value', 'gte', { currency: 'JPY', amount: 150_000 })]).selector;
+    expect(yen['value.amount']).toEqual({ $gte: 150_000 });
+    expect(yen['value.currency']).toEqual({ $eq: 'JPY' });
+    const range = query('leads', [filter('estimatedValue', 'between', { currency: 'KWD', from: 1_500, to: 2_250 })]);
+    expect(range.selector['estimatedValue.amount']).toEqual({ $gte: 1_500, $lte: 2_250 });
+    expect(range.selector['estimatedValue.currency']).toEqual({ $eq: 'KWD' });
+    expect(range.ignored).toEqual([]);
+  });
+
+  it('matches nothing for two money bounds in different currencies, and skips a currency that is no ISO code', () => {
+    const mixed = query('deals', [
+      filter('value', 'gte', { currency: 'USD', amount: 100 }),
+      filter('value', 'lte', { currency: 'JPY', amount: 900 }),
+    ]);
+    expect(mixed.selector['value.amount']).toEqual({ $gte: 100, $lte: 900 });
+    expect(mixed.selector['value.currency']).toEqual({ $eq: 'USD' });
+    expect(mixed.selector.$and).toEqual([{ 'value.currency': { $eq: 'JPY' } }]);
+    const unknown = filter('value', 'gte', { currency: 'dollars', amount: 1 });
+    const fractional = filter('value', 'gte', { currency: 'USD', amount: 1.5 });
+    expect(query('deals', [unknown, fractional]).ignored).toEqual([unknown, fractional]);
+  });
+
   it('reads a day on a date-time field as the whole UTC day', () => {
     expect(query('activities', [filter('dueAt', 'eq', '2026-02-01')]).selector.dueAt).toEqual({
       $gte: '2026-02-01T00:00:00.000Z',
