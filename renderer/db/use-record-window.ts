@@ -29,7 +29,14 @@ export interface WindowReads<T> {
  */
 export class WindowSource<T extends Doc> {
   private pages = new Map<number, T[]>();
-  private reading = new Set<number>();
+  // Pages read since the last refresh; a page kept but not in here is shown until read again.
+  private fresh = new Set<number>();
+  // Pages whose read failed since the range or the collection last changed: not retried until then.
+  private failed = new Set<number>();
+  // One page read at a time, as one count: scrolling fast would otherwise queue a read in the
+  // storage worker for every page scrolled past. When it ends, the next read is for the pages on
+  // screen then, so pages already scrolled past are never read.
+  private readingPage = false;
   private range = { start: 0, end: 0 };
   private generation = 0;
   private listeners = new Set<() => void>();
@@ -60,7 +67,7 @@ export class WindowSource<T extends Doc> {
     // The table sets its range before this (a child's effect runs first): those reads stand.
     if (first) {
       this.recount();
-      for (const page of this.wantedPages()) this.read(page);
+      this.readNext();
     } else this.refresh();
   }
 
@@ -78,18 +85,20 @@ export class WindowSource<T extends Doc> {
     this.range = { start, end };
     const wanted = this.wantedPages();
     // Pages far from the screen are let go: the table holds a few hundred rows, not the list.
-    for (const page of this.pages.keys()) if (!wanted.has(page)) this.pages.delete(page);
-    for (const page of wanted) if (!this.pages.has(page)) this.read(page);
+    for (const page of this.pages.keys()) if (!wanted.has(page)) this.forget(page);
+    this.failed.clear();
+    this.readNext();
   }
 
   /** The collection changed: count again and read the pages on screen again. */
   refresh() {
     this.generation++;
-    this.reading.clear();
+    this.fresh.clear();
+    this.failed.clear();
     this.recount();
     const wanted = this.wantedPages();
-    for (const page of this.pages.keys()) if (!wanted.has(page)) this.pages.delete(page);
-    for (const page of wanted) this.read(page);
+    for (const page of this.pages.keys()) if (!wanted.has(page)) this.forget(page);
+    this.readNext();
   }
 
   private recount() {
@@ -135,22 +144,42 @@ export class WindowSource<T extends Doc> {
     return this.reads ? this.reads.ids() : Promise.resolve([]);
   }
 
-  private read(page: number) {
-    if (!this.reads || this.reading.has(page)) return;
-    this.reading.add(page);
+  private forget(page: number) {
+    this.pages.delete(page);
+    this.fresh.delete(page);
+  }
+
+  /** The page on screen to read next: one not read at all first, then one read before a change. */
+  private nextPage(): number | undefined {
+    const wanted = [...this.wantedPages()].filter((page) => !this.failed.has(page));
+    return wanted.find((page) => !this.pages.has(page)) ?? wanted.find((page) => !this.fresh.has(page));
+  }
+
+  private readNext() {
+    if (!this.reads || this.readingPage || this.closed) return;
+    const page = this.nextPage();
+    if (page === undefined) return;
+    this.readingPage = true;
     const generation = this.generation;
-    void this.reads.rows(page * WINDOW_PAGE_SIZE, WINDOW_PAGE_SIZE).then(
-      (rows) => {
-        if (generation !== this.generation || this.closed) return;
-        this.reading.delete(page);
-        this.pages.set(page, rows);
-        this.notify();
-      },
-      (error: unknown) => {
-        this.reading.delete(page);
-        console.error('A page of the list could not be read', error);
-      },
-    );
+    void this.reads
+      .rows(page * WINDOW_PAGE_SIZE, WINDOW_PAGE_SIZE)
+      .then(
+        (rows) => {
+          // A page answered after a refresh began, or scrolled away meanwhile, is not kept.
+          if (generation !== this.generation || this.closed || !this.wantedPages().has(page)) return;
+          this.pages.set(page, rows);
+          this.fresh.add(page);
+          this.notify();
+        },
+        (error: unknown) => {
+          if (generation === this.generation) this.failed.add(page);
+          console.error('A page of the list could not be read', error);
+        },
+      )
+      .finally(() => {
+        this.readingPage = false;
+        this.readNext();
+      });
   }
 
   private notify() {

@@ -10,6 +10,9 @@ export interface InlineEditing {
 /** How an edit of a cell ended: saved or given up (`done`), or saved and on to a neighbour. */
 export type InlineEditEnd = 'done' | 'next' | 'previous';
 
+/** The table's inline-edit state and moves, as useInlineEdit returns them. */
+export type InlineEdit<T extends { id: string }> = ReturnType<typeof useInlineEdit<T>>;
+
 /**
  * Which cell of the table edits in place, and the order Tab walks: the row's editable cells as
  * the columns are shown, leaving out those the row's rules or the reader's role keep fixed.

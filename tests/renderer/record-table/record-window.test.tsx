@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
+import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
 
 type Row = { id: string };
 
@@ -55,5 +55,107 @@ describe('a record list window', () => {
     answer(5);
     await settle();
     expect(source.count).toBeNull();
+  });
+});
+
+/** Reads answered by the test: each page read waits until `answer` is called for it. */
+function pagedReads() {
+  const pending: { skip: number; resolve: (rows: Row[]) => void }[] = [];
+  const skips: number[] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const reads: WindowReads<Row> = {
+    count: () => Promise.resolve(100_000),
+    rows: (skip) => {
+      skips.push(skip);
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      return new Promise<Row[]>((resolve) =>
+        pending.push({
+          skip,
+          resolve: (rows) => {
+            inFlight--;
+            resolve(rows);
+          },
+        }),
+      );
+    },
+    ids: () => Promise.resolve([]),
+  };
+  const rowsFrom = (skip: number, label = 'row') =>
+    Array.from({ length: WINDOW_PAGE_SIZE }, (_, i) => ({ id: `${label}-${skip + i}` }));
+  return {
+    reads,
+    skips,
+    mostInFlight: () => mostInFlight,
+    pending: () => pending.length,
+    /** Answers the oldest read with its page's rows. */
+    answer: async (label?: string) => {
+      const read = pending.shift()!;
+      read.resolve(rowsFrom(read.skip, label));
+      await settle();
+    },
+  };
+}
+
+describe('a record list window scrolled fast', () => {
+  it('reads one page at a time and then the page on screen now, never the pages scrolled past', async () => {
+    const paged = pagedReads();
+    const source = new WindowSource(paged.reads);
+    source.setRange(0, 60);
+    source.start();
+    // A fling through half of 100k rows: the range moves 200 times before any read answers.
+    for (let step = 1; step <= 200; step++) source.setRange(step * 250, step * 250 + 60);
+    expect(paged.skips).toEqual([0]);
+
+    await paged.answer();
+    // The first page is off screen now: dropped, and the page on screen is the one read next.
+    expect(source.rowAt(0)).toBeUndefined();
+    expect(paged.skips).toEqual([0, 50_000]);
+
+    await paged.answer();
+    expect(source.rowAt(50_000)).toEqual({ id: 'row-50000' });
+    expect(source.rowAt(50_059)).toEqual({ id: 'row-50059' });
+    expect(paged.pending()).toBe(0);
+    expect(paged.mostInFlight()).toBe(1);
+  });
+
+  it('reads a bounded number of pages while reads answer during the scroll, and shows the last screen', async () => {
+    const paged = pagedReads();
+    const source = new WindowSource(paged.reads);
+    source.setRange(0, 60);
+    source.start();
+    for (let step = 1; step <= 300; step++) {
+      source.setRange(step * 97, step * 97 + 60);
+      // The storage answers a read every tenth move of the range.
+      if (step % 10 === 0 && paged.pending() > 0) await paged.answer();
+    }
+    while (paged.pending() > 0) await paged.answer();
+    expect(paged.mostInFlight()).toBe(1);
+    // One read per answer during the scroll, then the pages of the last screen: not one per page passed.
+    expect(paged.skips.length).toBeLessThanOrEqual(300 / 10 + 3);
+    const last = 300 * 97;
+    expect(source.rowAt(last)).toEqual({ id: `row-${last}` });
+    expect(source.rowAt(last + 59)).toEqual({ id: `row-${last + 59}` });
+  });
+
+  it('keeps the rows on screen shown while it reads them again after a change, one page at a time', async () => {
+    const paged = pagedReads();
+    const source = new WindowSource(paged.reads);
+    source.setRange(80, 140);
+    source.start();
+    await paged.answer();
+    await paged.answer();
+    expect(paged.skips).toEqual([0, 100]);
+
+    source.refresh();
+    expect(source.rowAt(80)).toEqual({ id: 'row-80' });
+    expect(paged.pending()).toBe(1);
+    await paged.answer('changed');
+    await paged.answer('changed');
+    expect(paged.skips).toEqual([0, 100, 0, 100]);
+    expect(source.rowAt(80)).toEqual({ id: 'changed-80' });
+    expect(source.rowAt(120)).toEqual({ id: 'changed-120' });
+    expect(paged.mostInFlight()).toBe(1);
   });
 });
