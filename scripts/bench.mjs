@@ -73,6 +73,12 @@ const PARTS = [
     script: 'tests/bench/pipeline/board.bench.ts',
     description: 'Kanban board with 5k open deals in Chromium: first render, drop-to-persisted, drag frames',
   },
+  {
+    name: 'tables',
+    script: 'tests/bench/tables/record-table.bench.ts',
+    description:
+      'Contacts record table over 100k contacts in Chromium: first render, sort, filters, search, scrolling, cold start, CSV import',
+  },
 ];
 
 const USAGE = `Usage: npm run bench -- [--quick] [--part NAME[,NAME…]]… [--diagnose] [--strict] [--list]

@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchBenchBrowser, type BenchBrowser } from '../support/chromium';
 import { log, measurement, median, percentile, round, runPart, type Measurement } from '../support/result';
+import { serveStatic } from '../support/static-server';
 import type { BoardState, DropTrace, FrameStats, MountResult } from './page/protocol';
 
 /**
@@ -41,14 +40,6 @@ const PHASES = [
   'total',
   'longTasks',
 ] as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 
 await runPart(PART, async ({ quick, diagnose }) => {
   const big = quick ? 1000 : 5000;
@@ -408,25 +399,4 @@ async function scriptedDrag(page: Page): Promise<FrameStats> {
   await page.mouse.up();
   await page.waitForTimeout(100);
   return page.evaluate(() => window.pipelineBench!.stopFrames());
-}
-
-/** The built page over loopback HTTP: IndexedDB needs a real origin (file:// has none). */
-function serveStatic(dir: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    readFile(join(dir, path === '/' ? 'index.html' : path)).then(
-      (body) => {
-        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-        response.end(body);
-      },
-      () => {
-        response.writeHead(404);
-        response.end();
-      },
-    );
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

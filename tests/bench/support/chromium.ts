@@ -7,15 +7,30 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../support/chromium-launc
 export interface BenchBrowser {
   context: BrowserContext;
   version: string;
+  /** The profile's folder: a later launch given it starts on the same IndexedDB. */
+  profile: string;
   close(): Promise<void>;
+}
+
+export interface BenchBrowserOptions {
+  /**
+   * A profile an earlier launch left (with `keepProfile`): a cold start of the browser on data
+   * already stored. By default a new empty profile.
+   */
+  profile?: string;
+  /** Leave the profile on disk when closing (the caller removes it). */
+  keepProfile?: boolean;
 }
 
 /**
  * Headless Chromium with a persistent on-disk profile: a default (incognito) context keeps
  * IndexedDB in memory, which is not what Electron does.
  */
-export async function launchBenchBrowser(): Promise<BenchBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'outpost-bench-profile-'));
+export async function launchBenchBrowser(options: BenchBrowserOptions = {}): Promise<BenchBrowser> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'outpost-bench-profile-'));
+  const removeProfile = () => {
+    if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
+  };
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_EXECUTABLE,
@@ -25,13 +40,14 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
     return {
       context,
       version: context.browser()?.version() ?? 'unknown',
+      profile,
       async close() {
         await context.close();
-        rmSync(profile, { recursive: true, force: true });
+        removeProfile();
       },
     };
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 }
