@@ -460,7 +460,15 @@ async function importRun(options: ImportOptions): Promise<ImportResult> {
       createMissingCompanies: true,
     };
     const t0 = performance.now();
-    const report = await runImport(ws, 'contacts', table, choices, () => undefined, new AbortController().signal);
+    const report = await runImport(
+      ws,
+      'contacts',
+      table,
+      choices,
+      { lostReason: (item) => item.label },
+      () => undefined,
+      new AbortController().signal,
+    );
     ms = performance.now() - t0;
     written = report.imported;
     // The demo workspace repeats a few e-mails on purpose (duplicates to merge): those rows are skipped.
