@@ -69,9 +69,8 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    // Rows are memoized, so scrolling costs the rows it mounts: a few beyond the screen hide the
-    // mounting without drawing a second screenful on every move.
-    overscan: 8,
+    // Rows are memoized: those kept beyond the screen cost their mounting once, not every frame.
+    overscan: 20,
     // Before the first measurement (and in a DOM without layout) a screenful is assumed.
     initialRect: { width: 1000, height: 600 },
   });
