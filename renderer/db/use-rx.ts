@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MangoQuery, RxCollection } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
 import { useWorkspace } from './workspace-context';
@@ -91,8 +91,13 @@ export function useLinkedRecords<C extends CollectionName>(collection: C, ids: r
   const found = key ? state.found : NO_RECORDS;
   // Until the current ids have answered, a missing record may still be on its way from storage.
   const answered = state.key === key;
-  return {
-    found,
-    get: (id) => (!id ? undefined : (found.get(id) ?? (answered ? null : undefined))),
-  };
+  // The same object until the answer changes: list columns are built from it, and memoized rows
+  // re-render only when their columns do.
+  return useMemo(
+    () => ({
+      found,
+      get: (id: string) => (!id ? undefined : (found.get(id) ?? (answered ? null : undefined))),
+    }),
+    [found, answered],
+  );
 }

@@ -1,12 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import type { Company } from '@domain/schemas/company';
 
 /**
  * The name of the company a record links, in a list cell. `null` is a company this device does not
- * have (made offline on another device, not synced yet): said so, never an empty cell.
+ * have (made offline on another device, not synced yet): said so (`unavailable`, translated once by
+ * the page for the whole column), never an empty cell. No hook: a list draws one in every row.
  */
-export function LinkedCompany({ company }: { company: Company | null | undefined }) {
-  const { t } = useTranslation();
-  if (company === null) return <span className="muted">{t('links.companyUnavailable')}</span>;
+export function LinkedCompany({ company, unavailable }: { company: Company | null | undefined; unavailable: string }) {
+  if (company === null) return <span className="muted">{unavailable}</span>;
   return <>{company?.name ?? ''}</>;
 }

@@ -45,6 +45,9 @@ export function ContactsPage() {
         await updateRecord(ws, 'contacts', c.id, { [field]: value.trim() });
       },
     });
+    // Translated once for the column, not in every row's cell.
+    const none = t('common.none');
+    const companyUnavailable = t('links.companyUnavailable');
     return [
       { field: 'name', cell: (c) => personName(c), primary: true },
       { field: 'email', cell: (c) => c.email, edit: editText('email', 'email') },
@@ -55,9 +58,9 @@ export function ContactsPage() {
         field: 'company',
         cell: (c) =>
           c.companyId ? (
-            <LinkedCompany company={companies.get(c.companyId)} />
+            <LinkedCompany company={companies.get(c.companyId)} unavailable={companyUnavailable} />
           ) : (
-            <span className="muted">{t('common.none')}</span>
+            <span className="muted">{none}</span>
           ),
       },
       { field: 'source', cell: (c) => c.source },

@@ -35,6 +35,7 @@ export function DealsPage() {
     [t],
   );
   const columns = useMemo<RecordColumn<Deal>[]>(() => {
+    const companyUnavailable = t('links.companyUnavailable');
     const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
     return [
       { field: 'title', cell: (d) => d.title, primary: true, edit: edit('title') },
@@ -50,7 +51,10 @@ export function DealsPage() {
         field: 'status',
         cell: (d) => <span className={`badge badge-${d.status}`}>{t(`deals.status.${d.status}`)}</span>,
       },
-      { field: 'company', cell: (d) => <LinkedCompany company={companies.get(d.companyId)} /> },
+      {
+        field: 'company',
+        cell: (d) => <LinkedCompany company={companies.get(d.companyId)} unavailable={companyUnavailable} />,
+      },
       {
         field: 'expectedCloseDate',
         cell: (d) => (d.expectedCloseDate ? dateFormat.format(new Date(`${d.expectedCloseDate}T00:00:00Z`)) : ''),

@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Pencil } from 'lucide-react';
 import { LIST_ROW } from '../list-commands';
 import type { RecordColumn } from './record-column';
 import type { InlineEditEnd } from './use-inline-edit';
@@ -9,6 +8,8 @@ interface EditableCellProps<T> {
   row: T;
   column: RecordColumn<T>;
   label: string;
+  /** The pencil's accessible name ("Edit Email"), translated once by the table for every row. */
+  editLabel: string;
   /** Given by the table, which edits one cell at a time; on its own the cell keeps this itself. */
   editing?: boolean;
   onStart?: () => void;
@@ -23,7 +24,6 @@ interface EditableCellProps<T> {
  * beside it, and the field keeps focus.
  */
 export function EditableCell<T extends { id: string }>(props: EditableCellProps<T>) {
-  const { t } = useTranslation();
   const { row, column, label } = props;
   const [own, setOwn] = useState(false);
   const editing = props.editing ?? own;
@@ -33,19 +33,18 @@ export function EditableCell<T extends { id: string }>(props: EditableCellProps<
     return (
       <div className="editable-cell" onDoubleClick={canEdit ? (e) => (e.stopPropagation(), start()) : undefined}>
         <span className="editable-cell-value">{column.cell(row)}</span>
+        {/* The pencil is drawn by the stylesheet: no icon component in every cell of every row. */}
         {canEdit && (
           <button
             type="button"
             className="icon-btn editable-cell-edit"
             tabIndex={-1}
-            aria-label={t('recordTable.edit.label', { column: label })}
+            aria-label={props.editLabel}
             onClick={(e) => {
               e.stopPropagation();
               start();
             }}
-          >
-            <Pencil size={12} aria-hidden="true" />
-          </button>
+          />
         )}
       </div>
     );

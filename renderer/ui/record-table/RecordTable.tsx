@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterX } from 'lucide-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -6,12 +6,14 @@ import type { ViewState } from '@domain/record-views/view-state';
 import type { RecordWindow } from '../../db/use-record-window';
 import { EmptyState } from '../EmptyState';
 import { LIST_ROW } from '../list-commands';
+import { useLatestCallback } from '../use-latest-callback';
 import type { RecordColumn } from './record-column';
 import type { RecordSelection } from './record-selection';
 import { RecordRow } from './RecordRow';
 import { RecordTableFooter } from './RecordTableFooter';
 import { RecordTableHead } from './RecordTableHead';
 import { RecordTableToolbar } from './RecordTableToolbar';
+import { rowCells, rowCellsKey } from './row-cell';
 import { ROW_HEIGHT } from './row-height';
 import { SkeletonRow } from './SkeletonRow';
 import type { TableField, TableSection } from './table-field';
@@ -67,6 +69,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
+    // Rows are memoized: those kept beyond the screen cost their mounting once, not every frame.
     overscan: 20,
     // Before the first measurement (and in a DOM without layout) a screenful is assumed.
     initialRect: { width: 1000, height: 600 },
@@ -79,8 +82,15 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   useEffect(() => setRange(first, last), [setRange, first, last]);
 
   const inline = useInlineEdit(visible.map((c) => byField.get(c.id)!));
+  // TanStack Table hands out new column objects on every render; the rows are given new cells only
+  // when what they draw changes (columns, order, widths, names, how a field shows).
+  const cellsKey = rowCellsKey(visible);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const cells = useMemo(() => rowCells(visible, byField, t), [cellsKey, byField, t]);
+  const selectLabel = useCallback((name: string) => t('recordTable.selectRow', { name }), [t]);
+  const onOpen = useLatestCallback(props.onOpen);
   const rowOf = (rowElement: HTMLElement) => rows.rowAt(Number(rowElement.getAttribute('aria-rowindex')) - 2);
-  const { toggle, onKeyDownCapture } = useRowToggle(rows, selection, onSelectionChange, {
+  const { toggle: toggleNow, onKeyDownCapture } = useRowToggle(rows, selection, onSelectionChange, {
     canEdit: (rowElement) => {
       const row = rowOf(rowElement);
       return !!row && inline.canEdit(row);
@@ -90,6 +100,10 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
       if (row) inline.startFirst(row);
     },
   });
+
+  const toggle = useLatestCallback(toggleNow);
+  const startEdit = useLatestCallback(inline.start);
+  const finishEdit = useLatestCallback(inline.finish);
 
   const hasRows = count > 0;
   const { takeArrivalFocus } = props;
@@ -163,22 +177,28 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: gridWidth, position: 'relative' }}>
             {items.map((item) => {
               const row = rows.rowAt(item.index);
-              const style = { height: rowHeight, transform: `translateY(${item.start}px)`, width: gridWidth };
-              if (!row) return <SkeletonRow key={item.index} index={item.index} style={style} visible={visible} />;
+              if (!row) {
+                const style = { height: rowHeight, transform: `translateY(${item.start}px)`, width: gridWidth };
+                return <SkeletonRow key={item.index} index={item.index} style={style} visible={visible} />;
+              }
               return (
                 <RecordRow
                   key={item.index}
                   row={row}
                   index={item.index}
-                  style={style}
-                  visible={visible}
-                  byField={byField}
+                  top={item.start}
+                  height={rowHeight}
+                  width={gridWidth}
+                  cells={cells}
                   selected={selection.has(row.id)}
                   current={row.id === props.openId}
                   name={props.rowName(row)}
-                  onOpen={props.onOpen}
+                  selectLabel={selectLabel}
+                  editing={inline.editing?.rowId === row.id ? inline.editing.field : null}
+                  onOpen={onOpen}
                   onToggle={toggle}
-                  inline={inline}
+                  onStartEdit={startEdit}
+                  onFinishEdit={finishEdit}
                 />
               );
             })}

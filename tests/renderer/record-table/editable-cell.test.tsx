@@ -18,7 +18,7 @@ describe('editing a cell in place', () => {
   it('saves the new value on Enter and shows the cell again', async () => {
     const save = vi.fn(() => Promise.resolve());
     const person = { id: 'p1', email: 'ana@example.com' };
-    await renderWithI18n(<EditableCell row={person} column={emailColumn(save)} label="Email" />);
+    await renderWithI18n(<EditableCell row={person} column={emailColumn(save)} label="Email" editLabel="Edit Email" />);
     const user = setupUser();
     await user.click(screen.getByRole('button', { name: 'Edit Email' }));
     const field = screen.getByRole('textbox', { name: 'Edit Email' });
@@ -31,7 +31,12 @@ describe('editing a cell in place', () => {
   it('keeps a refused value in the field with the reason, and gives up on Escape', async () => {
     const save = vi.fn(() => Promise.reject(new Error('Enter a valid email address.')));
     await renderWithI18n(
-      <EditableCell row={{ id: 'p1', email: 'ana@example.com' }} column={emailColumn(save)} label="Email" />,
+      <EditableCell
+        row={{ id: 'p1', email: 'ana@example.com' }}
+        column={emailColumn(save)}
+        label="Email"
+        editLabel="Edit Email"
+      />,
     );
     const user = setupUser();
     await user.click(screen.getByRole('button', { name: 'Edit Email' }));
