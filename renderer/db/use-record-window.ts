@@ -190,10 +190,11 @@ export class WindowSource<T extends Doc> {
     const fromEnd = reads.rowsFromEnd?.bind(reads);
     if (!fromEnd || this.count === null) return forwards;
     const end = Math.min(skip + WINDOW_PAGE_SIZE, this.count);
-    if (this.count - end >= skip) return forwards;
+    const skipFromEnd = this.count - end;
+    if (skipFromEnd >= skip) return forwards;
     if (this.countGeneration === this.generation) {
       // Past the end of the counted list: nothing to read (a limit of 0 would mean "no limit").
-      return end <= skip ? () => Promise.resolve([]) : () => fromEnd(this.count! - end, end - skip);
+      return end <= skip ? () => Promise.resolve([]) : () => fromEnd(skipFromEnd, end - skip);
     }
     return this.counting ? null : forwards;
   }
