@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { RxCollection } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
+import { reversedSort } from '@domain/record-views/reversed-sort';
 import type { MangoSelector, MangoSort } from '@domain/record-views/view-query';
 import type { SearchableCollection } from '@domain/search-text';
 import type { SearchOrder } from './record-search-index';
@@ -18,6 +19,12 @@ type Doc = { id: string };
 export interface WindowReads<T> {
   count(): Promise<number>;
   rows(skip: number, limit: number): Promise<T[]>;
+  /**
+   * `limit` rows ending `skipFromEnd` rows before the list's end, in the list's order: read along
+   * the reversed sort, so a window near the end costs its distance from the end. Only for reads
+   * whose cost grows with the skip (a slice of search matches costs the same anywhere).
+   */
+  rowsFromEnd?(skipFromEnd: number, limit: number): Promise<T[]>;
   /** Every matching id, in order: for "select all matching". */
   ids(): Promise<string[]>;
 }
@@ -48,6 +55,9 @@ export class WindowSource<T extends Doc> {
   // than a count takes (seconds, on a large workspace under load) would keep its old count.
   private counting = false;
   private countAgain = false;
+  // The generation the shown count was asked in. While it is the current one no change has been
+  // told since the count was asked, so a page can be placed by its distance from the count's end.
+  private countGeneration = -1;
   private closed = false;
   count: number | null = null;
   version = 0;
@@ -108,12 +118,14 @@ export class WindowSource<T extends Doc> {
       return;
     }
     this.counting = true;
+    const generation = this.generation;
     void this.reads
       .count()
       .then(
         (count) => {
           if (this.closed) return;
           this.count = count;
+          this.countGeneration = generation;
           this.notify();
         },
         (error: unknown) => console.error('The list could not be counted', error),
@@ -124,6 +136,8 @@ export class WindowSource<T extends Doc> {
           this.countAgain = false;
           this.recount();
         }
+        // Pages at the back waited for this count (see pageRead).
+        this.readNext();
       });
   }
 
@@ -149,20 +163,58 @@ export class WindowSource<T extends Doc> {
     this.fresh.delete(page);
   }
 
-  /** The page on screen to read next: one not read at all first, then one read before a change. */
-  private nextPage(): number | undefined {
+  /**
+   * The pages on screen still to read, in the order to read them: those not read at all first,
+   * then those read before a change.
+   */
+  private pagesToRead(): number[] {
     const wanted = [...this.wantedPages()].filter((page) => !this.failed.has(page));
-    return wanted.find((page) => !this.pages.has(page)) ?? wanted.find((page) => !this.fresh.has(page));
+    return [
+      ...wanted.filter((page) => !this.pages.has(page)),
+      ...wanted.filter((page) => this.pages.has(page) && !this.fresh.has(page)),
+    ];
+  }
+
+  /**
+   * How to read a page now, or null to wait. A page nearer the end than the start is read from the
+   * end — skip = count − its end, along the reversed sort — but only with a count asked since the
+   * last change told: with an older one the rows would be placed by a length the list no longer
+   * has. While the count that will describe the list is running, such a page waits for it (a
+   * forward read would cost its whole skip, and its rows would be shown with that count anyway);
+   * with no count coming, it is read forwards. A change told while a page is read drops its answer
+   * (readNext), and the page is read again.
+   */
+  private pageRead(reads: WindowReads<T>, page: number): (() => Promise<T[]>) | null {
+    const skip = page * WINDOW_PAGE_SIZE;
+    const forwards = () => reads.rows(skip, WINDOW_PAGE_SIZE);
+    const fromEnd = reads.rowsFromEnd?.bind(reads);
+    if (!fromEnd || this.count === null) return forwards;
+    const end = Math.min(skip + WINDOW_PAGE_SIZE, this.count);
+    const skipFromEnd = this.count - end;
+    if (skipFromEnd >= skip) return forwards;
+    if (this.countGeneration === this.generation) {
+      // Past the end of the counted list: nothing to read (a limit of 0 would mean "no limit").
+      return end <= skip ? () => Promise.resolve([]) : () => fromEnd(skipFromEnd, end - skip);
+    }
+    return this.counting ? null : forwards;
   }
 
   private readNext() {
     if (!this.reads || this.readingPage || this.closed) return;
-    const page = this.nextPage();
-    if (page === undefined) return;
+    const reads = this.reads;
+    let page: number | undefined;
+    let read: (() => Promise<T[]>) | null = null;
+    for (const candidate of this.pagesToRead()) {
+      read = this.pageRead(reads, candidate);
+      if (read) {
+        page = candidate;
+        break;
+      }
+    }
+    if (page === undefined || !read) return;
     this.readingPage = true;
     const generation = this.generation;
-    void this.reads
-      .rows(page * WINDOW_PAGE_SIZE, WINDOW_PAGE_SIZE)
+    void read()
       .then(
         (rows) => {
           // A page answered after a refresh began, or scrolled away meanwhile, is not kept.
@@ -189,7 +241,7 @@ export class WindowSource<T extends Doc> {
 }
 
 /** A page of the list by skip/limit along the sort's index, run in the storage worker. */
-function queryReads<C extends CollectionName>(
+export function queryReads<C extends CollectionName>(
   collection: RxCollection<CollectionDocs[C]>,
   selector: MangoSelector,
   sort: MangoSort,
@@ -204,6 +256,14 @@ function queryReads<C extends CollectionName>(
     rows: async (skip, limit) => {
       const docs = await collection.find({ selector: selector as never, sort: sort as never, skip, limit }).exec();
       return docs.map((d) => d.toJSON() as CollectionDocs[C]);
+    },
+    // Both directions of an indexed sort are index-served (descending-index-queries.ts), so the
+    // reversed read walks only the rows between the window and the end.
+    rowsFromEnd: async (skipFromEnd, limit) => {
+      const docs = await collection
+        .find({ selector: selector as never, sort: reversedSort(sort) as never, skip: skipFromEnd, limit })
+        .exec();
+      return docs.map((d) => d.toJSON() as CollectionDocs[C]).reverse();
     },
     // Raw storage rows: no document objects are made for what only lends its id.
     ids: async () => {
