@@ -6,7 +6,8 @@ export const companies: CollectionDefinition<'companies', Company> = {
   name: 'companies',
   schema: companySchema,
   // v1: fewer IndexedDB indexes. v2: the optional `lostEdits` of every record that merges.
-  migrations: { 1: sameRecord, 2: sameRecord },
+  // v3: an index on domain for an import's look-ups (docs/adr/0039-import-reads-what-it-matches.md).
+  migrations: { 1: sameRecord, 2: sameRecord, 3: sameRecord },
   appendOnly: false,
   hardDeletable: false,
   accessKeys: { owner: 'ownerId', team: 'teamId' },

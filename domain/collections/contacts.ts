@@ -7,7 +7,8 @@ export const contacts: CollectionDefinition<'contacts', Contact> = {
   schema: contactSchema,
   // v1: fewer IndexedDB indexes. v2: the optional `lostEdits` of every record that merges.
   // v3: an index on owner and name for the record table (docs/adr/0031-record-table-queries.md).
-  migrations: { 1: sameRecord, 2: sameRecord, 3: sameRecord },
+  // v4: an index on email for an import's look-ups (docs/adr/0039-import-reads-what-it-matches.md).
+  migrations: { 1: sameRecord, 2: sameRecord, 3: sameRecord, 4: sameRecord },
   appendOnly: false,
   hardDeletable: false,
   accessKeys: { owner: 'ownerId', team: 'teamId' },

@@ -18,6 +18,8 @@ export const leads: CollectionDefinition<'leads', Lead> = {
     2: (doc) => ({ ...doc, interest: typeof doc.interest === 'string' ? doc.interest : '' }),
     // v3: indexes on status and owner by name for the record table (docs/adr/0031-record-table-queries.md).
     3: sameRecord,
+    // v4: an index on email for an import's look-ups (docs/adr/0039-import-reads-what-it-matches.md).
+    4: sameRecord,
   },
   appendOnly: false,
   hardDeletable: false,

@@ -9,3 +9,4 @@ export * from './import-planner';
 export * from './import-bases';
 export * from './deal-import';
 export * from './import-ranks';
+export * from './import-keys';

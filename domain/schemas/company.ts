@@ -17,7 +17,7 @@ export type CompanySize = (typeof COMPANY_SIZES)[number];
 
 export const companySchema = {
   title: 'company',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -53,7 +53,8 @@ export const companySchema = {
     'tags',
     'notes',
   ],
-  indexes: ['nameKey'],
+  // By name; by web domain for an import's look-up of the domains its file names (docs/adr/0039).
+  indexes: ['nameKey', 'domain'],
 } as const satisfies CollectionSchema;
 
 export type Company = RecordOf<typeof companySchema>;

@@ -15,7 +15,7 @@ import {
 
 export const contactSchema = {
   title: 'contact',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -55,8 +55,9 @@ export const contactSchema = {
     'tags',
     'notes',
   ],
-  // The list by name, a company's people, and "my contacts" by name (docs/adr/0031).
-  indexes: ['nameKey', ['companyId', 'nameKey'], ['ownerId', 'nameKey']],
+  // The list by name, a company's people, and "my contacts" by name (docs/adr/0031); an import's
+  // look-up of the addresses its file names (docs/adr/0039).
+  indexes: ['nameKey', ['companyId', 'nameKey'], ['ownerId', 'nameKey'], 'email'],
 } as const satisfies CollectionSchema;
 
 export type Contact = RecordOf<typeof contactSchema>;

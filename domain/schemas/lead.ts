@@ -19,7 +19,7 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 export const leadSchema = {
   title: 'lead',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -80,7 +80,7 @@ export const leadSchema = {
     'notes',
   ],
   // The list by name, its usual filters (status, owner) by name, and a contact's leads (docs/adr/0031).
-  indexes: ['nameKey', 'contactId', ['status', 'nameKey'], ['ownerId', 'nameKey']],
+  indexes: ['nameKey', 'contactId', ['status', 'nameKey'], ['ownerId', 'nameKey'], 'email'],
 } as const satisfies CollectionSchema;
 
 export type Lead = RecordOf<typeof leadSchema>;

@@ -1,25 +1,10 @@
 import type { RxCollection } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
-import type { ImportableCollection, ImportLookups, NewCompany, RowPlan } from '@domain/csv-import';
-import { dealDuplicateKeys } from '@domain/csv-import';
-import {
-  DuplicateIndex,
-  companyNameKey,
-  duplicateKeysOf,
-  emailKey,
-  type DuplicateCollection,
-} from '@domain/duplicates';
+import type { ImportableCollection, NewCompany, RowPlan } from '@domain/csv-import';
 import { createRecord, editRecord, type RecordBody } from '@domain/record-edits';
 import type { RecordBase } from '@domain/schemas/record';
 import { updateRecord } from './record-writes';
 import { editContext, type Workspace } from './workspace';
-
-/** What the workspace already holds that an import resolves rows against. */
-export interface ImportContext {
-  lookups: ImportLookups;
-  /** The records of the collection being imported, by email, domain, phone and name. */
-  duplicateIndex: DuplicateIndex;
-}
 
 /** What one import wrote, enough to take it back in one action. */
 export interface ImportLog {
@@ -36,52 +21,6 @@ export function emptyImportLog(collection: ImportableCollection): ImportLog {
 
 type AnyCollection = RxCollection<Record<string, unknown>>;
 const collectionOf = (ws: Workspace, name: CollectionName) => ws.db[name] as unknown as AnyCollection;
-
-async function liveRecords<C extends CollectionName>(ws: Workspace, name: C): Promise<CollectionDocs[C][]> {
-  const docs = await collectionOf(ws, name)
-    .find({ selector: { deletedAt: null } })
-    .exec();
-  return docs.map((doc) => doc.toJSON() as unknown as CollectionDocs[C]);
-}
-
-/**
- * Reads the companies and contacts rows may point at (by name, web domain or email) and the
- * records of `collection` a row may repeat. Read once before an import: the planner adds what
- * the import itself creates.
- */
-export async function readImportContext(ws: Workspace, collection: ImportableCollection): Promise<ImportContext> {
-  const [companies, contacts] = await Promise.all([liveRecords(ws, 'companies'), liveRecords(ws, 'contacts')]);
-  const byName = new Map<string, string>();
-  const byDomain = new Map<string, string>();
-  for (const company of companies) {
-    const key = companyNameKey(company.name);
-    if (key && !byName.has(key)) byName.set(key, company.id);
-    if (company.domain && !byDomain.has(company.domain)) byDomain.set(company.domain, company.id);
-  }
-  const byEmail = new Map<string, string>();
-  for (const contact of contacts) {
-    const key = emailKey(contact.email);
-    if (key && !byEmail.has(key)) byEmail.set(key, contact.id);
-  }
-  const duplicateIndex = new DuplicateIndex();
-  if (collection === 'deals') {
-    for (const deal of await liveRecords(ws, 'deals')) duplicateIndex.put(deal.id, dealDuplicateKeys(deal));
-  } else {
-    const own =
-      collection === 'companies' ? companies : collection === 'contacts' ? contacts : await liveRecords(ws, 'leads');
-    for (const record of own) {
-      duplicateIndex.put(record.id, duplicateKeysOf(collection as DuplicateCollection, record as never));
-    }
-  }
-  return {
-    lookups: {
-      companyIdByNameKey: (key) => byName.get(key),
-      companyIdByDomain: (domain) => byDomain.get(domain),
-      contactIdByEmail: (key) => byEmail.get(key),
-    },
-    duplicateIndex,
-  };
-}
 
 async function insertMany(ws: Workspace, name: CollectionName, records: { id: string; body: object }[]): Promise<void> {
   if (!records.length) return;

@@ -1,16 +1,11 @@
 import type { CsvTable, DealImportContext, FieldError, ImportChoices, RowPlan } from '@domain/csv-import';
-import { ImportPlanner, ImportRanks } from '@domain/csv-import';
+import { ImportPlanner, ImportRanks, importKeys } from '@domain/csv-import';
 import { uuidv7 } from '@domain/ids';
 import { createRecordValidator } from '@domain/record-validation/record-validator';
 import type { SettingItem } from '@domain/schemas/setting';
 import { readDealImportSources } from '../../db/deal-import-sources';
-import {
-  emptyImportLog,
-  readImportContext,
-  writeImportBatch,
-  type ImportContext,
-  type ImportLog,
-} from '../../db/import-writes';
+import { readImportContext } from '../../db/import-context';
+import { emptyImportLog, writeImportBatch, type ImportLog } from '../../db/import-writes';
 import { editContext, type Workspace } from '../../db/workspace';
 import { importBases, type WizardCollection } from './import-defaults';
 
@@ -47,16 +42,20 @@ async function readDealContext(ws: Workspace, rows: number, labels: ImportLabels
   return { ...sources.context, ranks: new ImportRanks(sources.topRank, rows) };
 }
 
-/** A planner over the workspace as it is now (read once per preview or import). */
+/**
+ * A planner over the workspace as it is now (read once per preview or import), for `cells`: only
+ * the records those rows can match are read. `rows` is the whole file's length, for deal ranks.
+ */
 export async function importPlanner<C extends WizardCollection>(
   ws: Workspace,
   collection: C,
   choices: ImportChoices,
+  cells: readonly (readonly string[])[],
   rows: number,
   labels: ImportLabels,
 ): Promise<ImportPlanner<C>> {
   const bases = importBases(ws);
-  const context: ImportContext = await readImportContext(ws, collection);
+  const context = await readImportContext(ws, collection, importKeys(collection, choices.mapping, cells));
   const deals = collection === 'deals' ? await readDealContext(ws, rows, labels) : undefined;
   return new ImportPlanner({
     collection,
@@ -87,8 +86,9 @@ export async function previewImport<C extends WizardCollection>(
   labels: ImportLabels,
 ): Promise<RowPlan<C>[]> {
   // Ranks are spread over the whole file, as the import will, so the preview judges the same keys.
-  const planner = await importPlanner(ws, collection, choices, table.rows.length, labels);
-  return table.rows.slice(0, rows).map((cells, i) => planner.planRow(cells, i + 2));
+  const shown = table.rows.slice(0, rows);
+  const planner = await importPlanner(ws, collection, choices, shown, table.rows.length, labels);
+  return shown.map((cells, i) => planner.planRow(cells, i + 2));
 }
 
 /**
@@ -104,7 +104,7 @@ export async function runImport<C extends WizardCollection>(
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<ImportReport> {
-  const planner = await importPlanner(ws, collection, choices, table.rows.length, labels);
+  const planner = await importPlanner(ws, collection, choices, table.rows, table.rows.length, labels);
   const report: ImportReport = {
     imported: 0,
     updated: 0,

@@ -447,7 +447,8 @@ await runPart(PART, async ({ quick, diagnose }) => {
         `all found), parseCsv (${round(imports.app!.parseMs)} ms, not in the rate) then runImport as the wizard calls ` +
         `it (duplicates: skip, create missing companies) into the ${contacts}-contact workspace; raw: the same contacts ` +
         `bulkInsert-ed through the same storage in the import's batches of 200, before and after (mean). runImport ` +
-        `starts by reading every company and contact (readImportContext: ${round(imports.app!.contextMs)} ms alone); ` +
+        `starts by reading the companies and contacts the file can match, by index (readImportContext: ` +
+        `${round(imports.app!.contextMs)} ms alone); ` +
         `long tasks during the import ${imports.app!.longTasks.count}, longest ${round(imports.app!.longTasks.longestMs)} ms.`,
     );
 

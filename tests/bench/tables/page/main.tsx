@@ -3,7 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { demoBatches } from '../../../../demo-data';
 import type { CollectionName } from '../../../../domain/collections';
-import { parseCsv, suggestMapping, type ImportChoices } from '../../../../domain/csv-import';
+import {
+  importKeys,
+  parseCsv,
+  suggestMapping,
+  type ImportChoices,
+  type ImportKeys,
+} from '../../../../domain/csv-import';
 import { uuidv7 } from '../../../../domain/ids';
 import { DEFAULT_VIEWS } from '../../../../domain/record-views/default-views';
 import { viewQuery } from '../../../../domain/record-views/view-query';
@@ -11,7 +17,7 @@ import type { Company } from '../../../../domain/schemas/company';
 import type { Contact } from '../../../../domain/schemas/contact';
 import { openDatabase } from '../../../../renderer/db/database';
 import { openDeviceClock } from '../../../../renderer/db/device-clock';
-import { readImportContext } from '../../../../renderer/db/import-writes';
+import { readImportContext } from '../../../../renderer/db/import-context';
 import { storeCompleteRecords } from '../../../../renderer/db/record-writes';
 import { getRxStorageWorker } from '../../../../renderer/db/storage/worker-storage';
 import { openSyncJournal } from '../../../../renderer/db/sync/sync-journal';
@@ -434,6 +440,7 @@ async function importRun(options: ImportOptions): Promise<ImportResult> {
   let parseMs = 0;
   let contextMs = 0;
   let skipped = 0;
+  let keys: ImportKeys | undefined;
   startLongTasks();
   if (options.kind === 'app') {
     const text = Papa.unparse({
@@ -459,6 +466,7 @@ async function importRun(options: ImportOptions): Promise<ImportResult> {
       duplicates: 'skip',
       createMissingCompanies: true,
     };
+    keys = importKeys('contacts', choices.mapping, table.rows);
     const t0 = performance.now();
     const report = await runImport(
       ws,
@@ -491,9 +499,9 @@ async function importRun(options: ImportOptions): Promise<ImportResult> {
     ms = performance.now() - t0;
   }
   const longTaskStats = stopLongTasks();
-  if (options.kind === 'app') {
+  if (keys) {
     const c0 = performance.now();
-    await readImportContext(ws, 'contacts');
+    await readImportContext(ws, 'contacts', keys);
     contextMs = performance.now() - c0;
   }
   const contactsAfter = await ws.db.contacts.count().exec();
