@@ -30,6 +30,80 @@ export interface WindowReads<T> {
 }
 
 /**
+ * How many rows one selector matches, shared by every arrangement (sort) of it: a sort change
+ * keeps the count, since the same rows are only put in another order. One count at a time: each
+ * is a range read in the storage worker, and changes arriving faster than it answers (a sync, an
+ * import) would queue one behind another. Asked again meanwhile, it counts once more when the one
+ * running ends. A count that answers is the newest there is, so it is shown even though changes
+ * came meanwhile: dropped, a list that changes more often than a count takes (seconds, on a large
+ * workspace under load) would keep its old count.
+ */
+export class ListCount {
+  count: number | null = null;
+  /** Counts asked for so far (each change, each new window): a sequence, not a number of reads. */
+  requested = 0;
+  /** The last of `requested` the shown count was started after: it has seen those changes. */
+  covers = -1;
+  /** A count runs, or will run as soon as the running one ends. */
+  counting = false;
+  private countAgain = false;
+  // A change came that no count started since has seen: the next window to start counts again.
+  private stale = true;
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly read: () => Promise<number>) {}
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Counts unless a count is known (or running) that has seen every change so far. */
+  ensure() {
+    if (this.stale) this.recount();
+  }
+
+  /** The collection changed: count again (once the running count ends, if one runs). */
+  recount() {
+    this.stale = false;
+    this.requested++;
+    if (this.counting) {
+      this.countAgain = true;
+      return;
+    }
+    this.counting = true;
+    const covers = this.requested;
+    void this.read()
+      .then(
+        (count) => {
+          this.count = count;
+          this.covers = covers;
+        },
+        (error: unknown) => {
+          this.stale = true;
+          console.error('The list could not be counted', error);
+        },
+      )
+      .finally(() => {
+        this.counting = false;
+        if (this.countAgain) {
+          this.countAgain = false;
+          // No window shows this list any more (its filter changed): the next one to start counts.
+          if (this.listeners.size === 0) this.stale = true;
+          else this.recount();
+        }
+        // Told answered or failed, so windows waiting for a count to read the back of the list go on.
+        for (const listener of [...this.listeners]) listener();
+      });
+  }
+
+  /** A change was seen but not yet counted (its refresh was cancelled): count before trusting. */
+  invalidate() {
+    this.stale = true;
+  }
+}
+
+/**
  * The rows of one arrangement of a list, read a page at a time for the range on screen and kept
  * while they stay near it. Refreshed as a whole (count and the pages on screen) when told the
  * collection changed; a page read answered after a newer refresh began is dropped.
@@ -48,22 +122,29 @@ export class WindowSource<T extends Doc> {
   private generation = 0;
   private listeners = new Set<() => void>();
   private started = false;
-  // One count at a time: each is a range read in the storage worker, and changes arriving faster
-  // than it answers (a sync, an import) would queue one behind another. Asked again meanwhile,
-  // it counts once more when the one running ends. A count that answers is the newest there is,
-  // so it is shown even though changes came meanwhile: dropped, a list that changes more often
-  // than a count takes (seconds, on a large workspace under load) would keep its old count.
-  private counting = false;
-  private countAgain = false;
-  // The generation the shown count was asked in. While it is the current one no change has been
-  // told since the count was asked, so a page can be placed by its distance from the count's end.
-  private countGeneration = -1;
   private closed = false;
+  private unsubscribeCount: (() => void) | null = null;
+  private readonly counter: ListCount | null;
+  // The count demand this arrangement's rows must be placed by: the one made at its start or at
+  // its last refresh. A count that covers it has seen every change told to this window, so a page
+  // can be placed by its distance from the count's end (see pageRead).
+  private needsCount = Number.POSITIVE_INFINITY;
+  // How far the list is known to reach from the pages read, for sizing it before it is counted:
+  // `end` rows at least, and exactly that many when a page read came back short.
+  private known = { end: 0, last: false, firstRead: false };
   count: number | null = null;
   version = 0;
 
-  /** Null reads: a search whose index is still being prepared, with nothing to show yet. */
-  constructor(private readonly reads: WindowReads<T> | null) {}
+  /**
+   * Null reads: a search whose index is still being prepared, with nothing to show yet. The
+   * counter, when given, is shared with the other arrangements of the same rows.
+   */
+  constructor(
+    private readonly reads: WindowReads<T> | null,
+    counter?: ListCount,
+  ) {
+    this.counter = counter ?? (reads ? new ListCount(() => reads.count()) : null);
+  }
 
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -74,9 +155,19 @@ export class WindowSource<T extends Doc> {
     const first = !this.started;
     this.started = true;
     this.closed = false;
+    if (this.counter && !this.unsubscribeCount) {
+      this.unsubscribeCount = this.counter.subscribe(() => {
+        this.count = this.counter!.count;
+        this.notify();
+        // Pages at the back waited for this count (see pageRead).
+        this.readNext();
+      });
+      this.count = this.counter.count;
+    }
     // The table sets its range before this (a child's effect runs first): those reads stand.
     if (first) {
-      this.recount();
+      this.counter?.ensure();
+      if (this.counter) this.needsCount = this.counter.requested;
       this.readNext();
     } else this.refresh();
   }
@@ -84,6 +175,23 @@ export class WindowSource<T extends Doc> {
   close() {
     this.closed = true;
     this.generation++;
+    this.unsubscribeCount?.();
+    this.unsubscribeCount = null;
+  }
+
+  /**
+   * How many rows to size the list for: the count once known; until then the rows read so far,
+   * plus a page more while the furthest page read was full, so the list grows as it is scrolled.
+   */
+  get length(): number {
+    if (this.count !== null) return this.count;
+    return this.known.end + (this.known.last || this.known.end === 0 ? 0 : WINDOW_PAGE_SIZE);
+  }
+
+  /** Known to hold no row: counted as none, or its first page came back empty. */
+  get empty(): boolean {
+    if (this.count !== null) return this.count === 0;
+    return this.known.firstRead && this.known.last && this.known.end === 0;
   }
 
   rowAt(index: number): T | undefined {
@@ -105,40 +213,11 @@ export class WindowSource<T extends Doc> {
     this.generation++;
     this.fresh.clear();
     this.failed.clear();
-    this.recount();
+    this.counter?.recount();
+    if (this.counter) this.needsCount = this.counter.requested;
     const wanted = this.wantedPages();
     for (const page of this.pages.keys()) if (!wanted.has(page)) this.forget(page);
     this.readNext();
-  }
-
-  private recount() {
-    if (!this.reads) return;
-    if (this.counting) {
-      this.countAgain = true;
-      return;
-    }
-    this.counting = true;
-    const generation = this.generation;
-    void this.reads
-      .count()
-      .then(
-        (count) => {
-          if (this.closed) return;
-          this.count = count;
-          this.countGeneration = generation;
-          this.notify();
-        },
-        (error: unknown) => console.error('The list could not be counted', error),
-      )
-      .finally(() => {
-        this.counting = false;
-        if (this.countAgain && !this.closed) {
-          this.countAgain = false;
-          this.recount();
-        }
-        // Pages at the back waited for this count (see pageRead).
-        this.readNext();
-      });
   }
 
   private wantedPages(): Set<number> {
@@ -188,15 +267,16 @@ export class WindowSource<T extends Doc> {
     const skip = page * WINDOW_PAGE_SIZE;
     const forwards = () => reads.rows(skip, WINDOW_PAGE_SIZE);
     const fromEnd = reads.rowsFromEnd?.bind(reads);
-    if (!fromEnd || this.count === null) return forwards;
+    const counter = this.counter;
+    if (!fromEnd || !counter || this.count === null) return forwards;
     const end = Math.min(skip + WINDOW_PAGE_SIZE, this.count);
     const skipFromEnd = this.count - end;
     if (skipFromEnd >= skip) return forwards;
-    if (this.countGeneration === this.generation) {
+    if (counter.covers >= this.needsCount) {
       // Past the end of the counted list: nothing to read (a limit of 0 would mean "no limit").
       return end <= skip ? () => Promise.resolve([]) : () => fromEnd(skipFromEnd, end - skip);
     }
-    return this.counting ? null : forwards;
+    return counter.counting ? null : forwards;
   }
 
   private readNext() {
@@ -221,6 +301,7 @@ export class WindowSource<T extends Doc> {
           if (generation !== this.generation || this.closed || !this.wantedPages().has(page)) return;
           this.pages.set(page, rows);
           this.fresh.add(page);
+          this.learnExtent(page, rows.length);
           this.notify();
         },
         (error: unknown) => {
@@ -234,10 +315,32 @@ export class WindowSource<T extends Doc> {
       });
   }
 
+  private learnExtent(page: number, read: number) {
+    const end = page * WINDOW_PAGE_SIZE + read;
+    if (page === 0) this.known.firstRead = true;
+    // A short page is where the list ends, as of this read (newer than any other).
+    if (read < WINDOW_PAGE_SIZE) this.known = { ...this.known, end, last: true };
+    else if (end >= this.known.end) {
+      this.known = { ...this.known, end, last: false };
+    }
+  }
+
   private notify() {
     this.version++;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/**
+ * The storage's own count: RxDB's count() refuses a selector no index fully satisfies, and
+ * `deletedAt: null` never is (docs/adr/0031-record-table-queries.md).
+ */
+async function queryCount<C extends CollectionName>(
+  collection: RxCollection<CollectionDocs[C]>,
+  selector: MangoSelector,
+): Promise<number> {
+  const prepared = collection.find({ selector: selector as never }).getPreparedQuery();
+  return (await collection.storageInstance.count(prepared)).count;
 }
 
 /** A page of the list by skip/limit along the sort's index, run in the storage worker. */
@@ -247,12 +350,7 @@ export function queryReads<C extends CollectionName>(
   sort: MangoSort,
 ): WindowReads<CollectionDocs[C]> {
   return {
-    // The storage's own count: RxDB's count() refuses a selector no index fully satisfies, and
-    // `deletedAt: null` never is (docs/adr/0031-record-table-queries.md).
-    count: async () => {
-      const prepared = collection.find({ selector: selector as never }).getPreparedQuery();
-      return (await collection.storageInstance.count(prepared)).count;
-    },
+    count: () => queryCount(collection, selector),
     rows: async (skip, limit) => {
       const docs = await collection.find({ selector: selector as never, sort: sort as never, skip, limit }).exec();
       return docs.map((d) => d.toJSON() as CollectionDocs[C]);
@@ -296,6 +394,10 @@ function idReads<C extends CollectionName>(
 export interface RecordWindow<T> {
   /** Rows in the list (matches while searching); null until first counted. */
   count: number | null;
+  /** How many rows to size the list for: the count, or until it is known what has been read (and a page more while there may be more). */
+  length: number;
+  /** Known to hold no row: counted as none, or its first page came back empty. */
+  empty: boolean;
   /** The row at `index`, or undefined while its page is read. */
   rowAt(index: number): T | undefined;
   /** Tell the window which rows are on screen (with overscan). */
@@ -332,14 +434,27 @@ export function useRecordWindow<C extends CollectionName>(
   const queryKey = JSON.stringify(query);
   const ids = matches.ids;
   const searching = matches.status !== null;
+  const selectorKey = JSON.stringify(query.selector);
+  const matchedSelector = useMemo(() => {
+    const selector = JSON.parse(selectorKey) as MangoSelector;
+    if (!searching) return selector;
+    if (!ids) return null;
+    return options.filtered ? { ...selector, id: { $in: [...ids] } } : null;
+  }, [selectorKey, searching, ids, options.filtered]);
+  // One count per selector: a sort change reorders the same rows and keeps it (the table is not
+  // sized from scratch while a count of the whole list runs again in the storage worker).
+  const counter = useMemo(() => {
+    const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
+    if (matchedSelector) return new ListCount(() => queryCount(rx, matchedSelector));
+    return searching && ids ? new ListCount(() => Promise.resolve(ids.length)) : undefined;
+  }, [db, collection, matchedSelector, searching, ids]);
   const source = useMemo(() => {
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
-    const { selector, sort } = JSON.parse(queryKey) as { selector: MangoSelector; sort: MangoSort };
-    if (!searching) return new WindowSource(queryReads(rx, selector, sort));
+    const { sort } = JSON.parse(queryKey) as { sort: MangoSort };
+    if (matchedSelector) return new WindowSource(queryReads(rx, matchedSelector, sort), counter);
     if (!ids) return new WindowSource<CollectionDocs[C]>(null);
-    if (options.filtered) return new WindowSource(queryReads(rx, { ...selector, id: { $in: [...ids] } }, sort));
-    return new WindowSource(idReads(rx, ids));
-  }, [db, collection, queryKey, searching, ids, options.filtered]);
+    return new WindowSource(idReads(rx, ids), counter);
+  }, [db, collection, queryKey, matchedSelector, ids, counter]);
 
   useEffect(() => {
     source.start();
@@ -354,10 +469,14 @@ export function useRecordWindow<C extends CollectionName>(
     });
     return () => {
       subscription.unsubscribe();
-      if (timer) clearTimeout(timer);
+      // A change not yet refreshed for: the next arrangement sharing the count counts again.
+      if (timer) {
+        clearTimeout(timer);
+        counter?.invalidate();
+      }
       source.close();
     };
-  }, [db, collection, source]);
+  }, [db, collection, source, counter]);
 
   const version = useSyncExternalStore(source.subscribe, () => source.version);
   const rowAt = useCallback((index: number) => source.rowAt(index), [source]);
@@ -366,5 +485,15 @@ export function useRecordWindow<C extends CollectionName>(
   // `version` grows whenever the pages change: the list is made again only then.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const loaded = useMemo(() => source.loaded(), [source, version]);
-  return { count: source.count, rowAt, setRange, search: matches.status, version, allIds, loaded };
+  return {
+    count: source.count,
+    length: source.length,
+    empty: source.empty,
+    rowAt,
+    setRange,
+    search: matches.status,
+    version,
+    allIds,
+    loaded,
+  };
 }

@@ -59,7 +59,8 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   const { t } = useTranslation();
   const { view, onViewChange, rows, fields, columns, selection, onSelectionChange } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const count = rows.count ?? 0;
+  // Sized from the rows read until the list is counted: rows show before the count answers.
+  const count = rows.length;
   const rowHeight = ROW_HEIGHT[view.density];
   const { table, columnFields, byField, visible, gridWidth } = useTableColumns(view, onViewChange, fields, columns);
 
@@ -105,14 +106,14 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   const startEdit = useLatestCallback(inline.start);
   const finishEdit = useLatestCallback(inline.finish);
 
-  const hasRows = count > 0;
+  const hasRows = count > 0 && rows.rowAt(first) !== undefined;
   const { takeArrivalFocus } = props;
   useEffect(() => {
     if (hasRows && takeArrivalFocus?.()) scroller.current?.querySelector<HTMLElement>(`[${LIST_ROW}]`)?.focus();
   }, [hasRows, takeArrivalFocus]);
 
   const searching = rows.search !== null;
-  const allSelected = hasRows && selection.size >= count;
+  const allSelected = rows.count !== null && rows.count > 0 && selection.size >= rows.count;
   const bar = (
     <RecordTableToolbar
       fields={fields}
@@ -124,7 +125,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
     />
   );
 
-  if (rows.count === 0) {
+  if (rows.empty) {
     return (
       <>
         {bar}
@@ -156,7 +157,8 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           className={`record-grid density-${view.density}`}
           role="grid"
           aria-label={props.label}
-          aria-rowcount={count + 1}
+          // -1: the total is not known yet (still being counted).
+          aria-rowcount={rows.count === null ? -1 : rows.count + 1}
           aria-colcount={visible.length + 1}
           aria-multiselectable="true"
           data-command-scope="list"

@@ -47,6 +47,8 @@ function Table<T extends { id: string }>({
   });
   const rows: RecordWindow<T> = {
     count: docs.length,
+    length: docs.length,
+    empty: docs.length === 0,
     rowAt: (i) => docs[i],
     setRange: () => {},
     search: null,

@@ -59,6 +59,8 @@ function Harness({ save }: { save: (p: Person, field: string, value: string) => 
   ];
   const rows: RecordWindow<Person> = {
     count: people.length,
+    length: people.length,
+    empty: people.length === 0,
     rowAt: (i) => people[i],
     setRange: () => {},
     search: null,

@@ -30,6 +30,8 @@ const people: Person[] = ['Ana', 'Bruno', 'Carla', 'Diego', 'Elena'].map((name, 
 function memoryWindow(rows: Person[]): RecordWindow<Person> {
   return {
     count: rows.length,
+    length: rows.length,
+    empty: rows.length === 0,
     rowAt: (i) => rows[i],
     setRange: () => {},
     search: null,

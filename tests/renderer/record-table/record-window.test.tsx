@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
+import { ListCount, WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
 
 type Row = { id: string };
 
@@ -157,5 +157,97 @@ describe('a record list window scrolled fast', () => {
     expect(source.rowAt(80)).toEqual({ id: 'changed-80' });
     expect(source.rowAt(120)).toEqual({ id: 'changed-120' });
     expect(paged.mostInFlight()).toBe(1);
+  });
+});
+
+describe('a record list window before its count answers', () => {
+  it('shows the rows read before a count that never answers, sized a page beyond them while pages come back full', async () => {
+    const paged = pagedReads();
+    const source = new WindowSource({ ...paged.reads, count: () => new Promise<number>(() => {}) });
+    source.setRange(0, 60);
+    source.start();
+    expect(source.length).toBe(0);
+    expect(source.empty).toBe(false);
+
+    await paged.answer();
+    expect(source.count).toBeNull();
+    expect(source.rowAt(0)).toEqual({ id: 'row-0' });
+    // A full page: there may be more, so the list reaches a page further and grows as it is scrolled.
+    expect(source.length).toBe(2 * WINDOW_PAGE_SIZE);
+    source.setRange(150, 210);
+    await paged.answer();
+    await paged.answer();
+    expect(source.length).toBe(4 * WINDOW_PAGE_SIZE);
+  });
+
+  it('sizes the list to the rows read once a page comes back short, and knows an empty list from its first page', async () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `row-${i}` }));
+    const never = () => new Promise<number>(() => {});
+    const some = new WindowSource({
+      count: never,
+      rows: () => Promise.resolve(rows(30)),
+      ids: () => Promise.resolve([]),
+    });
+    some.start();
+    const none = new WindowSource({
+      count: never,
+      rows: () => Promise.resolve(rows(0)),
+      ids: () => Promise.resolve([]),
+    });
+    none.start();
+    expect(none.empty).toBe(false);
+    await settle();
+    expect(some.length).toBe(30);
+    expect(some.empty).toBe(false);
+    expect(none.empty).toBe(true);
+  });
+
+  it('takes the count when it answers, in place of the size guessed from the rows read', async () => {
+    const { reads, answer } = deferredReads();
+    const source = new WindowSource({
+      ...reads,
+      rows: () => Promise.resolve(Array.from({ length: WINDOW_PAGE_SIZE }, (_, i) => ({ id: `r${i}` }))),
+    });
+    source.start();
+    await settle();
+    expect(source.length).toBe(2 * WINDOW_PAGE_SIZE);
+    answer(100_000);
+    await settle();
+    expect(source.length).toBe(100_000);
+  });
+});
+
+describe('one count per query', () => {
+  it('keeps the count for another arrangement of the same rows: a sort change does not count again', async () => {
+    const { reads, counts, answer } = deferredReads();
+    const counter = new ListCount(() => reads.count());
+    const byName = new WindowSource(reads, counter);
+    byName.start();
+    answer(42);
+    await settle();
+    byName.close();
+
+    const byNameDescending = new WindowSource(reads, counter);
+    byNameDescending.start();
+    expect(byNameDescending.count).toBe(42);
+    expect(counts()).toBe(1);
+    // The collection changed: counted again, once.
+    byNameDescending.refresh();
+    expect(counts()).toBe(2);
+  });
+
+  it('counts again for the next arrangement when a change came that the last one never refreshed for', async () => {
+    const { reads, counts, answer } = deferredReads();
+    const counter = new ListCount(() => reads.count());
+    const first = new WindowSource(reads, counter);
+    first.start();
+    answer(42);
+    await settle();
+    counter.invalidate();
+    first.close();
+
+    const next = new WindowSource(reads, counter);
+    next.start();
+    expect(counts()).toBe(2);
   });
 });

@@ -51,6 +51,8 @@ function Harness() {
   const { t } = useTranslation();
   const window: RecordWindow<Person> = {
     count: people.length,
+    length: people.length,
+    empty: false,
     rowAt: (i) => people[i],
     setRange: () => {},
     search: null,

@@ -369,6 +369,9 @@ async function settled(): Promise<Settled> {
 async function jumpTo(row: number): Promise<JumpResult> {
   const g = grid();
   if (!g) throw new Error('no grid to scroll');
+  // The list reaches only as far as the rows read until it is counted (aria-rowcount -1): a jump
+  // is timed from when the scrollbar can reach the row, as the section is mounted and counted.
+  await waitFor(() => g.getAttribute('aria-rowcount') !== '-1', 120_000, 'the list counted');
   const rowHeight = rowAt(0)?.getBoundingClientRect().height || firstVisibleRow()?.getBoundingClientRect().height || 44;
   const started = performance.now();
   g.scrollTop = row * rowHeight;
