@@ -20,6 +20,12 @@ function rowOf(ctx: CommandContext): HTMLElement | null {
   return ctx.target instanceof HTMLElement ? ctx.target.closest<HTMLElement>(`[${LIST_ROW}]`) : null;
 }
 
+/** The row the command is for: only when the row itself has focus (not a control inside it). */
+function focusedRow(ctx: CommandContext): HTMLElement | null {
+  const row = rowOf(ctx);
+  return row !== null && row === ctx.target ? row : null;
+}
+
 function sibling(row: HTMLElement, step: 1 | -1): HTMLElement | null {
   let node = step === 1 ? row.nextElementSibling : row.previousElementSibling;
   while (node && !node.hasAttribute(LIST_ROW))
@@ -58,24 +64,26 @@ export const LIST_COMMANDS: readonly Command[] = [
     scope: 'list',
     keys: ['Enter'],
     // On the row itself: Enter on a link or button inside a cell is that control's.
-    when: (ctx) => rowOf(ctx) !== null && rowOf(ctx) === ctx.target,
-    run: (ctx) => rowOf(ctx)!.click(),
+    when: (ctx) => focusedRow(ctx) !== null,
+    run: (ctx) => focusedRow(ctx)!.click(),
   },
   {
     id: 'list.toggleSelection',
     title: 'commands.listToggleSelection',
     scope: 'list',
     keys: ['x', 'Space', 'Shift+Space'],
-    when: (ctx) => rowOf(ctx) === ctx.target && ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE) !== undefined,
-    run: (ctx) => ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)!.toggle(rowOf(ctx)!),
+    when: (ctx) => focusedRow(ctx) !== null && ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE) !== undefined,
+    run: (ctx) => ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)!.toggle(focusedRow(ctx)!),
   },
   {
     id: 'list.editCell',
     title: 'commands.listEditCell',
     scope: 'list',
     keys: ['F2', 'e'],
-    when: (ctx) =>
-      rowOf(ctx) === ctx.target && !!ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)?.canEdit(rowOf(ctx)!),
-    run: (ctx) => ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)!.edit(rowOf(ctx)!),
+    when: (ctx) => {
+      const row = focusedRow(ctx);
+      return row !== null && !!ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)?.canEdit(row);
+    },
+    run: (ctx) => ctx.surface<RecordTableSurface>(RECORD_TABLE_SURFACE)!.edit(focusedRow(ctx)!),
   },
 ];
