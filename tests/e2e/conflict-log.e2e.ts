@@ -10,10 +10,13 @@ async function synced(page: Page) {
 
 async function openDeal(page: Page, title: string) {
   await goTo(page, 'Deals');
+  // The deal's name, as a person clicks a row (a cell's pencil edits that cell in place instead).
   await page
     .getByRole('grid', { name: 'Deals' })
     .getByRole('row', { name: new RegExp(title) })
+    .getByText(title, { exact: true })
     .click();
+  await expect(drawer(page, title)).toBeVisible();
   return drawer(page, title);
 }
 
