@@ -1,7 +1,8 @@
+import { giveGridsAScreenHeight, memoryWindow } from '../support/record-table-support';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ViewState } from '@domain/record-views/view-state';
 import type { Activity } from '@domain/schemas/activity';
 import type { Deal } from '@domain/schemas/deal';
@@ -45,17 +46,7 @@ function Table<T extends { id: string }>({
     columns: columns.map((c) => ({ field: c.field, width: 160 })),
     density: 'comfortable',
   });
-  const rows: RecordWindow<T> = {
-    count: docs.length,
-    length: docs.length,
-    empty: docs.length === 0,
-    rowAt: (i) => docs[i],
-    setRange: () => {},
-    search: null,
-    version: 1,
-    allIds: () => Promise.resolve(docs.map((d) => d.id)),
-    loaded: docs,
-  };
+  const rows: RecordWindow<T> = memoryWindow(docs);
   return (
     <RecordTable
       section={section}
@@ -130,18 +121,7 @@ const seedDeal = (overrides: Partial<Deal>) => async (ws: TestWorkspace) => {
 const storedDeal = async (ws: TestWorkspace) => (await ws.db.deals.findOne().exec())!.toJSON() as Deal;
 const storedActivity = async (ws: TestWorkspace) => (await ws.db.activities.findOne().exec())!.toJSON() as Activity;
 
-// jsdom lays nothing out: the grid is given a screen's height, so the virtual list shows its rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'grid' ? 600 : 0;
-    },
-  });
-});
-afterAll(() => {
-  Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-});
+giveGridsAScreenHeight();
 
 describe('deals edited in place', () => {
   it('saves a value with its currency in that currency’s own decimals, from the keyboard alone', async () => {

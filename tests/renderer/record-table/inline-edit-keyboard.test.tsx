@@ -1,7 +1,8 @@
+import { giveGridsAScreenHeight, memoryWindow } from '../support/record-table-support';
 import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ViewState } from '@domain/record-views/view-state';
 import { CheatSheet } from '../../../renderer/commands/CheatSheet';
 import { CommandHost } from '../../../renderer/commands/CommandHost';
@@ -57,17 +58,7 @@ function Harness({ save }: { save: (p: Person, field: string, value: string) => 
     { field: 'email', cell: (p) => p.email, edit: editable('email') },
     { field: 'title', cell: (p) => p.title, edit: editable('title') },
   ];
-  const rows: RecordWindow<Person> = {
-    count: people.length,
-    length: people.length,
-    empty: people.length === 0,
-    rowAt: (i) => people[i],
-    setRange: () => {},
-    search: null,
-    version: 1,
-    allIds: () => Promise.resolve(people.map((p) => p.id)),
-    loaded: people,
-  };
+  const rows: RecordWindow<Person> = memoryWindow(people);
   return (
     <>
       <CommandHost commands={[...SHELL_COMMANDS, ...LIST_COMMANDS]} />
@@ -98,18 +89,7 @@ async function setup(save = vi.fn((_p: Person, _field: string, _value: string) =
   return { save, rows, user: setupUser() };
 }
 
-// jsdom lays nothing out: the grid is given a screen's height, so the virtual list shows its rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'grid' ? 600 : 0;
-    },
-  });
-});
-afterAll(() => {
-  Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-});
+giveGridsAScreenHeight();
 afterEach(() => useCommands.setState({ overrides: {}, cheatSheetOpen: false }));
 
 describe('editing a row in place from the keyboard', () => {

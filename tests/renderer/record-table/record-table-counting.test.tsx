@@ -1,6 +1,7 @@
+import { giveGridsAScreenHeight } from '../support/record-table-support';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useTranslation } from 'react-i18next';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { personName } from '@domain/derived-fields';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import type { Contact } from '@domain/schemas/contact';
@@ -22,18 +23,7 @@ afterEach(async () => {
   workspace = undefined;
 });
 
-// jsdom lays nothing out: the grid is given a screen's height, so the virtual list shows its rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'grid' ? 600 : 0;
-    },
-  });
-});
-afterAll(() => {
-  Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-});
+giveGridsAScreenHeight();
 
 const columns: RecordColumn<Contact>[] = [
   { field: 'name', cell: (c) => personName(c), primary: true },

@@ -1,10 +1,10 @@
+import { giveGridsAScreenHeight, memoryWindow } from '../support/record-table-support';
 import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ViewState } from '@domain/record-views/view-state';
 import { CommandHost } from '../../../renderer/commands/CommandHost';
-import type { RecordWindow } from '../../../renderer/db/use-record-window';
 import { SHELL_COMMANDS } from '../../../renderer/shell/shell-commands';
 import { LIST_COMMANDS } from '../../../renderer/ui/list-commands';
 import type { RecordColumn } from '../../../renderer/ui/record-table/record-column';
@@ -25,21 +25,6 @@ const people: Person[] = ['Ana', 'Bruno', 'Carla', 'Diego', 'Elena'].map((name, 
   name,
   email: `${name.toLowerCase()}@example.com`,
 }));
-
-/** A window over records held in memory: every row already read. */
-function memoryWindow(rows: Person[]): RecordWindow<Person> {
-  return {
-    count: rows.length,
-    length: rows.length,
-    empty: rows.length === 0,
-    rowAt: (i) => rows[i],
-    setRange: () => {},
-    search: null,
-    version: 1,
-    allIds: () => Promise.resolve(rows.map((r) => r.id)),
-    loaded: rows,
-  };
-}
 
 const columns: RecordColumn<Person>[] = [
   { field: 'name', cell: (p) => p.name, primary: true },
@@ -98,18 +83,7 @@ async function setup() {
   return { onOpen, rows, selected, user: setupUser() };
 }
 
-// jsdom lays nothing out: the grid is given a screen's height, so the virtual list shows its rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'grid' ? 600 : 0;
-    },
-  });
-});
-afterAll(() => {
-  Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-});
+giveGridsAScreenHeight();
 
 describe('the record table from the keyboard', () => {
   it('walks rows with J and K and opens the focused one on Enter', async () => {

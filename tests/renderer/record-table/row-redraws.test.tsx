@@ -1,7 +1,8 @@
+import { giveGridsAScreenHeight } from '../support/record-table-support';
 import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ViewState } from '@domain/record-views/view-state';
 import type { RecordWindow } from '../../../renderer/db/use-record-window';
 import type { RecordColumn } from '../../../renderer/ui/record-table/record-column';
@@ -81,18 +82,7 @@ function Harness() {
 
 const redrawn = () => drawn.mock.calls.map(([p]) => p.name);
 
-// jsdom lays nothing out: the grid is given a screen's height, so the virtual list shows its rows.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'grid' ? 600 : 0;
-    },
-  });
-});
-afterAll(() => {
-  Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
-});
+giveGridsAScreenHeight();
 
 describe('what the record table redraws', () => {
   it('redraws only the row ticked, not the rows around it', async () => {
