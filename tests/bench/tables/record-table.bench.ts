@@ -418,14 +418,14 @@ await runPart(PART, async ({ quick, diagnose }) => {
         `${round(records / (seeded.ms / 1000))} records/s.`,
       `First render: root.render() → the first row painted, medians of ${trials} new pages each opening its database ` +
         `(not timed), after one uncounted mount of each (${round(warmup.big.firstRowsMs)} ms full, ` +
-        `${round(warmup.empty.firstRowsMs)} ms empty). The table shows rows only once the list is counted: the ` +
+        `${round(warmup.empty.firstRowsMs)} ms empty). The table shows the first page's rows before the list is counted; the ` +
         `default view's count, a range read of every contact in the worker (deletedAt: null is never index-satisfied, ` +
         `ADR 0031), took ${round(countMs)} ms alone; its first window ${round(firstWindow)} ms.`,
       `Sort: real clicks on "Sort by Name" (name is the contacts' only sortable column): ascending → descending, then ` +
         'descending → ascending (the click that removes the sort: an unsorted contacts view lists by name, ' +
         `ascending), ${sortRounds} rounds; from the click event's timestamp to the new order's rows painted. ` +
-        'Descending is never index-served by RxDB’s Dexie storage (the whole range read and sorted in the ' +
-        'worker) — measured as main has it.',
+        'Descending walks the name index backwards in the storage worker (RxDB’s Dexie storage would read and ' +
+        'sort the whole range; ADR 0031); a sort change keeps the count.',
       `Filters: "Owner is Me" (${seeded.user.id === user.id ? 'the owner of most contacts' : 'the bench user'}, ` +
         `[ownerId, nameKey] index) applied with the Apply button, and "Name contains mar" (a scan of the name ` +
         `index's range) submitted with Enter; clearing them: ${round(clearedMs)} ms. Search: ` +
