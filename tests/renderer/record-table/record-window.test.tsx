@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ListCount, WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
+import { ListCount } from '../../../renderer/db/list-count';
+import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
 
 type Row = { id: string };
 
