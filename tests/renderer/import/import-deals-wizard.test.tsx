@@ -7,6 +7,7 @@ import { ImportWizard } from '../../../renderer/features/import/ImportWizard';
 import { openTestWorkspace } from '../support/open-test-workspace';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
+import { dealBody } from '../../support/record-bodies';
 
 type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
 let workspace: TestWorkspace | undefined;
@@ -48,27 +49,19 @@ async function seededWorkspace() {
     tags: [],
     notes: '',
   });
-  const existing = await insertRecord(ws, 'deals', {
-    ownerId: ws.user.id,
-    teamId: ws.user.teamId,
-    title: 'Already here',
-    pipelineId: PIPELINE.id,
-    stageId: stageId('Qualified'),
-    stageEnteredAt: new Date().toISOString(),
-    rank: 'i',
-    value: { amount: 0, currency: 'USD' },
-    probability: null,
-    expectedCloseDate: '',
-    status: 'OPEN',
-    lostReason: '',
-    closedAt: null,
-    contactId: '',
-    companyId: '',
-    leadId: '',
-    lines: [],
-    tags: [],
-    notes: '',
-  });
+  const existing = await insertRecord(
+    ws,
+    'deals',
+    dealBody({
+      ownerId: ws.user.id,
+      teamId: ws.user.teamId,
+      title: 'Already here',
+      stageId: stageId('Qualified'),
+      stageEnteredAt: new Date().toISOString(),
+      value: { amount: 0, currency: 'USD' },
+      expectedCloseDate: '',
+    }),
+  );
   return { ws, eva, existing };
 }
 
