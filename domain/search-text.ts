@@ -118,7 +118,20 @@ export function parseSearchQuery(input: string): SearchQuery {
  * record `next` matches, `previous` matched too: a search can look only among the last results.
  */
 export function narrows(previous: SearchQuery, next: SearchQuery): boolean {
-  return isSearching(previous) && next.text.startsWith(previous.text);
+  return isSearching(previous) && next.text.startsWith(previous.text) && !splitsNumberRun(previous, next);
+}
+
+/**
+ * True when typing on turned the last word of a run of numbers into a word ("5 1" → "5 1@"): the
+ * run's first numbers then match a phone on their own, which the whole run did not, so the longer
+ * query can find a record the shorter one did not.
+ */
+function splitsNumberRun(previous: SearchQuery, next: SearchQuery): boolean {
+  const at = previous.terms.length - 1;
+  const last = previous.terms[at]!;
+  if (last.kind !== 'number' || last.words.length < 2) return false;
+  const grown = next.terms[at];
+  return grown?.kind !== 'number' || grown.words.length < last.words.length;
 }
 
 /** True when the query has something to look for (not blank, not only punctuation). */

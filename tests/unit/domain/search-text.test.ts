@@ -161,6 +161,14 @@ describe('narrows', () => {
     expect(narrows(parseSearchQuery('nancy'), parseSearchQuery('andrew'))).toBe(false);
     expect(narrows(parseSearchQuery(''), parseSearchQuery('nancy'))).toBe(false);
   });
+
+  it('does not narrow when typing on splits a run of numbers: "5 1" finds less than "5 1@" can', () => {
+    const record = { words: searchKey('1'), phones: phoneDigits('5') };
+    expect(matchesSearch(parseSearchQuery('5;1'), record)).toBe(false);
+    expect(matchesSearch(parseSearchQuery('5;1@'), record)).toBe(true);
+    expect(narrows(parseSearchQuery('5;1'), parseSearchQuery('5;1@'))).toBe(false);
+    expect(narrows(parseSearchQuery('555 01'), parseSearchQuery('555 0142'))).toBe(true);
+  });
 });
 
 describe('phoneDigits', () => {
