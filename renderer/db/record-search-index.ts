@@ -1,32 +1,18 @@
 import type { RxChangeEvent, RxCollection } from 'rxdb';
 import type { CollectionDocs } from '@domain/collections';
-import {
-  companySearchName,
-  matchesSearchText,
-  narrows,
-  searchTextOf,
-  type SearchableCollection,
-  type SearchQuery,
-} from '@domain/search-text';
+import { matchesSearchText, narrows, type SearchableCollection, type SearchQuery } from '@domain/search-text';
 import type { OutpostDatabase } from './database';
+import { LIST_SORT_KEY, searchRowOf, type SearchRow } from './search-row';
+import { SEARCH_ROWS_METHOD, type SearchRowsPage, type SearchRowsRequest } from './storage/search-rows';
 
 /** Records read from storage per page while an index is built; the UI gets the thread between pages. */
 export const INDEX_PAGE_SIZE = 1000;
+/** Search rows asked of the storage worker per message: each a few short strings, not a record. */
+export const ROW_PAGE_SIZE = 5000;
 /** A burst of changes larger than this is merged into the list order once instead of record by record. */
 const RESORT_ABOVE = 200;
 
-/** The field each list is ordered by (its index), and so the order search results come in. */
-export const LIST_SORT_KEY = {
-  companies: 'nameKey',
-  contacts: 'nameKey',
-  leads: 'nameKey',
-  deals: 'titleKey',
-} as const satisfies Record<SearchableCollection, string>;
-
-/** Other columns a list can be ordered by while searching: their values are kept in the index. */
-const ORDER_FIELDS: { [C in SearchableCollection]?: (doc: CollectionDocs[C]) => Record<string, string | number> } = {
-  deals: (d) => ({ 'value.amount': d.value.amount, expectedCloseDate: d.expectedCloseDate, status: d.status }),
-};
+export { LIST_SORT_KEY };
 
 export interface SearchOrder {
   field: string;
@@ -174,8 +160,8 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
       // the list order needs no sort. A record renamed behind the cursor meanwhile is not read
       // again, but its change event is applied after the pages.
       this.ordered = [];
-      for await (const documents of listPages(this.collection, this.name)) {
-        for (const doc of documents) this.put(doc);
+      for await (const rows of searchRowPages(this.collection, this.name)) {
+        for (const row of rows) this.put(row);
       }
       this.state = 'ready';
       this.flush();
@@ -185,10 +171,6 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
       console.error(`The search index of ${this.name} could not be built`, error);
     }
     this.notify();
-  }
-
-  private sortKeyOf(doc: StoredDoc): string {
-    return String(doc[LIST_SORT_KEY[this.name]] ?? '');
   }
 
   private clear() {
@@ -232,7 +214,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     for (const event of events) {
       const doc = event.documentData as unknown as StoredDoc | undefined;
       if (event.operation === 'DELETE' || !doc || doc._deleted) this.remove(event.documentId);
-      else this.put(doc);
+      else this.put(searchRowOf(this.name, doc as unknown as CollectionDocs[C]));
     }
     if (before) {
       const touched = this.touched!;
@@ -256,29 +238,24 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     return out;
   }
 
-  private put(doc: StoredDoc) {
-    const typed = doc as unknown as CollectionDocs[C];
-    let slot = this.slotOf.get(doc.id);
+  private put(row: SearchRow) {
+    let slot = this.slotOf.get(row.id);
     if (slot === undefined) {
       slot = this.freeSlots.pop() ?? this.ids.length;
-      this.slotOf.set(doc.id, slot);
+      this.slotOf.set(row.id, slot);
     } else if (this.ordered && this.listed[slot]) {
       this.ordered.splice(this.positionOf(slot), 1);
     }
-    const text = searchTextOf(this.name, typed);
     this.touched?.add(slot);
-    this.ids[slot] = doc.id;
-    this.sortKeys[slot] = this.sortKeyOf(doc);
-    this.words[slot] = text.words;
-    this.phones[slot] = text.phones;
-    this.companyOf[slot] = text.companyId && this.companies ? this.companies.companyNameFor(text.companyId) : null;
-    this.listed[slot] = !doc.deletedAt;
-    const orderOf = ORDER_FIELDS[this.name] as ((d: CollectionDocs[C]) => Record<string, string | number>) | undefined;
-    this.orderValues[slot] = orderOf ? orderOf(typed) : null;
+    this.ids[slot] = row.id;
+    this.sortKeys[slot] = row.sortKey;
+    this.words[slot] = row.words;
+    this.phones[slot] = row.phones;
+    this.companyOf[slot] = row.companyId && this.companies ? this.companies.companyNameFor(row.companyId) : null;
+    this.listed[slot] = row.listed;
+    this.orderValues[slot] = row.order;
     // A company in the bin still names the records linked to it, as their lists show it.
-    if (this.name === 'companies') {
-      this.companyNameFor(doc.id).name = companySearchName(typed as CollectionDocs['companies']);
-    }
+    if (this.name === 'companies') this.companyNameFor(row.id).name = row.companyName;
     if (this.ordered && this.listed[slot]) this.ordered.splice(this.positionOf(slot), 0, slot);
   }
 
@@ -335,6 +312,52 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private notify() {
     this.changes++;
     for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/** The storage instance beneath RxDB's wrappers (dev mode's validation), which may answer search rows. */
+function searchRowSource(collection: RxCollection): ((request: SearchRowsRequest) => Promise<SearchRowsPage>) | null {
+  type Instance = Record<string, unknown> & { originalStorageInstance?: Instance };
+  let instance = (collection as unknown as { internalStorageInstance: Instance }).internalStorageInstance;
+  while (instance.originalStorageInstance) instance = instance.originalStorageInstance;
+  const own = instance[SEARCH_ROWS_METHOD];
+  if (typeof own === 'function')
+    return (request) => (own as (r: SearchRowsRequest) => Promise<SearchRowsPage>).call(instance, request);
+  // The app's storage worker (storage/with-indexed-reads.ts) answers it by name.
+  const remote = instance.requestRemote;
+  if (typeof remote === 'function') {
+    return (request) =>
+      (remote as (method: string, params: unknown[]) => Promise<SearchRowsPage>).call(instance, SEARCH_ROWS_METHOD, [
+        request,
+      ]);
+  }
+  return null;
+}
+
+/**
+ * Every record's search row (the binned too, not the removed), in list order, a page at a time with
+ * a task between pages for the UI. Computed in the storage worker where the storage offers it —
+ * ROW_PAGE_SIZE small rows per message —, else from the records read here (listPages).
+ */
+export async function* searchRowPages<C extends SearchableCollection>(
+  collection: RxCollection<CollectionDocs[C]>,
+  name: C,
+): AsyncGenerator<SearchRow[]> {
+  const source = searchRowSource(collection as unknown as RxCollection);
+  if (!source) {
+    for await (const documents of listPages(collection, name)) {
+      yield documents.map((doc) => searchRowOf(name, doc as unknown as CollectionDocs[C]));
+    }
+    return;
+  }
+  let after: SearchRowsRequest['after'] = null;
+  for (;;) {
+    const { rows, done } = await source({ after, limit: ROW_PAGE_SIZE });
+    yield rows;
+    const last = rows[rows.length - 1];
+    if (done || !last) return;
+    after = { sortKey: last.sortKey, id: last.id };
+    await nextTask();
   }
 }
 

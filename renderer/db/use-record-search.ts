@@ -44,3 +44,28 @@ export function useSearchMatches<C extends SearchableCollection>(
   if (!ids) return { ids: null, status: { state: index.status === 'failed' ? 'failed' : 'preparing' } };
   return { ids, status: { state: 'ready', matches: ids.length } };
 }
+
+/** How long after a list opens its search index starts building, when the page is idle by then. */
+export const PREPARE_SEARCH_AFTER_MS = 1000;
+
+/**
+ * Builds the list's search index in the background soon after the list opens, so that the first
+ * key typed into its search finds an index ready instead of waiting seconds for it on a large
+ * workspace (100k contacts: the rows come from the storage worker, a few strings each).
+ */
+export function useSearchPreparedAhead(collection: SearchableCollection | null): void {
+  const { db } = useWorkspace();
+  useEffect(() => {
+    if (!collection) return;
+    let idle: number | null = null;
+    const timer = setTimeout(() => {
+      const start = () => searchIndexFor(db, collection).prepare();
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(start, { timeout: 2000 });
+      else start();
+    }, PREPARE_SEARCH_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== null) cancelIdleCallback(idle);
+    };
+  }, [db, collection]);
+}

@@ -6,7 +6,7 @@ import type { MangoSelector, MangoSort } from '@domain/record-views/view-query';
 import type { SearchableCollection } from '@domain/search-text';
 import type { SearchOrder } from './record-search-index';
 import { ListCount } from './list-count';
-import { useSearchMatches, type SearchStatus } from './use-record-search';
+import { useSearchMatches, useSearchPreparedAhead, type SearchStatus } from './use-record-search';
 import { useWorkspace } from './workspace-context';
 
 /** Rows read per page; pages start at multiples of it, so a window is a few whole pages. */
@@ -358,6 +358,7 @@ export function useRecordWindow<C extends CollectionName>(
       : null
   ) as SearchableCollection | null;
   const matches = useSearchMatches(searchable, options.search ?? '', options.searchOrder);
+  useSearchPreparedAhead(searchable);
   const queryKey = JSON.stringify(query);
   const ids = matches.ids;
   const searching = matches.status !== null;

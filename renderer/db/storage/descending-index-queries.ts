@@ -4,8 +4,6 @@ import {
   type PreparedQuery,
   type RxDocumentData,
   type RxJsonSchema,
-  type RxStorage,
-  type RxStorageInstance,
   type RxStorageQueryResult,
 } from 'rxdb';
 import {
@@ -94,25 +92,4 @@ function isRequired(schema: object, path: string): boolean {
     part = part.properties?.[name];
   }
   return true;
-}
-
-/**
- * A Dexie storage whose instances answer descending index-served queries backwards along the
- * index (descendingIndexQuery) and every other query as RxDB's Dexie storage does.
- */
-export function withDescendingIndexQueries<S extends RxStorage<unknown, unknown>>(storage: S): S {
-  return {
-    ...storage,
-    async createStorageInstance(params) {
-      const instance = (await storage.createStorageInstance(params)) as RxStorageInstance<
-        unknown,
-        unknown,
-        unknown
-      > as unknown as RxStorageInstanceDexie<unknown>;
-      const rxdbQuery = instance.query.bind(instance);
-      // The remote-storage plugin calls `instance[method]`: an own property replaces the method.
-      instance.query = async (prepared) => (await descendingIndexQuery(instance, prepared)) ?? rxdbQuery(prepared);
-      return instance as never;
-    },
-  };
 }

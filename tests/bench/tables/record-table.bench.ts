@@ -179,6 +179,11 @@ await runPart(PART, async ({ quick, diagnose }) => {
     // ── 2–3. sort, filters, search on one mounted section ──────────────────────────────────
     const page = await open(browser);
     await page.evaluate((o) => window.tablesBench!.mount(o), { name: 'bench-big', user });
+    // The list builds its search index in the background once open; the interactions below start
+    // after it, so that each measures itself alone (a person sorting in the first seconds shares
+    // the storage worker with that build).
+    const searchReady = await page.evaluate(() => window.tablesBench!.searchReady());
+    log(PART, `search index built in the background: ready ${round(searchReady.ms)} ms after the section opened`);
     const interact = async (
       what: string,
       action: () => Promise<void>,
@@ -234,14 +239,9 @@ await runPart(PART, async ({ quick, diagnose }) => {
 
     const search = page.getByRole('searchbox', { name: 'Search contacts' });
     await search.focus();
-    // The first keystroke builds the search index over the collection (ADR 0016): reported apart.
-    const searchFirst = await interact(`search: first keystroke "${SEARCHES[0]![0]}" (index built)`, () =>
-      page.keyboard.press(SEARCHES[0]![0]!),
-    );
     const keystrokes: Settled[] = [];
-    for (const [n, word] of SEARCHES.entries()) {
+    for (const word of SEARCHES) {
       for (const [i, ch] of [...word].entries()) {
-        if (n === 0 && i === 0) continue;
         keystrokes.push(
           await interact(`search: "${word.slice(0, i + 1)}"`, () => page.keyboard.press(ch), KEYSTROKE_TIMEOUT_MS),
         );
@@ -420,7 +420,8 @@ await runPart(PART, async ({ quick, diagnose }) => {
         `(not timed), after one uncounted mount of each (${round(warmup.big.firstRowsMs)} ms full, ` +
         `${round(warmup.empty.firstRowsMs)} ms empty). The table shows the first page's rows before the list is counted; the ` +
         `default view's count, a range read of every contact in the worker (deletedAt: null is never index-satisfied, ` +
-        `ADR 0031), took ${round(countMs)} ms alone; its first window ${round(firstWindow)} ms.`,
+        `ADR 0031), took ${round(countMs)} ms alone (a scan of the name index in batches that keeps nothing); its first ` +
+        `window ${round(firstWindow)} ms.`,
       `Sort: real clicks on "Sort by Name" (name is the contacts' only sortable column): ascending → descending, then ` +
         'descending → ascending (the click that removes the sort: an unsorted contacts view lists by name, ' +
         `ascending), ${sortRounds} rounds; from the click event's timestamp to the new order's rows painted. ` +
@@ -429,9 +430,10 @@ await runPart(PART, async ({ quick, diagnose }) => {
       `Filters: "Owner is Me" (${seeded.user.id === user.id ? 'the owner of most contacts' : 'the bench user'}, ` +
         `[ownerId, nameKey] index) applied with the Apply button, and "Name contains mar" (a scan of the name ` +
         `index's range) submitted with Enter; clearing them: ${round(clearedMs)} ms. Search: ` +
-        `${SEARCHES.map((s) => `"${s}"`).join(', ')} typed a key at a time; the first keystroke builds the search ` +
-        `index (${searchFirst.ms === null ? 'no change seen' : `${round(searchFirst.ms)} ms`}) and is not in the p95; ` +
-        `keystrokes that changed nothing visible: ${unchanged(keystrokes)}.`,
+        `${SEARCHES.map((s) => `"${s}"`).join(', ')} typed a key at a time, every keystroke in the p95; the list builds its search index in the ` +
+        `background once open, from compact rows the storage worker computes (ready ${round(searchReady.ms)} ms after ` +
+        `the section opened; the sort, filter and search measurements start after it); keystrokes that changed ` +
+        `nothing visible: ${unchanged(keystrokes)}.`,
       `Scrolling: 40 wheel steps of 400 px at the top, a jump to row ${middle}, 40 steps there, 5 PageDown and End ` +
         `on a focused row, a jump to row ${end}, 40 steps up; long tasks ${scrollTasks.count} (longest ` +
         `${round(scrollTasks.longestMs)} ms); in that session the jumps took ${round(scrollMiddle.ms)} and ` +
@@ -476,6 +478,13 @@ await runPart(PART, async ({ quick, diagnose }) => {
         target: null,
       }),
       measurement({
+        id: 'table.searchReady',
+        name: 'Search index ready after opening (background)',
+        figure: { label: 'section opened → index ready', value: round(searchReady.ms), unit: 'ms' },
+        baseline: { label: 'count of the default view', value: round(countMs, 1), unit: 'ms' },
+        target: null,
+      }),
+      measurement({
         id: 'table.sortAsc',
         name: 'Sort by name, ascending → painted',
         figure: { label: 'click → rows painted', value: round(sortAsc, 1), unit: 'ms' },
@@ -515,7 +524,7 @@ await runPart(PART, async ({ quick, diagnose }) => {
         target: { on: 'figure', op: '<', value: FILTER_TARGET_MS },
         details: {
           medianMs: round(median(keyMs), 1),
-          firstKeystrokeMs: searchFirst.ms === null ? null : round(searchFirst.ms),
+          indexReadyMs: round(searchReady.ms),
           unchanged: unchanged(keystrokes),
           runs: keystrokes,
         },

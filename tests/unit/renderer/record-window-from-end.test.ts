@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../domain/schemas/contact';
 import type { MangoSort } from '../../../domain/record-views/view-query';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
-import { withDescendingIndexQueries } from '../../../renderer/db/storage/descending-index-queries';
+import { withIndexedReads } from '../../../renderer/db/storage/with-indexed-reads';
 import { WINDOW_PAGE_SIZE, WindowSource, queryReads, type WindowReads } from '../../../renderer/db/use-record-window';
 import { makeContact, testId } from '../domain/fixtures';
 
@@ -34,9 +34,7 @@ function contact(name: string, deleted = false): Contact {
 }
 
 beforeAll(async () => {
-  const storage = withDescendingIndexQueries(
-    getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>,
-  );
+  const storage = withIndexedReads(getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>);
   db = await openDatabase({ name: 'record-window-from-end', storage, multiInstance: false, collections: ['contacts'] });
   await db.contacts.bulkInsert(Array.from({ length: 530 }, (_, i) => contact(NAMES[i % NAMES.length]!, i % 11 === 0)));
 }, 60_000);

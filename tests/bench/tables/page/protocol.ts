@@ -146,6 +146,8 @@ export interface TablesBench {
   seed(options: SeedOptions): Promise<SeedResult>;
   /** Opens the database (not timed in firstRowsMs) and renders the Contacts section in its default view. */
   mount(options: MountOptions): Promise<MountResult>;
+  /** Resolves once the mounted section's search index, built in the background, is ready: ms since its render. */
+  searchReady(): Promise<{ ms: number }>;
   /** The baseline: the first window's query, the count and deeper windows, without the UI, on a database just opened. */
   query(options: MountOptions & { skips?: number[] }): Promise<QueryResult>;
   /** Starts watching for the next input event and the first row changing after it. */

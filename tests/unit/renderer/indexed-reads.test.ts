@@ -1,20 +1,32 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import fc from 'fast-check';
 import type { RxStorage } from 'rxdb';
-import { getRxStorageDexie, type RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
+import { fromDexieToStorage, getRxStorageDexie, type RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
+import { getQueryMatcher } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../domain/schemas/contact';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
+import { descendingIndexQuery } from '../../../renderer/db/storage/descending-index-queries';
+import { withIndexedReads } from '../../../renderer/db/storage/with-indexed-reads';
+import { scanIndexRange } from '../../../renderer/db/storage/index-range-scan';
+import { scanningCount } from '../../../renderer/db/storage/scanning-count';
 import {
-  descendingIndexQuery,
-  withDescendingIndexQueries,
-} from '../../../renderer/db/storage/descending-index-queries';
+  SEARCH_ROWS_METHOD,
+  searchRows,
+  type SearchRowsPage,
+  type SearchRowsRequest,
+} from '../../../renderer/db/storage/search-rows';
+import { searchRowOf, type SearchRow } from '../../../renderer/db/search-row';
+import { searchIndexFor } from '../../../renderer/db/record-search-index';
+import { parseSearchQuery } from '../../../domain/search-text';
 import { makeContact, testId } from '../domain/fixtures';
 
 /**
- * Descending lists read backwards along an index (renderer/db/storage/descending-index-queries.ts)
- * must answer exactly as RxDB's Dexie storage does — same records, same order, ties broken by id —
- * on IndexedDB (fake-indexeddb here; the app runs the same storage in its worker).
+ * The reads the app's storage worker makes cheaper (renderer/db/storage/with-indexed-reads.ts) —
+ * descending lists read backwards along an index, counts by a scan that keeps nothing, search rows
+ * computed where the records are — must answer exactly as RxDB's Dexie storage does: same records,
+ * same order, ties broken by id, on IndexedDB (fake-indexeddb here; the app runs the same storage
+ * in its worker).
  */
 
 const dexie = () => getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
@@ -97,9 +109,9 @@ const docs = contacts(700);
 
 beforeAll(async () => {
   const open = (name: string, storage: RxStorage<unknown, unknown>) =>
-    openDatabase({ name, storage, multiInstance: false, collections: ['contacts'] });
+    openDatabase({ name, storage, multiInstance: false, collections: ['contacts', 'companies'] });
   plain = await open('descending-plain', dexie());
-  reversing = await open('descending-reversing', withDescendingIndexQueries(dexie()));
+  reversing = await open('descending-reversing', withIndexedReads(dexie()));
   for (const db of [plain, reversing]) {
     await db.contacts.bulkInsert(docs);
     // Removed from the store (RxDB's _deleted), not only soft-deleted: never in any list.
@@ -155,5 +167,91 @@ describe('descending lists read backwards along an index', () => {
       // No index starts with the email: RxDB reads and sorts, as before.
       expect(answered({ selector: { deletedAt: null }, sort: [{ email: 'desc' }] })).resolves.toBeNull(),
     ]);
+  });
+});
+
+const rawContacts = (db: OutpostDatabase) =>
+  (db.contacts.storageInstance as unknown as { originalStorageInstance: unknown })
+    .originalStorageInstance as RxStorageInstanceDexie<Contact>;
+
+describe('counts no index satisfies, by a scan that keeps nothing', () => {
+  it("counts every list selector exactly as RxDB's Dexie storage does", async () => {
+    let scanned = 0;
+    await fc.assert(
+      fc.asyncProperty(selectorArb, async (selector) => {
+        const prepared = plain.contacts.find({ selector } as never).getPreparedQuery();
+        const expected = (await plain.contacts.storageInstance.count(prepared)).count;
+        const ours = await scanningCount(rawContacts(plain), prepared);
+        if (ours) {
+          scanned++;
+          expect(ours.count).toBe(expected);
+        }
+        // And through the app's wrapped storage, as a list's footer counts.
+        expect((await reversing.contacts.storageInstance.count(prepared)).count).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
+    expect(scanned).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('reads an index range in batches that together hold each record of it exactly once', async () => {
+    await fc.assert(
+      fc.asyncProperty(selectorArb, fc.integer({ min: 1, max: 40 }), async (selector, batch) => {
+        const prepared = plain.contacts.find({ selector, sort: [{ id: 'asc' }] } as never).getPreparedQuery();
+        const matches = getQueryMatcher(rawContacts(plain).schema, prepared.query);
+        const seen: string[] = [];
+        await scanIndexRange(
+          rawContacts(plain),
+          prepared.queryPlan,
+          (stored) => {
+            expect(stored.length).toBeLessThanOrEqual(batch);
+            for (const doc of stored)
+              if (matches(fromDexieToStorage(['_deleted'], doc) as never)) seen.push(doc.id as string);
+          },
+          batch,
+        );
+        const expected = (await rawContacts(plain).query(prepared)).documents.map((d) => d.id);
+        expect([...seen].sort()).toEqual([...expected].sort());
+        expect(new Set(seen).size).toBe(seen.length);
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
+
+describe('search rows computed where the records are', () => {
+  it('hands over every stored record once, in list order, binned ones included, page after page', async () => {
+    const raw = rawContacts(reversing);
+    const rows: SearchRow[] = [];
+    let after: SearchRowsRequest['after'] = null;
+    for (let page = 0; page < 200; page++) {
+      const answer: SearchRowsPage = await searchRows(raw, { after, limit: 9 });
+      expect(answer.rows.length).toBeLessThanOrEqual(9);
+      rows.push(...answer.rows);
+      const last = answer.rows[answer.rows.length - 1];
+      if (answer.done || !last) break;
+      after = { sortKey: last.sortKey, id: last.id };
+    }
+    const stored = await reversing.contacts.find({ sort: [{ nameKey: 'asc' }, { id: 'asc' }] }).exec();
+    expect(stored.some((d) => d.deletedAt)).toBe(true);
+    expect(rows).toEqual(stored.map((d) => searchRowOf('contacts', d.toJSON() as Contact)));
+  }, 60_000);
+
+  it('finds the same records when the search index is built from them as when it reads the records', async () => {
+    const fromRows = searchIndexFor(reversing, 'contacts');
+    const fromRecords = searchIndexFor(plain, 'contacts');
+    fromRows.prepare();
+    fromRecords.prepare();
+    await expect.poll(() => [fromRows.status, fromRecords.status], { timeout: 30_000 }).toEqual(['ready', 'ready']);
+    // The app's storage offers the rows; RxDB's own Dexie storage does not, so that index reads records.
+    expect(typeof (rawContacts(reversing) as unknown as Record<string, unknown>)[SEARCH_ROWS_METHOD]).toBe('function');
+    expect((rawContacts(plain) as unknown as Record<string, unknown>)[SEARCH_ROWS_METHOD]).toBeUndefined();
+    let found = 0;
+    for (const typed of ['alba', 'di', 'example', 'carla hugo', 'zz']) {
+      const query = parseSearchQuery(typed);
+      found += fromRows.search(query).length;
+      expect(fromRows.search(query)).toEqual(fromRecords.search(query));
+    }
+    expect(found).toBeGreaterThan(200);
   });
 });
