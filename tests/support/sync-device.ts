@@ -46,6 +46,8 @@ export async function createTestDevice(options: {
    * app reaches its storage worker (ADR 0012); validation stays on this side, as in the app.
    */
   storage?: 'memory' | 'remote';
+  /** false: the replication itself makes the first pull (the bootstrap is on by default, ADR 0010). */
+  bootstrap?: boolean;
 }): Promise<TestDevice> {
   const name = options.name ?? `device${++counter}`;
   const base = options.storage === 'remote' ? getRxStorageOverMessagePort(getRxStorageMemory()) : getRxStorageMemory();
@@ -92,6 +94,7 @@ export async function createTestDevice(options: {
     fetch: guardedFetch,
     waitForLeadership: false,
     liveStream: options.liveStream ?? true,
+    ...(options.bootstrap === false ? { bootstrap: false } : {}),
     ...(options.pushBatchSize ? { pushBatchSize: options.pushBatchSize } : {}),
   });
   const userId = options.userId ?? '0190aaaa-0000-7000-8000-000000000001';

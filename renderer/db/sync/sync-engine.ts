@@ -61,8 +61,9 @@ export interface SyncEngine {
   /** Resolves once every collection has nothing left to push or pull (tests, "sync now"). */
   awaitInSync(): Promise<void>;
   /**
-   * Resolves once a pull of `collection` has reached the server's head at least once: from then
-   * on, a record missing locally is missing on the server too (as far as this user may see).
+   * Resolves once a pull of `collection` has reached the server's head at least once and what it
+   * brought is stored on the device: from then on, a record missing locally is missing on the
+   * server too (as far as this user may see).
    */
   caughtUp(collection: CollectionName): Promise<void>;
   stop(): Promise<void>;
@@ -194,7 +195,6 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
         const documents = accepted.fresh(collection, page.documents);
         await noticeLostEdits(collection, documents);
         reportProgress(collection, page.checkpoint.seq, page.serverSeq);
-        if (page.documents.length < pullBatchSize) caughtUpEntry(collection).resolve();
         succeeded();
         return { documents: documents as never[], checkpoint: page.checkpoint };
       },
@@ -281,6 +281,14 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       });
     });
     replications.set(collection, replication as RxReplicationState<unknown, SyncCheckpoint>);
+    // Not when a pull handler sees the last page: RxDB stores a page only after its handler
+    // returns, so a record would still be missing here for a moment. The first sync is done once
+    // the pulled pages are stored (and nothing waits to be pushed). A cancelled replication never
+    // gets there, which is right: nothing is known of the server then.
+    replication.awaitInitialReplication().then(
+      () => caughtUpEntry(collection).resolve(),
+      () => undefined,
+    );
     const begin = async () => {
       if (options.bootstrap !== false) {
         if (options.waitForLeadership ?? true) await Promise.race([db.waitForLeadership(), stopRequested]);

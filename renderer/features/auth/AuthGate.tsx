@@ -3,7 +3,7 @@ import { I18nContext } from 'react-i18next';
 import { readCachedSession, writeCachedSession, type CachedSession } from '../../auth/cached-session';
 import { createSessionKeeper, type SessionKeeper } from '../../auth/session-keeper';
 import { closeUserStore, openUserStore, type OpenedStore } from '../../db/open-user-workspace';
-import { ensureDefaultRecords, userDatabaseName } from '../../db/session';
+import { pullDefaultRecords, userDatabaseName } from '../../db/session';
 import { StorageWorkerError } from '../../db/storage/worker-storage';
 import { whenSyncStopped } from '../../db/sync/sync-context';
 import { applyTheme } from '../../shell/theme';
@@ -53,12 +53,21 @@ export function AuthGate({ app: App }: { app: ComponentType<SignedInProps> }) {
       openStore.current = store;
       applyTheme(store.prefs.theme);
       if (i18n.language !== store.prefs.locale) await i18n.changeLanguage(store.prefs.locale);
+      // One keeper per session: the demo load's pull and the app sign with the same one (two
+      // keepers refreshing one refresh token end the session).
+      const keeper = createSessionKeeper({ session, save: writeCachedSession, reload: readCachedSession });
       if (loadDemo) {
         const ws = { db: store.db, clock: store.clock, journal: store.journal, user };
-        await ensureDefaultRecords(ws);
-        await loadDemoData(ws, loadDemo);
+        try {
+          // The demo builds on the default records: the server's, pulled first, never a copy of
+          // this device's own racing them (docs/adr/0040-default-records-come-from-the-server.md).
+          await pullDefaultRecords(ws, store.prefs.syncEnabled ? { url: session.serverUrl, auth: keeper } : null);
+          await loadDemoData(ws, loadDemo);
+        } catch (error) {
+          keeper.dispose();
+          throw error;
+        }
       }
-      const keeper = createSessionKeeper({ session, save: writeCachedSession, reload: readCachedSession });
       setState({ kind: 'signedIn', store, keeper });
     },
     [i18n],
