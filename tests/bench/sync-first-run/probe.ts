@@ -39,7 +39,10 @@ function check(): void {
   const bar = document.querySelector('.sync-indicator [role="progressbar"]');
   const progress = bar ? Number(bar.getAttribute('aria-valuenow')) : null;
   const last = probe.header[probe.header.length - 1];
-  if (label && (!last || last.label !== label || (last.progress === null) !== (progress === null))) {
+  // A new entry when the text changes, the bar comes or goes, or moves by 10 points: a short history.
+  const moved =
+    last && (last.progress === null ? progress !== null : progress === null || progress >= last.progress + 10);
+  if (label && (!last || last.label !== label || moved)) {
     probe.header.push({ at: performance.now(), label, progress });
   }
 }
