@@ -43,6 +43,12 @@ const PARTS = [
     description: 'first sync of 100k contacts in Chromium vs raw pull pages + Dexie bulkPut',
   },
   {
+    name: 'sync-first-run',
+    script: 'tests/bench/sync-first-run/first-run.bench.ts',
+    description:
+      'a Sales Manager’s first sign-in on a new device (the built app in Chromium) to a team server holding the large demo workspace: first rows, full sync vs raw Dexie bulkPut, long tasks, heap',
+  },
+  {
     name: 'sync-fanout',
     script: 'tests/bench/sync/fanout.bench.ts',
     description: 'write-to-client latency with 100 connected clients vs 1',

@@ -48,17 +48,28 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUNDLE_DIR = join(ROOT, 'node_modules', '.cache', 'outpost-bench', `server-${process.pid}`);
 let bundled: Promise<unknown> | null = null;
 
+/** A server process started by spawnBenchServer, not signed in to. */
+export interface SpawnedBenchServer {
+  url: string;
+  child: ChildProcess;
+  /** The single-user server's launch key (a team server ignores it). */
+  localKey: string;
+  stop(): Promise<void>;
+}
+
 /**
  * The real sync server in its own Node process, as `npm run server` runs it: the CLI bundled from
  * the current source (scripts/server-bundle.mjs, so production code: no tsx transform, push
  * decoding on its decoder threads), on a free loopback port. Its CPU is not shared with the event
  * loop of the clients that measure it. `OUTPOST_BENCH_SERVER_PROFILE=<dir>`: a CPU profile of it.
  */
-export async function startBenchServer(options: {
+export async function spawnBenchServer(options: {
   dbUrl: string;
-  /** Serve these static files (the browser bench page) from the server's origin. */
+  /** Serve these static files (the app or a browser bench page) from the server's origin. */
   appDir?: string;
-}): Promise<BenchServer> {
+  /** More CLI flags, e.g. `['--auth', 'team']`. */
+  serverArgs?: readonly string[];
+}): Promise<SpawnedBenchServer> {
   if (!bundled) {
     bundled = bundleServer(BUNDLE_DIR);
     process.once('exit', () => rmSync(BUNDLE_DIR, { recursive: true, force: true }));
@@ -75,6 +86,7 @@ export async function startBenchServer(options: {
     '--db',
     options.dbUrl,
     ...(options.appDir ? ['--app', options.appDir] : ['--no-app']),
+    ...(options.serverArgs ?? []),
   ];
   const localKey = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, args, {
@@ -98,11 +110,7 @@ export async function startBenchServer(options: {
       if (ready) {
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => process.stdout.write(more));
-        const url = ready.url;
-        signIn(url, localKey).then(
-          (session) => resolve({ url, child, stop, pageUrl: (path) => `${url}${path}#k=${localKey}`, ...session }),
-          (error: unknown) => void stop().then(() => reject(error as Error)),
-        );
+        resolve({ url: ready.url, child, localKey, stop });
       }
     };
     child.stdout!.on('data', onData);
@@ -112,4 +120,21 @@ export async function startBenchServer(options: {
     });
     child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before listening:\n${output}`)));
   });
+}
+
+/** A single-user server (spawnBenchServer), signed in as its owner. */
+export async function startBenchServer(options: {
+  dbUrl: string;
+  /** Serve these static files (the browser bench page) from the server's origin. */
+  appDir?: string;
+}): Promise<BenchServer> {
+  const spawned = await spawnBenchServer(options);
+  const { url, child, localKey, stop } = spawned;
+  try {
+    const session = await signIn(url, localKey);
+    return { url, child, stop, pageUrl: (path) => `${url}${path}#k=${localKey}`, ...session };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
