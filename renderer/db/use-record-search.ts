@@ -60,7 +60,8 @@ export function useSearchPreparedAhead(collection: SearchableCollection | null):
     let idle: number | null = null;
     const timer = setTimeout(() => {
       const start = () => searchIndexFor(db, collection).prepare();
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(start, { timeout: 2000 });
+      // No deadline: while the page is busy (a first sync writing), the build waits for it.
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(start);
       else start();
     }, PREPARE_SEARCH_AFTER_MS);
     return () => {
