@@ -2,9 +2,18 @@ import Papa from 'papaparse';
 import { COLLECTION_SCHEMAS, type CollectionName } from './collections';
 import { minorUnitDigits, type Money } from './money';
 
-/** A column of the export: the record field it shows and its header, already translated. */
-export interface ExportColumn {
+/**
+ * A record property the export writes. A reference (an id) is written as the record it points at:
+ * by name for a person to read, or `by: 'email'`, the key an import finds that contact or user by
+ * (domain/csv-import), so that the file can be imported again.
+ */
+export interface ExportField {
   field: string;
+  by?: 'email';
+}
+
+/** A column of the export: the record field it shows and its header, already translated. */
+export interface ExportColumn extends ExportField {
   header: string;
 }
 
@@ -12,8 +21,13 @@ export interface ExportColumn {
 export interface ExportLookups {
   companyName(id: string): string | undefined;
   contactName(id: string): string | undefined;
+  contactEmail(id: string): string | undefined;
   /** A user's name, for owner, created-by and updated-by columns. */
   userName(id: string): string | undefined;
+  userEmail(id: string): string | undefined;
+  pipelineName(id: string): string | undefined;
+  /** A stage by its id, in whichever pipeline holds it. */
+  stageName(id: string): string | undefined;
 }
 
 export interface CsvExportInput {
@@ -38,6 +52,14 @@ const LOOKUP_OF: Readonly<Record<string, keyof ExportLookups>> = {
   ownerId: 'userName',
   createdBy: 'userName',
   updatedBy: 'userName',
+  pipelineId: 'pipelineName',
+  stageId: 'stageName',
+};
+const EMAIL_LOOKUP_OF: Readonly<Record<string, keyof ExportLookups>> = {
+  contactId: 'contactEmail',
+  ownerId: 'userEmail',
+  createdBy: 'userEmail',
+  updatedBy: 'userEmail',
 };
 
 /**
@@ -47,6 +69,15 @@ const LOOKUP_OF: Readonly<Record<string, keyof ExportLookups>> = {
  */
 export function escapeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A cell as it was before escapeFormula(): the apostrophe before = + - @ tab or carriage return
+ * dropped, so an exported phone ("'+57 601…") or name imports as the record held it. Only that
+ * prefix is removed; the value is stored as text and escaped again on its next export.
+ */
+export function unescapeFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 function isMoneyField(collection: CollectionName, field: string): boolean {
@@ -66,9 +97,9 @@ function decimal(value: Money, mark: '.' | ','): string {
   return `${value.amount < 0 ? '-' : ''}${whole}${fraction}`;
 }
 
-function textOf(value: unknown, field: string, lookups: ExportLookups): string {
+function textOf(value: unknown, column: ExportField, lookups: ExportLookups): string {
   if (value === null || value === undefined) return '';
-  const lookup = LOOKUP_OF[field];
+  const lookup = (column.by === 'email' ? EMAIL_LOOKUP_OF : LOOKUP_OF)[column.field];
   if (lookup) return value ? escapeFormula(lookups[lookup](String(value)) ?? '') : '';
   if (Array.isArray(value)) return escapeFormula(value.map(String).join(', '));
   if (typeof value === 'object') {
@@ -83,7 +114,7 @@ function textOf(value: unknown, field: string, lookups: ExportLookups): string {
 /**
  * A view's columns and records as CSV for a spreadsheet: UTF-8 with a BOM (so Excel reads accents),
  * CRLF line ends, each money column as a decimal followed by its currency column, references as
- * the names they point at, and every text cell safe from formula injection.
+ * the names (or emails) of what they point at, and every text cell safe from formula injection.
  */
 export function recordsToCsv(input: CsvExportInput): string {
   const separator = input.separator ?? ',';
@@ -101,7 +132,7 @@ export function recordsToCsv(input: CsvExportInput): string {
     rows.push(
       input.columns.flatMap((column) => {
         const value = record[column.field];
-        if (!moneyColumns.includes(column)) return [textOf(value, column.field, input.lookups)];
+        if (!moneyColumns.includes(column)) return [textOf(value, column, input.lookups)];
         const amount = value as Money | null | undefined;
         return amount ? [decimal(amount, mark), amount.currency] : ['', ''];
       }),

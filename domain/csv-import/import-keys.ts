@@ -1,3 +1,4 @@
+import { unescapeFormula } from '../csv-export';
 import { companyNameKey, emailKey } from '../duplicates';
 import { searchKey } from '../derived-fields';
 import { normalizeDomain } from '../field-rules';
@@ -27,11 +28,12 @@ export interface ImportKeys {
   dealTitleKeys: string[];
 }
 
-/** The keys of every cell mapped to `field`, each once. */
+/** The keys of every cell mapped to `field`, each once, read as rowToRecord reads them. */
 function cellsOf(rows: readonly (readonly string[])[], mapping: ColumnMapping, field: string): string[] {
   const columns = mapping.flatMap((key, column) => (key === field ? [column] : []));
   const cells = new Set<string>();
-  for (const row of rows) for (const column of columns) if (row[column]?.trim()) cells.add(row[column]!);
+  for (const row of rows)
+    for (const column of columns) if (row[column]?.trim()) cells.add(unescapeFormula(row[column]!));
   return [...cells];
 }
 

@@ -20,7 +20,9 @@ export interface ImportableField {
   required?: boolean;
   /**
    * Header names that mean this field: English, Spanish, and the headers of HubSpot, Pipedrive and
-   * Salesforce sample exports. Compared after headerKey(), so case, accents and punctuation differ freely.
+   * Salesforce sample exports, and our own export's (in both languages), so that an exported file
+   * maps itself. Compared after headerKey(), so case, accents and punctuation differ freely. When
+   * two columns name the field, the earlier alias wins (suggestMapping).
    */
   aliases: readonly string[];
 }
@@ -111,15 +113,17 @@ export const IMPORTABLE_FIELDS: Readonly<Record<ImportableCollection, readonly I
     { key: 'title', kind: 'text', labelKey: 'deals.fields.title', required: true, aliases: ['title', 'deal name', 'deal title', 'opportunity name', 'name', 'nombre', 'titulo', 'nombre del negocio', 'oportunidad', 'deal - title'] },
     { key: 'value', kind: 'money', labelKey: 'deals.fields.value', aliases: ['value', 'amount', 'deal value', 'valor', 'importe', 'monto', 'deal - value'] },
     { key: 'currency', kind: 'currency', labelKey: 'csv.fields.currency', aliases: currency },
-    { key: 'probability', kind: 'integer', labelKey: 'deals.fields.probability', aliases: ['probability', 'probability (%)', 'deal probability', 'probabilidad', 'deal - probability'] },
+    { key: 'probability', kind: 'integer', labelKey: 'deals.fields.probability', aliases: ['probability', 'probability (%)', 'deal probability', 'probabilidad', 'probabilidad (%)', 'deal - probability'] },
     { key: 'expectedCloseDate', kind: 'date', labelKey: 'deals.fields.expectedCloseDate', aliases: ['expected close date', 'close date', 'closedate', 'fecha de cierre', 'fecha de cierre prevista', 'deal - expected close date'] },
-    { key: 'contact', kind: 'relation', labelKey: 'deals.fields.contact', aliases: ['contact', 'contact email', 'contacto', 'email', 'correo', 'person - email', 'person - email - work'] },
+    // A contact is found by email: our export's "Contact email" is preferred to its "Contact" (a name).
+    { key: 'contact', kind: 'relation', labelKey: 'deals.fields.contact', aliases: ['contact email', 'correo del contacto', 'email', 'correo', 'person - email', 'person - email - work', 'contact', 'contacto'] },
     { key: 'company', kind: 'relation', labelKey: 'deals.fields.company', aliases: [...companyName, 'organization - name', 'deal - organization'] },
     { key: 'pipeline', kind: 'relation', labelKey: 'deals.fields.pipeline', aliases: ['pipeline', 'embudo', 'deal - pipeline'] },
     { key: 'stage', kind: 'relation', labelKey: 'deals.fields.stage', aliases: ['stage', 'deal stage', 'etapa', 'fase', 'deal - stage'] },
     { key: 'status', kind: 'choice', labelKey: 'deals.fields.status', aliases: ['status', 'deal status', 'estado', 'deal - status'] },
     { key: 'lostReason', kind: 'choice', labelKey: 'deals.fields.lostReason', aliases: ['lost reason', 'loss reason', 'motivo de perdida', 'razon de perdida', 'deal - lost reason'] },
-    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: ['owner', 'owner email', 'deal owner', 'opportunity owner', 'propietario', 'responsable', 'deal - owner'] },
+    // An owner is found by email: our export's "Owner email" is preferred to its "Owner" (a name).
+    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: ['owner email', 'correo del responsable', 'owner', 'deal owner', 'opportunity owner', 'propietario', 'responsable', 'deal - owner'] },
     { key: 'tags', kind: 'tags', labelKey: 'common.tags', aliases: tags },
     { key: 'notes', kind: 'text', labelKey: 'common.notes', aliases: notes },
   ],

@@ -1,3 +1,4 @@
+import { unescapeFormula } from '../csv-export';
 import { companyNameKey, emailKey } from '../duplicates';
 import { normalizeDomain } from '../field-rules';
 import { createRecord, type EditContext, type RecordBody } from '../record-edits';
@@ -135,7 +136,9 @@ function resolveCompany(cell: string, lookups: ImportLookups): string | undefine
  * written is judged by the same schema and write rules the server applies to a push.
  */
 export function rowToRecord<C extends ImportableCollection>(input: RowToRecordInput<C>): RowOutcome<C> {
-  const { collection, cells, mapping, lookups } = input;
+  const { collection, mapping, lookups } = input;
+  // A cell an export kept from running as a formula reads as the value it holds.
+  const cells = input.cells.map(unescapeFormula);
   const fields = new Map(IMPORTABLE_FIELDS[collection].map((f) => [f.key, f]));
   const body: Record<string, unknown> = { ...input.base };
   const errors: FieldError[] = [];

@@ -13,22 +13,25 @@ export function headerKey(header: string): string {
 
 /**
  * The field each header most likely means, by exact alias after headerKey(). Each field is used by
- * one column at most (the first that names it), so a file with "Email" and "Email - Other" maps the
- * first; the person changes the rest by hand.
+ * one column at most: the one named by the field's earlier alias, the first such column on a tie.
+ * So a file with "Email" and "Email - Other" maps "Email", and our own export's "Owner" (a name)
+ * and "Owner email" maps the email, which the import finds the user by; the person changes the
+ * rest by hand.
  */
 export function suggestMapping(headers: readonly string[], collection: ImportableCollection): ColumnMapping {
-  const byAlias = new Map<string, string>();
+  const byAlias = new Map<string, { field: string; rank: number }>();
   for (const field of IMPORTABLE_FIELDS[collection]) {
-    for (const alias of [field.key, ...field.aliases]) {
+    [...field.aliases, field.key].forEach((alias, rank) => {
       const key = headerKey(alias);
-      if (!byAlias.has(key)) byAlias.set(key, field.key);
-    }
+      if (!byAlias.has(key)) byAlias.set(key, { field: field.key, rank });
+    });
   }
-  const used = new Set<string>();
-  return headers.map((header) => {
-    const field = byAlias.get(headerKey(header));
-    if (!field || used.has(field)) return null;
-    used.add(field);
-    return field;
+  const named = headers.map((header) => byAlias.get(headerKey(header)));
+  const best = new Map<string, number>();
+  named.forEach((match, column) => {
+    if (!match) return;
+    const current = best.get(match.field);
+    if (current === undefined || match.rank < named[current]!.rank) best.set(match.field, column);
   });
+  return named.map((match, column) => (match && best.get(match.field) === column ? match.field : null));
 }

@@ -2,26 +2,50 @@ import type { RxCollection } from 'rxdb';
 import type { CollectionName } from '@domain/collections';
 import { recordsToCsv, type ExportColumn, type ExportLookups } from '@domain/csv-export';
 import { personName } from '@domain/derived-fields';
+import type { Pipeline } from '@domain/schemas/pipeline';
 import { saveCsvFile } from '../platform/save-csv-file';
 import { readRecordPages, type RecordQuery } from './record-pages';
 import type { Workspace } from './workspace';
 
-async function namesOf(ws: Workspace, collection: CollectionName, name: (doc: Record<string, unknown>) => string) {
+async function read(ws: Workspace, collection: CollectionName): Promise<Record<string, unknown>[]> {
   const docs = await (ws.db[collection] as unknown as RxCollection<Record<string, unknown>>).find().exec();
-  return new Map(docs.map((doc) => [String(doc.get('id')), name(doc.toJSON() as Record<string, unknown>)]));
+  return docs.map((doc) => doc.toJSON() as Record<string, unknown>);
 }
 
-/** Names for the ids records hold: companies, contacts and users, as of now on this device. */
+const byId = (docs: readonly Record<string, unknown>[], value: (doc: Record<string, unknown>) => string) =>
+  new Map(docs.map((doc) => [String(doc.id), value(doc)]));
+
+/**
+ * Names for the ids records hold (companies, contacts, users, pipelines and their stages) and the
+ * emails an import finds contacts and users by, as of now on this device.
+ */
 async function readExportLookups(ws: Workspace): Promise<ExportLookups> {
-  const [companies, contacts, users] = await Promise.all([
-    namesOf(ws, 'companies', (c) => String(c.name ?? '')),
-    namesOf(ws, 'contacts', (c) => personName(c as { firstName: string; lastName: string }) || String(c.email ?? '')),
-    namesOf(ws, 'users', (u) => String(u.name ?? '')),
+  const [companies, contacts, users, pipelines] = await Promise.all([
+    read(ws, 'companies'),
+    read(ws, 'contacts'),
+    read(ws, 'users'),
+    read(ws, 'pipelines'),
   ]);
+  const companyNames = byId(companies, (c) => String(c.name ?? ''));
+  const contactNames = byId(
+    contacts,
+    (c) => personName(c as { firstName: string; lastName: string }) || String(c.email ?? ''),
+  );
+  const contactEmails = byId(contacts, (c) => String(c.email ?? ''));
+  const userNames = byId(users, (u) => String(u.name ?? ''));
+  const userEmails = byId(users, (u) => String(u.email ?? ''));
+  const pipelineNames = byId(pipelines, (p) => String(p.name ?? ''));
+  const stageNames = new Map(
+    (pipelines as unknown as Pipeline[]).flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)),
+  );
   return {
-    companyName: (id) => companies.get(id),
-    contactName: (id) => contacts.get(id),
-    userName: (id) => users.get(id),
+    companyName: (id) => companyNames.get(id),
+    contactName: (id) => contactNames.get(id),
+    contactEmail: (id) => contactEmails.get(id),
+    userName: (id) => userNames.get(id),
+    userEmail: (id) => userEmails.get(id),
+    pipelineName: (id) => pipelineNames.get(id),
+    stageName: (id) => stageNames.get(id),
   };
 }
 

@@ -272,6 +272,10 @@ export const en = {
       currency: 'Currency',
       probability: 'Probability (%)',
       probabilityHint: 'Leave empty to use the stage’s {{value}}%.',
+      probabilityFixed: {
+        WON: 'A won deal’s probability is 100%. Reopen the deal to change it.',
+        LOST: 'A lost deal’s probability is 0%. Reopen the deal to change it.',
+      },
       expectedCloseDate: 'Expected close date',
       status: 'Status',
       contact: 'Contact',

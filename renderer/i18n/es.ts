@@ -277,6 +277,10 @@ export const es: Messages = {
       currency: 'Moneda',
       probability: 'Probabilidad (%)',
       probabilityHint: 'Déjalo vacío para usar el {{value}} % de la etapa.',
+      probabilityFixed: {
+        WON: 'La probabilidad de un negocio ganado es del 100 %. Reábrelo para cambiarla.',
+        LOST: 'La probabilidad de un negocio perdido es del 0 %. Reábrelo para cambiarla.',
+      },
       expectedCloseDate: 'Fecha de cierre prevista',
       status: 'Estado',
       contact: 'Contacto',

@@ -44,6 +44,8 @@ export function TextField({
   type?: string;
   autoComplete?: string;
   placeholder?: string;
+  /** Shown and focusable but not typed in: a value a rule decides, its reason given as the hint. */
+  readOnly?: boolean;
   /** For a dialog that focuses the field, or selects part of it, when it opens. */
   inputRef?: Ref<HTMLInputElement>;
 }) {
@@ -59,6 +61,7 @@ export function TextField({
         autoComplete={autoComplete}
         placeholder={props.placeholder}
         required={props.required}
+        readOnly={props.readOnly}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.error, props.hint)}
         onChange={(e) => onChange(e.target.value)}

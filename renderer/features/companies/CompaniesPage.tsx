@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Building2 } from 'lucide-react';
 import type { Company } from '@domain/schemas/company';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
+import { useCan } from '../../auth/use-permissions';
 import { updateRecord } from '../../db/record-writes';
 import { useWorkspace } from '../../db/workspace-context';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
@@ -18,6 +19,7 @@ type EditableField = 'industry' | 'phone' | 'website' | 'size';
 export function CompaniesPage() {
   const { t } = useTranslation();
   const ws = useWorkspace();
+  const can = useCan();
   const arrivalFocus = useArrivalFocus('companies');
   const [search, setSearch] = useState('');
   const table = useRecordTable('companies', DEFAULT_VIEWS.companies[0].state, search);
@@ -25,7 +27,8 @@ export function CompaniesPage() {
   const create = () => openDrawer({ collection: 'companies', id: 'new' });
   const fields = useMemo(() => tableFields(t, 'companies'), [t]);
   const columns = useMemo<RecordColumn<Company>[]>(() => {
-    // The drawer's own rules: the same message for the same mistake.
+    // The drawer's own rules: the same message for the same mistake. A company the reader may not
+    // change (domain/permissions) offers no edit, as the server would refuse it.
     const edit = (
       field: EditableField,
       type: 'text' | 'tel',
@@ -34,6 +37,7 @@ export function CompaniesPage() {
       type,
       options,
       value: (c) => c[field],
+      allowed: (c) => can('update', 'companies', c),
       save: async (c, value) => {
         const form: CompanyFormValues = { ...companyToForm(c), [field]: value };
         const error = (validateCompany(form, t) as Partial<Record<string, string>>)[field];
@@ -60,7 +64,7 @@ export function CompaniesPage() {
       { field: 'createdAt', cell: (c) => c.createdAt.slice(0, 10) },
       { field: 'updatedAt', cell: (c) => c.updatedAt.slice(0, 10) },
     ];
-  }, [t, ws]);
+  }, [t, ws, can]);
   return (
     <RecordListPage
       section="companies"

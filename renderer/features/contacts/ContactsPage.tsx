@@ -4,6 +4,7 @@ import { Contact as ContactIcon } from 'lucide-react';
 import { personName } from '@domain/derived-fields';
 import type { Contact } from '@domain/schemas/contact';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
+import { useCan } from '../../auth/use-permissions';
 import { updateRecord } from '../../db/record-writes';
 import { useLinkedRecords } from '../../db/use-rx';
 import { useWorkspace } from '../../db/workspace-context';
@@ -21,6 +22,7 @@ type TextField = 'email' | 'phone' | 'mobile' | 'title';
 export function ContactsPage() {
   const { t } = useTranslation();
   const ws = useWorkspace();
+  const can = useCan();
   const arrivalFocus = useArrivalFocus('contacts');
   const [search, setSearch] = useState('');
   const table = useRecordTable('contacts', DEFAULT_VIEWS.contacts[0].state, search);
@@ -34,10 +36,12 @@ export function ContactsPage() {
   const fields = useMemo(() => tableFields(t, 'contacts'), [t]);
 
   const columns = useMemo<RecordColumn<Contact>[]>(() => {
-    // The drawer's own rules: the same message for the same mistake.
+    // The drawer's own rules: the same message for the same mistake. A contact the reader may not
+    // change (domain/permissions) offers no edit, as the server would refuse it.
     const editText = (field: TextField, type: 'text' | 'email' | 'tel'): RecordColumn<Contact>['edit'] => ({
       type,
       value: (c) => c[field],
+      allowed: (c) => can('update', 'contacts', c),
       save: async (c, value) => {
         const form: ContactFormValues = { ...contactToForm(c), [field]: value };
         const error = validateContact(form, t)[field];
@@ -68,7 +72,7 @@ export function ContactsPage() {
       { field: 'createdAt', cell: (c) => c.createdAt.slice(0, 10) },
       { field: 'updatedAt', cell: (c) => c.updatedAt.slice(0, 10) },
     ];
-  }, [t, ws, companies]);
+  }, [t, ws, can, companies]);
 
   return (
     <RecordListPage

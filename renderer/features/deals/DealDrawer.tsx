@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Handshake } from 'lucide-react';
-import { checkDealWrite, dealCreatedChange, effectiveProbability, moveDealToStage } from '@domain/deal-lifecycle';
+import {
+  checkDealWrite,
+  dealCreatedChange,
+  dealFieldFixedByStatus,
+  effectiveProbability,
+  moveDealToStage,
+} from '@domain/deal-lifecycle';
 import { personName } from '@domain/derived-fields';
 import { uuidv7 } from '@domain/ids';
 import { SUPPORTED_CURRENCIES } from '@domain/money';
@@ -127,7 +133,9 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
       fields={(v, update, errors) => {
         const pipeline = pipelineOf(v.pipelineId);
         const stage = pipeline ? findStage(pipeline, v.stageId) : undefined;
-        const closed = record !== null && record.status !== 'OPEN';
+        // What a closed deal's status decides (domain/deal-lifecycle), as its inline edit does: its
+        // stage, and its probability, shown as the status sets it and not typed in until reopened.
+        const fixed = (field: keyof Deal) => record !== null && dealFieldFixedByStatus(record, field);
         return (
           <>
             <TextField
@@ -154,7 +162,7 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
               options={(pipeline?.stages ?? []).map((s) => ({
                 value: s.id,
                 label: s.name,
-                disabled: (s.retired && s.id !== v.stageId) || closed,
+                disabled: (s.retired && s.id !== v.stageId) || fixed('stageId'),
               }))}
             />
             <MoneyField
@@ -167,15 +175,25 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
               onCurrencyChange={(currency) => update({ currency })}
               error={errors.amount}
             />
-            <TextField
-              label={t('deals.fields.probability')}
-              value={v.probability}
-              onChange={(probability) => update({ probability })}
-              error={errors.probability}
-              hint={t('deals.fields.probabilityHint', {
-                value: effectiveProbability({ probability: null, status: 'OPEN' }, stage),
-              })}
-            />
+            {record && record.status !== 'OPEN' && fixed('probability') ? (
+              <TextField
+                label={t('deals.fields.probability')}
+                value={String(effectiveProbability(record, stage))}
+                onChange={() => {}}
+                readOnly
+                hint={t(`deals.fields.probabilityFixed.${record.status}`)}
+              />
+            ) : (
+              <TextField
+                label={t('deals.fields.probability')}
+                value={v.probability}
+                onChange={(probability) => update({ probability })}
+                error={errors.probability}
+                hint={t('deals.fields.probabilityHint', {
+                  value: effectiveProbability({ probability: null, status: 'OPEN' }, stage),
+                })}
+              />
+            )}
             <TextField
               label={t('deals.fields.expectedCloseDate')}
               type="date"

@@ -5,6 +5,7 @@ import { personName } from '@domain/derived-fields';
 import { formatMoney } from '@domain/money';
 import type { Lead } from '@domain/schemas/lead';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
+import { useCan } from '../../auth/use-permissions';
 import { updateRecord } from '../../db/record-writes';
 import { settingLabel, useSettingItems } from '../../db/use-settings';
 import { useWorkspace } from '../../db/workspace-context';
@@ -23,6 +24,7 @@ const DEFAULT_CURRENCY = 'USD';
 export function LeadsPage() {
   const { t, i18n } = useTranslation();
   const ws = useWorkspace();
+  const can = useCan();
   const arrivalFocus = useArrivalFocus('leads');
   const [search, setSearch] = useState('');
   const table = useRecordTable('leads', DEFAULT_VIEWS.leads[0].state, search);
@@ -34,10 +36,12 @@ export function LeadsPage() {
     [t],
   );
   const columns = useMemo<RecordColumn<Lead>[]>(() => {
-    // The drawer's own rules: the same message for the same mistake.
+    // The drawer's own rules: the same message for the same mistake. A lead the reader may not
+    // change (domain/permissions) offers no edit, as the server would refuse it.
     const editText = (field: TextField, type: 'text' | 'email' | 'tel'): RecordColumn<Lead>['edit'] => ({
       type,
       value: (l) => l[field],
+      allowed: (l) => can('update', 'leads', l),
       save: async (l, value) => {
         const form: LeadFormValues = { ...leadToForm(l, DEFAULT_CURRENCY), [field]: value };
         const error = validateLead(form, t, i18n.language)[field];
@@ -74,7 +78,7 @@ export function LeadsPage() {
       { field: 'createdAt', cell: (l) => l.createdAt.slice(0, 10) },
       { field: 'updatedAt', cell: (l) => l.updatedAt.slice(0, 10) },
     ];
-  }, [t, i18n.language, ws, sources]);
+  }, [t, i18n.language, ws, can, sources]);
   return (
     <RecordListPage
       section="leads"

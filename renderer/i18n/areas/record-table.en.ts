@@ -83,6 +83,8 @@ export const recordTableEn = {
     done: 'Done',
     notDone: 'Not done',
   },
+  /** The column of a CSV export that names a user or contact by email, for an import to find them. */
+  exportEmail: { ownerId: 'Owner email', contactId: 'Contact email' },
   fields: {
     name: 'Name',
     email: 'Email',

@@ -84,6 +84,8 @@ export const recordTableEs: Messages['recordTable'] = {
     done: 'Hecha',
     notDone: 'Pendiente',
   },
+  /** The column of a CSV export that names a user or contact by email, for an import to find them. */
+  exportEmail: { ownerId: 'Correo del responsable', contactId: 'Correo del contacto' },
   fields: {
     name: 'Nombre',
     email: 'Correo electrónico',

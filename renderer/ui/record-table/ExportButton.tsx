@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Download } from 'lucide-react';
-import type { ExportColumn } from '@domain/csv-export';
-import { exportFieldsOf } from '@domain/record-views/export-fields';
 import { viewQuery } from '@domain/record-views/view-query';
 import type { ViewState } from '@domain/record-views/view-state';
 import { useActor } from '../../auth/use-permissions';
 import { useCsvExport } from '../../db/use-csv-export';
-import { isMessageKey } from '../../i18n/message-key';
 import { useUi } from '../../shell/ui-store';
+import { exportColumnsOf } from './export-columns';
 import type { TableField, TableSection } from './table-field';
 
 /**
@@ -30,15 +28,7 @@ export function ExportButton({
   const showToast = useUi((s) => s.showToast);
   const [busy, setBusy] = useState(false);
   const run = async () => {
-    const labels = new Map(fields.map((f) => [f.field.id, f.label]));
-    const columns: ExportColumn[] = view.columns.flatMap(({ field }) => {
-      const exported = exportFieldsOf(section, field);
-      return exported.map((property) => {
-        const own = `${section}.fields.${property}`;
-        const header = exported.length === 1 ? (labels.get(field) ?? property) : isMessageKey(own) ? t(own) : property;
-        return { field: property, header };
-      });
-    });
+    const columns = exportColumnsOf(t, section, view, fields);
     const { selector, sort } = viewQuery(section, view, actor, new Date());
     setBusy(true);
     try {

@@ -18,7 +18,7 @@ const saveCsvFile = vi.fn<OutpostBridge['saveCsvFile']>(async () => 'saved');
 (window as unknown as { outpost: Partial<OutpostBridge> }).outpost = { saveCsvFile };
 
 async function withContacts(count: number) {
-  workspace = await openTestWorkspace(['contacts', 'companies', 'users']);
+  workspace = await openTestWorkspace(['contacts', 'companies', 'users', 'pipelines']);
   const ws = workspace;
   const company = await insertRecord(ws, 'companies', {
     ownerId: ws.user.id,

@@ -1,6 +1,7 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { CollectionName } from '@domain/collections';
 import { uuidv7 } from '@domain/ids';
+import type { Role } from '@domain/schemas/user-profile';
 import { openDatabase } from '../../../renderer/db/database';
 import { flushDeviceClock, openDeviceClock } from '../../../renderer/db/device-clock';
 import { openSyncJournal } from '../../../renderer/db/sync/sync-journal';
@@ -9,10 +10,12 @@ import type { Workspace } from '../../../renderer/db/workspace';
 /**
  * The signed-in user's workspace as the app opens it (database, clock, journal), on RxDB's memory
  * storage: the components under test read and write it as they do IndexedDB in the browser.
- * Only `collections` are created (local documents always are); `close` ends it.
+ * Only `collections` are created (local documents always are); `close` ends it. The user is the
+ * workspace's Sales Manager unless another `role` is given.
  */
 export async function openTestWorkspace(
   collections: readonly CollectionName[] = [],
+  role: Role = 'SALES_MANAGER',
 ): Promise<Workspace & { close(): Promise<void> }> {
   const db = await openDatabase({
     name: `renderer-test-${uuidv7()}`,
@@ -25,7 +28,7 @@ export async function openTestWorkspace(
     id: uuidv7(),
     name: 'Ana Ruiz',
     email: 'ana@example.com',
-    role: 'SALES_MANAGER' as const,
+    role,
     teamId: uuidv7(),
   };
   return {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { recordsToCsv, type ExportLookups } from '@domain/csv-export';
 import { parseCsv } from '@domain/csv-import';
-import { makeContact, makeDeal, testId, USER_A } from './fixtures';
+import { makeContact, makeDeal, salesPipeline, STAGE, testId, USER_A } from './fixtures';
 
 const lookups: ExportLookups = {
   companyName: (id) => (id === testId(0xc001) ? 'Distribuidora Núñez' : undefined),
   contactName: (id) => (id === testId(0xc101) ? 'María José Núñez' : undefined),
+  contactEmail: (id) => (id === testId(0xc101) ? 'mariajose@example.mx' : undefined),
   userName: (id) => (id === USER_A ? 'Ana Admin' : undefined),
+  userEmail: (id) => (id === USER_A ? 'ana@example.com' : undefined),
+  pipelineName: (id) => (id === salesPipeline().id ? 'Sales' : undefined),
+  stageName: (id) => salesPipeline().stages.find((s) => s.id === id)?.name,
 };
 
 describe('CSV export', () => {
@@ -36,6 +40,27 @@ describe('CSV export', () => {
     expect(parseCsv(csv).rows).toEqual([
       ['Distribuidora Núñez', 'María José Núñez', 'Ana Admin'],
       ['', '', 'Ana Admin'],
+    ]);
+  });
+
+  it('writes a contact and an owner by email in an email column, for an import to find them, and a stage by its name', () => {
+    const csv = recordsToCsv({
+      collection: 'deals',
+      columns: [
+        { field: 'contactId', header: 'Contact' },
+        { field: 'contactId', header: 'Contact email', by: 'email' },
+        { field: 'ownerId', header: 'Owner' },
+        { field: 'ownerId', header: 'Owner email', by: 'email' },
+        { field: 'pipelineId', header: 'Pipeline' },
+        { field: 'stageId', header: 'Stage' },
+      ],
+      records: [makeDeal({ stageId: STAGE.demo }), makeDeal({ contactId: '' })],
+      lookups,
+      currencyHeader: 'Currency',
+    });
+    expect(parseCsv(csv).rows).toEqual([
+      ['María José Núñez', 'mariajose@example.mx', 'Ana Admin', 'ana@example.com', 'Sales', 'Demo'],
+      ['', '', 'Ana Admin', 'ana@example.com', 'Sales', 'Qualified'],
     ]);
   });
 

@@ -108,6 +108,25 @@ describe('CSV import', () => {
     });
   });
 
+  it('maps the email our export writes beside an owner’s or contact’s name, in either language and either order', () => {
+    expect(suggestMapping(['Deal name', 'Contact', 'Contact email', 'Owner', 'Owner email'], 'deals')).toEqual([
+      'title',
+      null,
+      'contact',
+      null,
+      'owner',
+    ]);
+    expect(
+      suggestMapping(['Correo del responsable', 'Responsable', 'Correo del contacto', 'Contacto'], 'deals'),
+    ).toEqual(['owner', null, 'contact', null]);
+    expect(suggestMapping(['Email - Other', 'Email'], 'contacts')).toEqual([null, 'email']);
+  });
+
+  it('reads a cell our export kept from running as a formula as the value it holds', () => {
+    const { outcomes } = importContacts("Email,Phone,Company\nx@y.com,'+52 55 1234 5678,'=acme\n");
+    expect(outcomes[0]).toMatchObject({ ok: true, body: { phone: '+52 55 1234 5678', companyId: ACME } });
+  });
+
   it('says which company it could not find instead of importing the contact without one', () => {
     const { outcomes } = importContacts('Email,Company\nx@y.com,Initech\n');
     expect(outcomes[0]).toEqual({
