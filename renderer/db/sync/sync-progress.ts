@@ -53,11 +53,14 @@ export class SyncProgressTracker {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** `collection` may need a long pull: shown from now on, "Preparing…" until it is counted. */
+  /**
+   * `collection` may need a long pull: shown from now on, "Preparing…" until it is counted. One that
+   * finished earlier in the same sync starts afresh (its bootstrap failed and the replication
+   * pulls it all).
+   */
   expect(collection: CollectionName): void {
-    if (!this.entries.has(collection)) {
-      this.entries.set(collection, { received: 0, total: null, uncounted: false, done: false });
-    }
+    if (this.isTracking(collection)) return;
+    this.entries.set(collection, { received: 0, total: null, uncounted: false, done: false });
   }
 
   /** Whether `collection` is part of the sync that runs (expected and not done). */

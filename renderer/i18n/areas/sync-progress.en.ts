@@ -43,5 +43,4 @@ export const syncProgressEn = {
   noMatchesYet: 'No matches yet — still syncing',
   matchesSoFar_one: '{{count}} match so far — still syncing',
   matchesSoFar_other: '{{count}} matches so far — still syncing',
-  boardArriving: 'Still syncing — {{received, number}} of {{total, number}} deals so far',
 } as const;

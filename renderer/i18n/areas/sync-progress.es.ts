@@ -44,5 +44,4 @@ export const syncProgressEs: Messages['syncProgress'] = {
   noMatchesYet: 'Sin resultados por ahora: todavía sincronizando',
   matchesSoFar_one: '{{count}} resultado por ahora: todavía sincronizando',
   matchesSoFar_other: '{{count}} resultados por ahora: todavía sincronizando',
-  boardArriving: 'Todavía sincronizando: {{received, number}} de {{total, number}} negocios por ahora',
 } as const;

@@ -1,5 +1,5 @@
 import { giveGridsAScreenHeight } from '../support/record-table-support';
-import { act, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { BehaviorSubject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,10 +9,11 @@ import { SyncContext } from '../../../renderer/db/sync/sync-context';
 import type { SyncProgress } from '../../../renderer/db/sync/sync-progress';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { ContactsPage } from '../../../renderer/features/contacts/ContactsPage';
+import { PipelinePage } from '../../../renderer/features/pipeline/PipelinePage';
 import { SyncSettingsCard } from '../../../renderer/features/settings/SyncSettingsCard';
 import { SyncIndicator } from '../../../renderer/shell/SyncIndicator';
 import type { SupportedLocale } from '../../../renderer/i18n/i18n';
-import { makeCompany, makeContact, testId } from '../../unit/domain/fixtures';
+import { makeCompany, makeContact, salesPipeline, testId } from '../../unit/domain/fixtures';
 import { openTestWorkspace } from '../support/open-test-workspace';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
@@ -20,6 +21,8 @@ import { setupUser } from '../support/setup-user';
 type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
 let workspace: TestWorkspace | undefined;
 afterEach(async () => {
+  // Unmounted first: the board's queries must not outlive the database they read.
+  cleanup();
   await workspace?.close();
   workspace = undefined;
 });
@@ -118,6 +121,28 @@ describe('a list whose records are still arriving', () => {
   it('says it in Spanish too', async () => {
     await showContacts(firstSync, 'es');
     expect(screen.getByText('Todavía sincronizando: 42.000 de 100.000 contactos por ahora')).toBeInTheDocument();
+  });
+});
+
+describe('a board whose deals are still arriving', () => {
+  it('says how many deals have arrived of how many, above the columns', async () => {
+    workspace = await openTestWorkspace(['deals', 'pipelines', 'users', 'companies', 'contacts', 'settings']);
+    await workspace.db.pipelines.insert(salesPipeline());
+    await renderWithI18n(
+      <WorkspaceProvider workspace={workspace}>
+        <WithSync
+          initial={status({
+            ...firstSync,
+            collections: [{ collection: 'deals', received: 1_500, total: 6_000, done: false }],
+          })}
+        >
+          <PipelinePage />
+        </WithSync>
+      </WorkspaceProvider>,
+    );
+    expect(
+      await screen.findByText('Still syncing — 1,500 of 6,000 deals so far', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
   });
 });
 

@@ -130,6 +130,26 @@ describe('the progress of a long sync', () => {
     expect(progress.snapshot()).toBeNull();
   });
 
+  it('counts afresh a collection that needs a long pull again after it finished, while the sync runs on', () => {
+    const { progress } = tracker();
+    progress.expect('contacts');
+    progress.expect('companies');
+    progress.counted('contacts', 1_000);
+    progress.counted('companies', 100);
+    progress.received('companies', 100);
+    progress.finish('companies');
+    progress.expect('companies');
+    expect(progress.snapshot()?.phase).toBe('preparing');
+    progress.counted('companies', 400);
+    progress.received('companies', 150);
+    expect(progress.snapshot()?.collections[1]).toEqual({
+      collection: 'companies',
+      received: 150,
+      total: 400,
+      done: false,
+    });
+  });
+
   it('stops saying Preparing for a server that cannot count, and shows what arrives', () => {
     const { progress } = tracker();
     progress.expect('contacts');
