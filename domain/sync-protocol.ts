@@ -19,6 +19,16 @@ export interface PullResponse<C extends CollectionName = CollectionName> {
   serverSeq: number;
 }
 
+/**
+ * `GET /sync/:collection/count`: how many documents pulls from a checkpoint up to `serverSeq`
+ * will send this user (within what they may read), so a device can show a long sync's progress.
+ */
+export interface PullCountResponse {
+  documents: number;
+  /** The server's sequence the count was taken at. */
+  serverSeq: number;
+}
+
 export interface PushRow<C extends CollectionName = CollectionName> {
   newDocumentState: SyncDocument<C>;
   /** The server state this device last saw; null for a record it created. */

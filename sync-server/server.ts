@@ -15,6 +15,7 @@ import { installGracefulClose } from './http/graceful-close';
 import { installLoopbackHostGuard } from './http/host-guard';
 import { registerHealthRoute } from './http/health-route';
 import { registerChangeStream } from './replication/change-stream';
+import { registerCountRoute } from './replication/count-route';
 import { registerPullRoute } from './replication/pull-route';
 import { registerPushRoute } from './replication/push-route';
 import { inlineDecoder, threadDecoder } from './replication/push-decoder';
@@ -120,6 +121,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   await installAuth(app, config.store, config.auth, config.now ?? Date.now);
   registerHealthRoute(app, config.store);
   registerPullRoute(app, config.store);
+  registerCountRoute(app, config.store);
   const decoder = config.decoderThreads ? await threadDecoder(config.decoderThreads) : inlineDecoder();
   app.addHook('onClose', () => decoder.close());
   await registerPushRoute(app, { store: config.store, decoder, now: config.now ?? Date.now });

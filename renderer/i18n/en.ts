@@ -5,6 +5,7 @@ import { csvEn } from './areas/csv.en';
 import { leadSettingsEn } from './areas/lead-settings.en';
 import { mergeEn } from './areas/merge.en';
 import { demoLoadEn } from './areas/demo-load.en';
+import { syncProgressEn } from './areas/sync-progress.en';
 
 /** English strings. Spanish (es.ts) must have exactly the same keys: the type checker holds it to that. */
 export const en = {
@@ -45,7 +46,6 @@ export const en = {
       pending_other: '{{count}} changes waiting',
       lastSynced: 'Last synced {{time}}',
       never: 'Not synced yet',
-      progress: 'Syncing… {{percent}}%',
       open: 'Sync status and settings',
       sessionRetrying: 'Reconnecting',
       sessionRetryingHint:
@@ -808,6 +808,7 @@ export const en = {
   leadSettings: leadSettingsEn,
   merge: mergeEn,
   demoLoad: demoLoadEn,
+  syncProgress: syncProgressEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

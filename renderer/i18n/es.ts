@@ -6,6 +6,7 @@ import { csvEs } from './areas/csv.es';
 import { leadSettingsEs } from './areas/lead-settings.es';
 import { mergeEs } from './areas/merge.es';
 import { demoLoadEs } from './areas/demo-load.es';
+import { syncProgressEs } from './areas/sync-progress.es';
 
 /** Spanish strings: the `Messages` type makes a missing or extra key a compile error. */
 export const es: Messages = {
@@ -47,7 +48,6 @@ export const es: Messages = {
       pending_other: '{{count}} cambios pendientes',
       lastSynced: 'Última sincronización {{time}}',
       never: 'Aún sin sincronizar',
-      progress: 'Sincronizando… {{percent}} %',
       open: 'Estado y ajustes de sincronización',
       sessionRetrying: 'Reconectando',
       sessionRetryingHint:
@@ -823,4 +823,5 @@ export const es: Messages = {
   leadSettings: leadSettingsEs,
   merge: mergeEs,
   demoLoad: demoLoadEs,
+  syncProgress: syncProgressEs,
 };

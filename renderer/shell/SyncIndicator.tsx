@@ -2,12 +2,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-context';
 import type { SessionState } from '../auth/session-keeper';
+import type { SyncProgress } from '../db/sync/sync-progress';
 import { useSync } from '../db/sync/sync-context';
+import { collectionProgressText, leadingCollection, percentOf, timeLeftText } from '../ui/sync-progress-text';
 import { useUi } from './ui-store';
 
 /**
  * The header's sync status: online or offline, how many local changes are waiting, when the last
- * sync succeeded, and a progress bar while a large sync runs. Opens the sync settings. The session
+ * sync succeeded, and while a long sync runs its progress: "Preparing…" until the server has
+ * counted what it will send, then a bar, the collection most of the wait is for ("Contacts 42,000
+ * of 100,000") and the time left. Opens the sync settings. The session
  * comes first: "Synced" is never shown while the server cannot renew the session or has ended it.
  */
 export function SyncIndicator() {
@@ -72,19 +76,50 @@ export function SyncIndicator() {
           )}
         </span>
       </button>
-      {status?.progress != null && (
-        <div
-          className="progress sync-progress"
-          role="progressbar"
-          aria-label={t('header.sync.progress', { percent: Math.round(status.progress * 100) })}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(status.progress * 100)}
-        >
-          <div style={{ width: `${Math.round(status.progress * 100)}%` }} />
-        </div>
-      )}
+      {status?.progress && <SyncProgressLine progress={status.progress} />}
     </div>
+  );
+}
+
+function SyncProgressLine({ progress }: { progress: SyncProgress }) {
+  const { t, i18n } = useTranslation();
+  if (progress.phase === 'preparing') {
+    return (
+      <>
+        {/* No value: how much there is to sync is not known yet. */}
+        <div
+          className="progress sync-progress indeterminate"
+          role="progressbar"
+          aria-label={t('syncProgress.preparing')}
+        >
+          <div />
+        </div>
+        <span className="sync-progress-text" title={t('syncProgress.preparingHint')}>
+          {t('syncProgress.preparing')}
+        </span>
+      </>
+    );
+  }
+  const percent = percentOf(progress);
+  const leading = leadingCollection(progress);
+  const detail = [leading ? collectionProgressText(t, leading) : null, timeLeftText(t, i18n.language, progress)]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <>
+      <div
+        className="progress sync-progress"
+        role="progressbar"
+        aria-label={t('syncProgress.label')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${t('syncProgress.percent', { percent })} ${detail}`}
+      >
+        <div style={{ width: `${percent}%` }} />
+      </div>
+      <span className="sync-progress-text">{detail}</span>
+    </>
   );
 }
 

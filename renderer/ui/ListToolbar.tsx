@@ -9,6 +9,7 @@ export function ListToolbar({
   newLabel,
   onNew,
   disabled,
+  incomplete,
 }: {
   searchLabel: string;
   search: string;
@@ -18,8 +19,16 @@ export function ListToolbar({
   newLabel: string;
   onNew: () => void;
   disabled?: boolean;
+  /** The list's records are still arriving (a long sync): a count is of what is here so far. */
+  incomplete?: boolean;
 }) {
   const { t } = useTranslation();
+  const matchesText = (count: number) =>
+    !incomplete
+      ? t('common.matches', { count })
+      : count === 0
+        ? t('syncProgress.noMatchesYet')
+        : t('syncProgress.matchesSoFar', { count });
   return (
     <div className="page-toolbar">
       <input
@@ -37,7 +46,7 @@ export function ListToolbar({
           : status?.state === 'failed'
             ? t('common.searchFailed')
             : status?.state === 'ready'
-              ? t('common.matches', { count: status.matches })
+              ? matchesText(status.matches)
               : ''}
       </span>
       <div className="toolbar-spacer" />

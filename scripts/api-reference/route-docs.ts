@@ -15,6 +15,7 @@ import {
   updateUserBody,
   userIdParams,
 } from '../../sync-server/auth/auth-schemas';
+import { countQuerySchema } from '../../sync-server/replication/count-route';
 import { pullQuerySchema } from '../../sync-server/replication/pull-route';
 import { pushBodySchema, pushQuerySchema } from '../../sync-server/replication/push-route';
 
@@ -443,6 +444,44 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     notes: [
       'A page shorter than `limit` means "nothing more for now"; a full page means "ask again".',
       'A `checkpoint` beyond `serverSeq` (the server was restored from an older backup) answers the first page from 0.',
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/sync/:collection/count',
+    summary:
+      'How many documents pulls of one collection from a checkpoint will send the signed-in user, up to the server’s current seq: to show the progress of a long sync.',
+    who: 'Any signed-in user; the count covers only what their role lets them read (see Permissions), as the pull does.',
+    params: { note: SYNC_ROUTES_NOTE },
+    query: {
+      schema: countQuerySchema,
+      fields: {
+        checkpoint: 'The `checkpoint.seq` you will pull from; 0 (the default) for a first sync.',
+      },
+    },
+    responses: [
+      {
+        status: 200,
+        schema: {
+          type: 'object',
+          required: ['documents', 'serverSeq'],
+          properties: {
+            documents: { type: 'integer', minimum: 0 },
+            serverSeq: { type: 'integer', minimum: 0 },
+          },
+        },
+        fields: {
+          documents:
+            'Documents (records and removals) the pulls from `checkpoint` up to `serverSeq` will return, with the pull’s access filter.',
+          serverSeq: 'The store’s seq the count was taken at.',
+        },
+        example: { documents: 100000, serverSeq: 434512 },
+      },
+    ],
+    errors: ['request.invalid', 'collection.unknown', 'auth.required', 'auth.invalidToken', 'auth.deactivated'],
+    notes: [
+      'Writes made after the count are pulled too: a device receives at least `documents`, and more when the collection changes while it syncs.',
+      'A `checkpoint` beyond `serverSeq` counts from 0, as the pull then starts over.',
     ],
   },
   {

@@ -9,7 +9,7 @@ import { PostgresSeqListener } from './postgres-seq-listener';
 import { PostgresSeqNotifier } from './postgres-seq-notifier';
 import { bufferedGroup, type SerializedRecord } from './group-transaction';
 import { recordKey } from './record-writes';
-import type { PullPage, Store, StoreTransaction, StoredRecord } from './store';
+import type { PullCount, PullPage, Store, StoreTransaction, StoredRecord } from './store';
 import { TransactionGate, type TransactionGroup } from './transaction-gate';
 
 export interface PostgresStoreOptions {
@@ -108,6 +108,21 @@ const PULL_REMOVALS = `SELECT seq, id, old_hlc FROM access_changes
     AND (old_owner_id = ANY($3::text[]) OR old_team_id = ANY($4::text[]) OR ($5::boolean AND old_owner_id = ''))
     AND NOT (new_owner_id = ANY($3::text[]) OR new_team_id = ANY($4::text[]) OR ($5::boolean AND new_owner_id = ''))
   ORDER BY seq LIMIT $6`;
+
+/** The scope's filter on a record's current access keys ($3–$5), and on an access change's old and new ones. */
+const IN_SCOPE = (owner: string, team: string) =>
+  `(${owner} = ANY($3::text[]) OR ${team} = ANY($4::text[]) OR ($5::boolean AND ${owner} = ''))`;
+
+/**
+ * What pulls from a checkpoint would send, counted in one statement (one snapshot, so head and
+ * counts agree): the visible records, and for a scoped reader the removals, after $2.
+ */
+const COUNT_ALL = `SELECT (SELECT value FROM meta WHERE key = 'seq') AS head,
+  (SELECT count(*) FROM records WHERE collection = $1 AND seq > $2) AS documents`;
+const COUNT_SCOPED = `SELECT (SELECT value FROM meta WHERE key = 'seq') AS head,
+  (SELECT count(*) FROM records WHERE collection = $1 AND seq > $2 AND ${IN_SCOPE('owner_id', 'team_id')})
+  + (SELECT count(*) FROM access_changes WHERE collection = $1 AND seq > $2
+       AND ${IN_SCOPE('old_owner_id', 'old_team_id')} AND NOT ${IN_SCOPE('new_owner_id', 'new_team_id')}) AS documents`;
 
 type RemovalRow = {
   seq: string;
@@ -322,6 +337,22 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           }),
         );
       return mergePage(records, removals, limit, head);
+    },
+
+    async pullCount(collection, afterSeq, scope): Promise<PullCount> {
+      assertPullArguments(afterSeq, 1);
+      gate.assertOpen();
+      const filter = accessFilterFor(collection, scope);
+      if (filter.kind === 'nothing') return { documents: 0, head: await readCurrentSeq(pool) };
+      const result =
+        filter.kind === 'everything'
+          ? await pool.query<{ head: string; documents: string }>({ text: COUNT_ALL, values: [collection, afterSeq] })
+          : await pool.query<{ head: string; documents: string }>({
+              text: COUNT_SCOPED,
+              values: [collection, afterSeq, filter.ownerIds, filter.teamIds, filter.unowned],
+            });
+      const row = result.rows[0];
+      return { documents: Number(row?.documents ?? 0), head: Number(row?.head ?? 0) };
     },
 
     async getRecords(collection, ids) {

@@ -5,7 +5,7 @@ import { CommitListeners } from './commit-listeners';
 import { createSqliteAuthStore, openSqliteAuthConnection } from './sqlite-auth-store';
 import { bufferedGroup, type SerializedRecord } from './group-transaction';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
-import type { AccessScope, PullPage, Store, StoreTransaction, StoredRecord } from './store';
+import type { AccessScope, PullCount, PullPage, Store, StoreTransaction, StoredRecord } from './store';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
 import { TransactionGate, type TransactionGroup } from './transaction-gate';
 
@@ -156,6 +156,23 @@ export async function openSqliteStore(file: string): Promise<Store> {
     },
   );
 
+  const countSnapshot = reader.transaction(
+    (collection: CollectionName, afterSeq: number, scope: AccessScope): PullCount => {
+      const filter = accessFilterFor(collection, scope);
+      const head = Number(r.currentSeq.get());
+      if (filter.kind === 'nothing') return { documents: 0, head };
+      if (filter.kind === 'everything') return { documents: Number(r.countAll.get(collection, afterSeq)), head };
+      const owners = JSON.stringify(filter.ownerIds);
+      const teams = JSON.stringify(filter.teamIds);
+      const unowned = filter.unowned ? 1 : 0;
+      const visible = Number(r.countScoped.get(collection, afterSeq, owners, teams, unowned));
+      const removals = Number(
+        r.countRemovals.get(collection, afterSeq, owners, teams, unowned, owners, teams, unowned),
+      );
+      return { documents: visible + removals, head };
+    },
+  );
+
   return {
     kind: 'sqlite',
     auth,
@@ -167,6 +184,11 @@ export async function openSqliteStore(file: string): Promise<Store> {
     async pull(collection, afterSeq, limit, scope) {
       assertPullArguments(afterSeq, limit);
       return read(() => readSnapshot(collection, afterSeq, limit, scope));
+    },
+
+    async pullCount(collection, afterSeq, scope) {
+      assertPullArguments(afterSeq, 1);
+      return read(() => countSnapshot(collection, afterSeq, scope));
     },
 
     getRecords(collection, ids) {
@@ -369,6 +391,21 @@ function readerStatements(db: Database.Database) {
          AND ${inScope('old_owner_id', 'old_team_id')} AND NOT ${inScope('new_owner_id', 'new_team_id')}
        ORDER BY seq LIMIT ?`,
     ),
+    // The same filters as the pulls above, counted: one pass over the collection's (collection, seq) index.
+    countAll: db.prepare('SELECT count(*) FROM records WHERE collection = ? AND seq > ?').pluck(),
+    countScoped: db
+      .prepare(
+        `SELECT count(*) FROM records
+         WHERE collection = ? AND seq > ? AND ${inScope('owner_id', 'team_id')}`,
+      )
+      .pluck(),
+    countRemovals: db
+      .prepare(
+        `SELECT count(*) FROM access_changes
+         WHERE collection = ? AND seq > ?
+           AND ${inScope('old_owner_id', 'old_team_id')} AND NOT ${inScope('new_owner_id', 'new_team_id')}`,
+      )
+      .pluck(),
   };
 }
 

@@ -81,6 +81,14 @@ export interface PullPage {
   head: number;
 }
 
+/** How many documents pulls from a checkpoint up to the store's head would send (a sync's progress). */
+export interface PullCount {
+  /** Visible records and removals with a seq after the checkpoint, at or below `head`. */
+  documents: number;
+  /** The store's sequence at the time of the count, from the same snapshot. */
+  head: number;
+}
+
 /**
  * Writes run inside one serialized transaction: reads see the transaction's own writes.
  *
@@ -112,6 +120,11 @@ export interface Store {
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Records of one collection after `afterSeq`, in seq order, at most `limit`, within `scope`. */
   pull(collection: CollectionName, afterSeq: number, limit: number, scope: AccessScope): Promise<PullPage>;
+  /**
+   * What pulls of `collection` from `afterSeq` to the head would send within `scope`, counted with
+   * the same filters as `pull` (a record the scope cannot read is never counted).
+   */
+  pullCount(collection: CollectionName, afterSeq: number, scope: AccessScope): Promise<PullCount>;
   /** Read outside a write transaction (lookups for validation, e.g. a deal's pipeline). */
   getRecords(collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredRecord>>;
   /** The highest seq written so far (0 for an empty store). */

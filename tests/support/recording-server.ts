@@ -122,6 +122,7 @@ function recordCommits(store: Store, log: CommittedVersion[]): Store {
     kind: store.kind,
     auth: store.auth,
     pull: (...args) => store.pull(...args),
+    pullCount: (...args) => store.pullCount(...args),
     getRecords: (...args) => store.getRecords(...args),
     currentSeq: () => store.currentSeq(),
     ping: () => store.ping(),

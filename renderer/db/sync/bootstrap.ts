@@ -59,6 +59,8 @@ export interface BootstrapOptions {
   replicationIdentifier: string;
   /** One pull page; throws when offline or on an error (retried by the caller's loop). */
   pull(from: number, limit: number): Promise<PullResponse>;
+  /** Called once the collection is found eligible, with the checkpoint its pulls start from (progress). */
+  onStart?(from: number): void;
   /** Called after each page is stored (clocks, progress, status). */
   onPageStored?(page: PullResponse): void;
   /** Waits before a retry after an error; resolves false when the engine stops. */
@@ -145,6 +147,7 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
       if (!saved || saved.foreignWriteBefore || !(Date.now() > saved.lwt)) return null;
       ({ lwt, maxId, seq: from } = saved);
     }
+    options.onStart?.(from);
     const saveProgress = (seq: number) =>
       db.upsertLocal<BootstrapProgress>(progressDoc(collection), { lwt, maxId, seq, foreignWriteBefore });
     const hash = await db.hashFunction(`rxdbreplication${options.replicationIdentifier}`);

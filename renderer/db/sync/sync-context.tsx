@@ -10,13 +10,14 @@ import { startSync, type SyncEngine, type SyncStatus } from './sync-engine';
 import { createAuthorizedStreamFetch, createSyncHttp } from './sync-http';
 import { createScopeWatcher } from './scope-watcher';
 
-interface SyncContextValue {
+export interface SyncContextValue {
   engine: SyncEngine | null;
   status: SyncStatus | null;
   serverUrl: string | null;
 }
 
-const SyncContext = createContext<SyncContextValue>({ engine: null, status: null, serverUrl: null });
+/** Provided by SyncProvider; a component test provides a status of its own through it. */
+export const SyncContext = createContext<SyncContextValue>({ engine: null, status: null, serverUrl: null });
 
 /** The stop of each database's last engine, so whoever closes the database can wait for it. */
 const stopping = new WeakMap<object, Promise<void>>();

@@ -5,12 +5,13 @@ import type { RecordBase } from '@domain/schemas/record';
 import type { HybridClock } from '@domain/hlc';
 import { carriedEdits, lostEditsOfNode, ownLostEdits } from '@domain/lost-edits';
 import type { FieldOverwrite } from '@domain/merge';
-import type { SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
+import type { PullResponse, SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import { setConflictResolver, type OutpostDatabase } from '../database';
 import { AcceptedVersions } from './accepted-versions';
 import { BASE_HLC_META, bootstrapCollection } from './bootstrap';
 import { subscribeToChanges } from './change-stream';
-import { OfflineError, type SyncHttp } from './sync-http';
+import { OfflineError, SyncHttpError, type SyncHttp } from './sync-http';
+import { SyncProgressTracker, type SyncProgress } from './sync-progress';
 import type { SyncJournal } from './sync-journal';
 
 export type SyncState = 'connecting' | 'online' | 'offline' | 'error' | 'stopped';
@@ -20,8 +21,8 @@ export interface SyncStatus {
   /** Local changes not yet accepted by the server. */
   pending: number;
   lastSyncedAt: string | null;
-  /** 0–1 while a large pull (first sync, long absence) runs; null when caught up. */
-  progress: number | null;
+  /** While a long pull (first sync, long absence) runs: how far it has come; null when caught up. */
+  progress: SyncProgress | null;
   lastError: string | null;
 }
 
@@ -103,7 +104,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     }
     return entry;
   };
-  const progress = new Map<CollectionName, { start: number; at: number; head: number }>();
+  const progress = new SyncProgressTracker();
   const status$ = new BehaviorSubject<SyncStatus>({
     state: 'connecting',
     pending: 0,
@@ -140,18 +141,45 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     update({ state: paused ? 'offline' : 'online', lastSyncedAt: new Date().toISOString(), lastError: null });
   };
 
-  const reportProgress = (collection: CollectionName, at: number, head: number) => {
-    const known = progress.get(collection);
-    progress.set(collection, { start: known?.start ?? at, at, head });
-    let behind = 0;
-    let span = 0;
-    for (const p of progress.values()) {
-      if (p.head - p.at > pullBatchSize) {
-        behind += p.head - p.at;
-        span += p.head - p.start;
+  const showProgress = () => update({ progress: progress.snapshot() });
+
+  /**
+   * Asks the server how many documents the pulls of `collection` from `from` will send (retried
+   * with the pulls' own backoff while it cannot answer). An older server without the count shows
+   * what arrives without a total.
+   */
+  const countFrom = async (collection: CollectionName, from: number) => {
+    let wait = MIN_RETRY_MS;
+    while (!stopped && progress.isTracking(collection)) {
+      try {
+        if (paused) throw new OfflineError('sync is paused');
+        const { documents } = await http.count(collection, from);
+        progress.counted(collection, documents);
+        return showProgress();
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.status === 404) {
+          progress.uncountable(collection);
+          return showProgress();
+        }
+        await new Promise((r) => setTimeout(r, paused ? MIN_RETRY_MS : wait));
+        wait = Math.min(wait * 2, MAX_RETRY_MS);
       }
     }
-    update({ progress: span > 0 ? Math.min(1, Math.max(0, 1 - behind / span)) : null });
+  };
+
+  /**
+   * A replicated pull page: a page far behind the server's head starts a long pull (counted from
+   * where it pulled from), a short one means the collection has caught up.
+   */
+  const reportPulled = (collection: CollectionName, from: number, page: PullResponse) => {
+    const more = page.documents.length >= pullBatchSize;
+    if (!progress.isTracking(collection) && more && page.serverSeq - page.checkpoint.seq > pullBatchSize) {
+      progress.expect(collection);
+      void countFrom(collection, from);
+    }
+    progress.received(collection, page.documents.length);
+    if (!more) progress.finish(collection);
+    showProgress();
   };
 
   const absorb = (docs: readonly { hlc: string }[]) => {
@@ -191,10 +219,11 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       stream$: pokes.asObservable(),
       initialCheckpoint: undefined as SyncCheckpoint | undefined,
       handler: async (checkpoint: SyncCheckpoint | undefined) => {
-        const page = await pullPage(collection, checkpoint?.seq ?? 0, pullBatchSize);
+        const from = checkpoint?.seq ?? 0;
+        const page = await pullPage(collection, from, pullBatchSize);
         const documents = accepted.fresh(collection, page.documents);
         await noticeLostEdits(collection, documents);
-        reportProgress(collection, page.checkpoint.seq, page.serverSeq);
+        reportPulled(collection, from, page);
         succeeded();
         return { documents: documents as never[], checkpoint: page.checkpoint };
       },
@@ -299,9 +328,11 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           replication: replication as RxReplicationState<unknown, SyncCheckpoint>,
           replicationIdentifier,
           pull: (from, limit) => pullPage(collection, from, limit),
+          onStart: (from) => void countFrom(collection, from),
           onPageStored: (page) => {
             bootstrapRetryMs = MIN_RETRY_MS;
-            reportProgress(collection, page.checkpoint.seq, page.serverSeq);
+            progress.received(collection, page.documents.length);
+            showProgress();
             succeeded();
           },
           retry: async (error) => {
@@ -314,6 +345,9 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           },
           stopped: () => stopped,
         });
+        // Bootstrapped to the head, or not eligible: a long pull from here on is the replication's.
+        progress.finish(collection);
+        showProgress();
         if (result?.pullCheckpoint) pull.initialCheckpoint = result.pullCheckpoint;
         if (result?.pushCheckpoint) {
           (replication as unknown as { push: { initialCheckpoint?: unknown } }).push.initialCheckpoint =
@@ -323,17 +357,23 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       if (!stopped) await replication.start();
     };
     let bootstrapRetryMs = MIN_RETRY_MS;
+    // Shown from the start ("Preparing…"): the bootstrap decides soon whether the collection needs it.
+    if (options.bootstrap !== false) progress.expect(collection);
     bootstrapping.set(
       collection,
       begin()
         .catch((error: unknown) => {
           // The bootstrap failed for good (storage): the replication runs as usual, which is exact.
           reportError(error);
+          progress.finish(collection);
+          showProgress();
           if (!stopped) return replication.start();
         })
         .finally(() => bootstrapping.delete(collection)),
     );
   }
+
+  showProgress();
 
   /**
    * Edits of this device that another device's merge replaced unseen (domain/lost-edits.ts): read
@@ -435,7 +475,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       await Promise.all([...replications.values()].map((r) => r.cancel()));
       await journal.flush();
       setConflictResolver(db, null);
-      update({ state: 'stopped' });
+      update({ state: 'stopped', progress: null });
     },
   };
 }

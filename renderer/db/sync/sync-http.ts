@@ -1,6 +1,6 @@
 import type { CollectionName } from '@domain/collections';
 import { SCOPE_KEY_HEADER } from '@domain/auth-protocol';
-import type { ApiError, PullResponse, PushRow, PushResponse } from '@domain/sync-protocol';
+import type { ApiError, PullCountResponse, PullResponse, PushRow, PushResponse } from '@domain/sync-protocol';
 
 /** The network is unreachable or the device is offline: retry later, nothing is wrong with the data. */
 export class OfflineError extends Error {
@@ -57,6 +57,8 @@ export interface SyncHttp {
     checkpoint: number,
     limit: number,
   ): Promise<PullResponse & { scopeKey: string | null }>;
+  /** How many documents pulls of `collection` from `checkpoint` will send this user (a long sync's progress). */
+  count(collection: CollectionName, checkpoint: number): Promise<PullCountResponse>;
   /** `schemaVersion`: the version of the device's records, so an up-to-date server can migrate them. */
   push(collection: CollectionName, rows: PushRow[], schemaVersion?: number): Promise<PushResponse>;
 }
@@ -162,6 +164,9 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
         (h) => (scopeKey = h.get(SCOPE_KEY_HEADER)),
       );
       return { ...page, scopeKey };
+    },
+    count(collection, checkpoint) {
+      return request<PullCountResponse>(`/sync/${collection}/count?checkpoint=${checkpoint}`);
     },
     push(collection, rows, schemaVersion) {
       const query = schemaVersion === undefined ? '' : `?schemaVersion=${schemaVersion}`;

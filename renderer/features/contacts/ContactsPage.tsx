@@ -7,6 +7,7 @@ import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useCan } from '../../auth/use-permissions';
 import { updateRecord } from '../../db/record-writes';
 import { useLinkedRecords } from '../../db/use-rx';
+import { useCollectionArrival } from '../../db/sync/use-collection-arrival';
 import { useWorkspace } from '../../db/workspace-context';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
@@ -31,6 +32,7 @@ export function ContactsPage() {
     'companies',
     rows.loaded.map((c) => c.companyId),
   );
+  const companiesArriving = useCollectionArrival('companies') !== null;
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'contacts', id: 'new' });
   const fields = useMemo(() => tableFields(t, 'contacts'), [t]);
@@ -51,7 +53,8 @@ export function ContactsPage() {
     });
     // Translated once for the column, not in every row's cell.
     const none = t('common.none');
-    const companyUnavailable = t('links.companyUnavailable');
+    // A company not on this device yet may still be on its way (a long sync): not "not available".
+    const companyUnavailable = companiesArriving ? t('syncProgress.linkedArriving') : t('links.companyUnavailable');
     return [
       { field: 'name', cell: (c) => personName(c), primary: true },
       { field: 'email', cell: (c) => c.email, edit: editText('email', 'email') },
@@ -72,7 +75,7 @@ export function ContactsPage() {
       { field: 'createdAt', cell: (c) => c.createdAt.slice(0, 10) },
       { field: 'updatedAt', cell: (c) => c.updatedAt.slice(0, 10) },
     ];
-  }, [t, ws, can, companies]);
+  }, [t, ws, can, companies, companiesArriving]);
 
   return (
     <RecordListPage

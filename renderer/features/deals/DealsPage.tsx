@@ -5,6 +5,7 @@ import { formatMoney } from '@domain/money';
 import { findStage } from '@domain/pipeline-rules';
 import type { Deal } from '@domain/schemas/deal';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
+import { useCollectionArrival } from '../../db/sync/use-collection-arrival';
 import { useLinkedRecords } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
@@ -27,6 +28,7 @@ export function DealsPage() {
     'companies',
     rows.loaded.map((d) => d.companyId),
   );
+  const companiesArriving = useCollectionArrival('companies') !== null;
   const edit = useDealInlineEdits();
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'deals', id: 'new' });
@@ -35,7 +37,8 @@ export function DealsPage() {
     [t],
   );
   const columns = useMemo<RecordColumn<Deal>[]>(() => {
-    const companyUnavailable = t('links.companyUnavailable');
+    // A company not on this device yet may still be on its way (a long sync): not "not available".
+    const companyUnavailable = companiesArriving ? t('syncProgress.linkedArriving') : t('links.companyUnavailable');
     const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
     return [
       { field: 'title', cell: (d) => d.title, primary: true, edit: edit('title') },
@@ -69,7 +72,7 @@ export function DealsPage() {
       { field: 'createdAt', cell: (d) => d.createdAt.slice(0, 10) },
       { field: 'updatedAt', cell: (d) => d.updatedAt.slice(0, 10) },
     ];
-  }, [t, i18n.language, pipelines, companies, edit]);
+  }, [t, i18n.language, pipelines, companies, edit, companiesArriving]);
   return (
     <RecordListPage
       section="deals"

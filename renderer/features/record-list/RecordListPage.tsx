@@ -1,6 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { SearchX, type LucideIcon } from 'lucide-react';
+import { RefreshCw, SearchX, type LucideIcon } from 'lucide-react';
 import type { CollectionDocs } from '@domain/collections';
+import { useCollectionArrival } from '../../db/sync/use-collection-arrival';
+import type { CollectionProgress } from '../../db/sync/sync-progress';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
@@ -50,6 +53,9 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
   const drawer = useUi((s) => s.drawer);
   const openDrawer = useUi((s) => s.openDrawer);
   const open = props.onOpen ?? ((row: CollectionDocs[C]) => openDrawer({ collection: section, id: row.id }));
+  // While the collection still arrives, what the list lacks may simply not be here yet: say so.
+  const arriving = useCollectionArrival(section);
+  const arrivingText = arriving ? stillArrivingText(t, section, arriving) : '';
   return (
     <>
       {search && (
@@ -60,8 +66,10 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
           status={listSearchStatus(table.rows.search, table.view.filters.length > 0, table.rows.count)}
           newLabel={search.newLabel}
           onNew={search.onNew}
+          incomplete={!!arriving}
         />
       )}
+      {arriving && <p className="sync-arriving">{arrivingText}</p>}
       <RecordTable
         section={section}
         label={props.tableLabel}
@@ -86,7 +94,13 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
         rowName={props.rowName}
         takeArrivalFocus={props.takeArrivalFocus}
         empty={
-          search?.value ? (
+          arriving ? (
+            <EmptyState
+              icon={search?.value ? SearchX : RefreshCw}
+              title={t('syncProgress.notAllHere')}
+              hint={search?.value ? t('syncProgress.notAllHereHint', { query: search.value }) : arrivingText}
+            />
+          ) : search?.value ? (
             <EmptyState icon={SearchX} title={t('common.noResults', { query: search.value })} hint="" />
           ) : (
             <EmptyState
@@ -106,4 +120,11 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
       />
     </>
   );
+}
+
+/** "Still syncing — 42,000 of 100,000 contacts so far" (without the total until the server counted). */
+function stillArrivingText(t: TFunction, section: TableSection, arriving: CollectionProgress): string {
+  return arriving.total === null
+    ? t(`syncProgress.stillArrivingUncounted.${section}`, { received: arriving.received })
+    : t(`syncProgress.stillArriving.${section}`, { received: arriving.received, total: arriving.total });
 }

@@ -4,6 +4,7 @@ import type { AuthMode } from '@domain/auth-protocol';
 import { authClient } from '../../auth/auth-client';
 import { useSession } from '../../auth/session-context';
 import { useWorkspace } from '../../db/workspace-context';
+import { formatDuration } from '../../ui/format-duration';
 import { DEMO_SETS, estimatedBytes, loadRate, offeredSets, type DemoSetName } from '../onboarding';
 import { cancelDemoLoad, startDemoLoad, useDemoLoad, type DemoLoadState } from './demo-load-state';
 
@@ -183,9 +184,4 @@ function formatBytes(n: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(
     value,
   );
-}
-
-function formatDuration(seconds: number, locale: string): string {
-  const [unit, value] = seconds >= 90 ? (['minute', Math.ceil(seconds / 60)] as const) : (['second', seconds] as const);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }

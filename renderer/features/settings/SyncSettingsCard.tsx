@@ -7,6 +7,8 @@ import { useWorkspace } from '../../db/workspace-context';
 import { describeDomainError } from '../../i18n/domain-errors';
 import { useSession } from '../../auth/session-context';
 import { recordName } from '../../ui/record-display';
+import { collectionProgressText, percentOf, timeLeftText } from '../../ui/sync-progress-text';
+import type { SyncProgress } from '../../db/sync/sync-progress';
 import { ConflictLog } from './ConflictLog';
 import type { DomainErrorCode } from '@domain/errors';
 
@@ -51,6 +53,7 @@ export function SyncSettingsCard() {
         {status?.pending ? ` · ${t('header.sync.pending', { count: status.pending })}` : ''}
         {status?.lastSyncedAt ? ` · ${t('header.sync.lastSynced', { time: when(status.lastSyncedAt) })}` : ''}
       </p>
+      {status?.progress && <SyncProgressDetails progress={status.progress} />}
 
       <h3 className="subheading">{t('settings.sync.rejected')}</h3>
       <p className="field-hint">{t('settings.sync.rejectedHint')}</p>
@@ -88,5 +91,36 @@ export function SyncSettingsCard() {
         <ConflictLog entries={conflicts} when={when} />
       )}
     </section>
+  );
+}
+
+/** A long sync, collection by collection: what has arrived of what the server counted, and the time left. */
+function SyncProgressDetails({ progress }: { progress: SyncProgress }) {
+  const { t, i18n } = useTranslation();
+  const percent = percentOf(progress);
+  const preparing = progress.phase === 'preparing';
+  return (
+    <div className="sync-progress-details">
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={t('syncProgress.listTitle')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        {...(preparing ? {} : { 'aria-valuenow': percent })}
+      >
+        <div style={{ width: preparing ? 0 : `${percent}%` }} />
+      </div>
+      <p className="muted">
+        {preparing
+          ? t('syncProgress.preparingHint')
+          : `${t('syncProgress.percent', { percent })} · ${timeLeftText(t, i18n.language, progress)}`}
+      </p>
+      <ul className="related-list" aria-label={t('syncProgress.listTitle')}>
+        {progress.collections.map((c) => (
+          <li key={c.collection}>{collectionProgressText(t, c)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -176,7 +176,7 @@ async function app(options: AppRunOptions): Promise<BrowserRunResult> {
   // SyncStatus.progress must keep moving during the initial sync (the app shows it).
   const progressValues = new Set<number>();
   const progressSub = engine.status$.subscribe((s) => {
-    if (s.progress !== null) progressValues.add(Math.round(s.progress * 100));
+    if (s.progress !== null) progressValues.add(Math.round(s.progress.fraction * 100));
   });
   await engine.awaitInSync();
   const totalMs = performance.now() - started;

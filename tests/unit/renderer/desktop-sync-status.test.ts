@@ -15,7 +15,19 @@ describe('the sync status the tray shows', () => {
   it('is Synced only when online with nothing waiting and nothing being pulled', () => {
     expect(desktopSyncStatus(status({}), 'active')).toBe('synced');
     expect(desktopSyncStatus(status({ pending: 2 }), 'active')).toBe('syncing');
-    expect(desktopSyncStatus(status({ progress: 0.4 }), 'active')).toBe('syncing');
+    expect(
+      desktopSyncStatus(
+        status({
+          progress: {
+            phase: 'pulling',
+            fraction: 0.4,
+            collections: [{ collection: 'contacts', received: 40, total: 100, done: false }],
+            secondsLeft: 12,
+          },
+        }),
+        'active',
+      ),
+    ).toBe('syncing');
     expect(desktopSyncStatus(status({ state: 'connecting' }), 'active')).toBe('syncing');
   });
 

@@ -1,0 +1,47 @@
+import type { Messages } from '../en';
+
+export const syncProgressEs: Messages['syncProgress'] = {
+  preparing: 'Preparando…',
+  preparingHint: 'Preguntando al servidor cuánto hay que sincronizar…',
+  label: 'Progreso de la sincronización',
+  percent: 'Sincronizando… {{percent}} %',
+  collection: '{{name}}: {{received, number}} de {{total, number}}',
+  collectionSoFar: '{{name}}: {{received, number}} por ahora',
+  collectionDone: '{{name}}: {{total, number}}, completo',
+  timeLeft: 'quedan unos {{time}}',
+  estimating: 'calculando el tiempo restante…',
+  listTitle: 'Registros que llegan a este dispositivo',
+  names: {
+    companies: 'Empresas',
+    contacts: 'Contactos',
+    leads: 'Prospectos',
+    deals: 'Negocios',
+    activities: 'Actividades',
+    pipelines: 'Embudos',
+    stage_changes: 'Historial de etapas',
+    saved_views: 'Vistas guardadas',
+    users: 'Usuarios',
+    settings: 'Ajustes',
+  },
+  stillArriving: {
+    contacts: 'Todavía sincronizando: {{received, number}} de {{total, number}} contactos por ahora',
+    companies: 'Todavía sincronizando: {{received, number}} de {{total, number}} empresas por ahora',
+    leads: 'Todavía sincronizando: {{received, number}} de {{total, number}} prospectos por ahora',
+    deals: 'Todavía sincronizando: {{received, number}} de {{total, number}} negocios por ahora',
+    activities: 'Todavía sincronizando: {{received, number}} de {{total, number}} actividades por ahora',
+  },
+  stillArrivingUncounted: {
+    contacts: 'Todavía sincronizando: {{received, number}} contactos por ahora',
+    companies: 'Todavía sincronizando: {{received, number}} empresas por ahora',
+    leads: 'Todavía sincronizando: {{received, number}} prospectos por ahora',
+    deals: 'Todavía sincronizando: {{received, number}} negocios por ahora',
+    activities: 'Todavía sincronizando: {{received, number}} actividades por ahora',
+  },
+  linkedArriving: 'Todavía sincronizando…',
+  notAllHere: 'Todavía no ha llegado todo',
+  notAllHereHint:
+    'Nada de lo que ha llegado coincide con «{{query}}»; puede estar entre los registros que aún se sincronizan.',
+  noMatchesYet: 'Sin resultados por ahora: todavía sincronizando',
+  matchesSoFar_one: '{{count}} resultado por ahora: todavía sincronizando',
+  matchesSoFar_other: '{{count}} resultados por ahora: todavía sincronizando',
+} as const;
