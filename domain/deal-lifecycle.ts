@@ -228,10 +228,11 @@ export function checkDealWrite(
 /**
  * Whether a deal's status decides this field, so that a person cannot set it until the deal is
  * reopened: a closed deal's probability is 100 once won and 0 once lost (effectiveProbability),
- * and it stays in the stage it closed in (moveDealToStage). Its other fields stay editable.
+ * and it stays in the pipeline and stage it closed in (moveDealToStage: another pipeline is
+ * another stage). Its other fields stay editable.
  */
 export function dealFieldFixedByStatus(deal: Pick<Deal, 'status'>, field: keyof Deal): boolean {
-  return deal.status !== 'OPEN' && (field === 'probability' || field === 'stageId');
+  return deal.status !== 'OPEN' && (field === 'probability' || field === 'stageId' || field === 'pipelineId');
 }
 
 /** The deal's close probability: its own, else its stage's; 100 once won, 0 once lost. */

@@ -134,7 +134,8 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
         const pipeline = pipelineOf(v.pipelineId);
         const stage = pipeline ? findStage(pipeline, v.stageId) : undefined;
         // What a closed deal's status decides (domain/deal-lifecycle), as its inline edit does: its
-        // stage, and its probability, shown as the status sets it and not typed in until reopened.
+        // pipeline and stage, and its probability, shown as the status sets it and not typed in
+        // until reopened.
         const fixed = (field: keyof Deal) => record !== null && dealFieldFixedByStatus(record, field);
         return (
           <>
@@ -152,7 +153,11 @@ export function DealDrawer({ id, prefill }: { id: string | 'new'; prefill?: Reco
               onChange={(pipelineId) =>
                 update({ pipelineId, stageId: activeStages(pipelineOf(pipelineId)!)[0]?.id ?? '' })
               }
-              options={pipelines.map((p) => ({ value: p.id, label: p.name }))}
+              options={pipelines.map((p) => ({
+                value: p.id,
+                label: p.name,
+                disabled: p.id !== v.pipelineId && fixed('pipelineId'),
+              }))}
             />
             <SelectField
               label={t('deals.fields.stage')}

@@ -7,7 +7,7 @@ import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { DrawerHost } from '../../../renderer/shell/DrawerHost';
 import { SHELL_COMMANDS } from '../../../renderer/shell/shell-commands';
 import { useUi } from '../../../renderer/shell/ui-store';
-import { makeDeal, salesPipeline } from '../../unit/domain/fixtures';
+import { makeDeal, salesPipeline, testId } from '../../unit/domain/fixtures';
 import { openTestWorkspace } from '../support/open-test-workspace';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
@@ -22,6 +22,7 @@ afterEach(async () => {
 async function openDeal(overrides: Partial<Deal>) {
   workspace = await openTestWorkspace([...COLLECTION_NAMES]);
   await workspace.db.pipelines.insert(salesPipeline());
+  await workspace.db.pipelines.insert({ ...salesPipeline(), id: testId(0x9e), name: 'Renewals' });
   const deal = makeDeal({ lines: [], ...overrides });
   await workspace.db.deals.insert(deal);
   await renderWithI18n(
@@ -58,6 +59,18 @@ describe('the deal drawer on a closed deal', () => {
     expect(probability).toHaveAttribute('readonly');
     expect(probability).toHaveValue('0');
     expect(probability).toHaveAccessibleDescription('A lost deal’s probability is 0%. Reopen the deal to change it.');
+  });
+
+  it('keeps a closed deal in the pipeline it closed in: no other pipeline can be picked until it is reopened', async () => {
+    const { drawer } = await openDeal({ status: 'WON', closedAt: '2026-03-02T15:00:00.000Z' });
+    const pipeline = within(drawer).getByRole('combobox', { name: 'Pipeline' });
+    expect(within(pipeline).getByRole('option', { name: 'Renewals' })).toBeDisabled();
+  });
+
+  it('lets an open deal move to another pipeline', async () => {
+    const { drawer } = await openDeal({});
+    const pipeline = within(drawer).getByRole('combobox', { name: 'Pipeline' });
+    expect(within(pipeline).getByRole('option', { name: 'Renewals' })).toBeEnabled();
   });
 
   it('still takes a typed probability on an open deal', async () => {

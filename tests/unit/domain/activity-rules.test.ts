@@ -37,11 +37,12 @@ describe('an activity’s own fields', () => {
 });
 
 describe('a deal’s fields its status decides', () => {
-  it('fixes a won or lost deal’s probability and stage until it is reopened, and nothing of an open one', () => {
+  it('fixes a won or lost deal’s probability, pipeline and stage until it is reopened, and nothing of an open one', () => {
     for (const status of ['WON', 'LOST'] as const) {
       const closed = makeDeal({ status });
       expect(dealFieldFixedByStatus(closed, 'probability')).toBe(true);
       expect(dealFieldFixedByStatus(closed, 'stageId')).toBe(true);
+      expect(dealFieldFixedByStatus(closed, 'pipelineId')).toBe(true);
       expect(dealFieldFixedByStatus(closed, 'title')).toBe(false);
       expect(dealFieldFixedByStatus(closed, 'value')).toBe(false);
     }
