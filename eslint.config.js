@@ -197,7 +197,7 @@ export default tseslint.config(
   },
   {
     // In rxdb 17.6 these flatten event bulks through a module-level Map that is never emptied, so a
-    // subscriber kept every record a sync wrote on the heap (docs/adr/0041-change-events-without-rxdb-cache.md).
+    // subscriber kept every record a sync wrote on the heap (docs/adr/0043-change-events-without-rxdb-cache.md).
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-properties': [
@@ -205,7 +205,7 @@ export default tseslint.config(
         ...['getLocal$', 'insert$', 'update$', 'remove$'].map((property) => ({
           property,
           message:
-            'Keeps every event bulk it sees (docs/adr/0041-change-events-without-rxdb-cache.md): use localDocument$ (renderer/db/local-document.ts) or changesOf (renderer/db/collection-changes.ts).',
+            'Keeps every event bulk it sees (docs/adr/0043-change-events-without-rxdb-cache.md): use localDocument$ (renderer/db/local-document.ts) or changesOf (renderer/db/collection-changes.ts).',
         })),
       ],
     },

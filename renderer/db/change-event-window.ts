@@ -13,7 +13,7 @@ interface ChangeEventBuffer {
  * storage. In rxdb 17.6 a bulk larger than the window replaces the buffer whole
  * (`events.slice(events.length * -1)`), so after a first sync each collection held its last write
  * — up to 5,000 records from the bootstrap — until its next change, although no query can use more
- * than the window (docs/adr/0041-change-events-without-rxdb-cache.md). After each bulk the buffer
+ * than the window (docs/adr/0043-change-events-without-rxdb-cache.md). After each bulk the buffer
  * is cut back to the window; the events' counters are kept per event, so the pointers of the
  * events that stay are unchanged.
  */

@@ -6,7 +6,7 @@ import { Observable } from 'rxjs';
  * from `collection.eventBulks$` without RxDB's module-level cache. In rxdb 17.6 `collection.$`
  * (and `insert$`, `update$`, `remove$`, `db.$`) turns each event bulk into events through a `Map`
  * keyed by the bulk that is never emptied, so every record a sync wrote while anyone listened
- * stayed on the page's heap until a relaunch (docs/adr/0041-change-events-without-rxdb-cache.md).
+ * stayed on the page's heap until a relaunch (docs/adr/0043-change-events-without-rxdb-cache.md).
  * Listen to changes through this, never through `collection.$`.
  */
 export function changesOf<T>(collection: RxCollection<T>): Observable<RxChangeEvent<T>> {

@@ -7,7 +7,7 @@ import type { OutpostDatabase } from './database';
  * exist) — `db.getLocal$(id)` without its cost: in rxdb 17.6 that listens to `db.$`, which turns
  * every event bulk of every collection into events through a module-level `Map` never emptied, so
  * while a preference or a journal list was on screen, each record a sync wrote stayed on the
- * page's heap until a relaunch (docs/adr/0041-change-events-without-rxdb-cache.md). This one looks
+ * page's heap until a relaunch (docs/adr/0043-change-events-without-rxdb-cache.md). This one looks
  * at the bulks' ids and reads the document again when one of its bulks names it.
  */
 export function localDocument$<T>(db: OutpostDatabase, id: string): Observable<RxLocalDocument<unknown, T> | null> {

@@ -388,7 +388,7 @@ export function useRecordWindow<C extends CollectionName>(
     source.start();
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    // Bulks, not `rx.$`: it keeps every event it ever flattened (docs/adr/0041-change-events-without-rxdb-cache.md).
+    // Bulks, not `rx.$`: it keeps every event it ever flattened (docs/adr/0043-change-events-without-rxdb-cache.md).
     const subscription = rx.eventBulks$.subscribe(() => {
       if (timer) return;
       timer = setTimeout(() => {

@@ -16,7 +16,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 /**
  * What a first sync writes goes to storage, not to the page's heap: once the device is in sync
  * and the searches have taken the changes, nothing on the page still holds the change events of the
- * sync's writes (docs/adr/0041-change-events-without-rxdb-cache.md). At the large workspace they
+ * sync's writes (docs/adr/0043-change-events-without-rxdb-cache.md). At the large workspace they
  * were ~500 MiB kept until a relaunch.
  */
 
