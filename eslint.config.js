@@ -196,6 +196,21 @@ export default tseslint.config(
     },
   },
   {
+    // In rxdb 17.6 these flatten event bulks through a module-level Map that is never emptied, so a
+    // subscriber kept every record a sync wrote on the heap (docs/adr/0043-change-events-without-rxdb-cache.md).
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['getLocal$', 'insert$', 'update$', 'remove$'].map((property) => ({
+          property,
+          message:
+            'Keeps every event bulk it sees (docs/adr/0043-change-events-without-rxdb-cache.md): use localDocument$ (renderer/db/local-document.ts) or changesOf (renderer/db/collection-changes.ts).',
+        })),
+      ],
+    },
+  },
+  {
     // import() of demo data: the onboarding only. Queries and writes on the store: renderer/db/ only.
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts', 'renderer/features/onboarding/**', ...storeOwners, ...browserStorage],

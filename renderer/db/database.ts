@@ -12,6 +12,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type CollectionDocs, type CollectionName } from '@domain/collections';
 import { migrationStrategiesFor } from '@domain/migrations';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { boundChangeEventWindow } from './change-event-window';
 import { createConflictHandler, type ConflictResolver } from './sync/conflict-handler';
 import { completeScopeResync, scopeResyncRequested } from './sync/scope-resync';
 
@@ -100,5 +101,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
     await db.addCollections(collectionsConfig() as never);
     await completeScopeResync(db);
   }
+  for (const name of names) boundChangeEventWindow(db.collections[name] as unknown as RxCollection);
   return db;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OutpostDatabase } from './database';
+import { localDocument$ } from './local-document';
 import { useWorkspace } from './workspace-context';
 
 /** Device-local UI preferences: stored as an RxDB local document, never replicated. */
@@ -43,7 +44,7 @@ export function usePreferences(): [DevicePreferences, (patch: Partial<DevicePref
   const { db } = useWorkspace();
   const [prefs, setPrefs] = useState<DevicePreferences>(defaultPreferences);
   useEffect(() => {
-    const subscription = db.getLocal$<DevicePreferences>(PREFERENCES_DOC).subscribe((doc) => {
+    const subscription = localDocument$<DevicePreferences>(db, PREFERENCES_DOC).subscribe((doc) => {
       setPrefs({ ...defaultPreferences(), ...(doc?.toJSON().data ?? {}) });
     });
     return () => subscription.unsubscribe();

@@ -1,6 +1,7 @@
 import type { RxChangeEvent, RxCollection } from 'rxdb';
 import type { CollectionDocs } from '@domain/collections';
 import { matchesSearchText, narrows, type SearchableCollection, type SearchQuery } from '@domain/search-text';
+import { changesOf } from './collection-changes';
 import type { OutpostDatabase } from './database';
 import { LIST_SORT_KEY, searchRowOf, type SearchRow } from './search-row';
 import { SEARCH_ROWS_METHOD, type SearchRowsPage, type SearchRowsRequest } from './storage/search-rows';
@@ -153,7 +154,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.notify();
     this.clear();
     // Listen before reading: a change made while the pages are read is applied after them.
-    const subscription = this.collection.$.subscribe((event) => this.receive(event as RxChangeEvent<unknown>));
+    const subscription = changesOf(this.collection as RxCollection<unknown>).subscribe((event) => this.receive(event));
     this.stopWatching = () => subscription.unsubscribe();
     try {
       // Pages in list order, through the list's own index, so slots are allocated in list order and

@@ -4,6 +4,7 @@ import { uuidv7 } from '@domain/ids';
 import { savedViewBody, viewStatePatch, viewsForReader } from '@domain/record-views/saved-view-rules';
 import { VIEW_SECTIONS, type SavedView } from '@domain/schemas/saved-view';
 import type { ViewSection, ViewState } from '@domain/record-views/view-state';
+import { localDocument$ } from './local-document';
 import { insertRecord, updateRecord } from './record-writes';
 import { useRxQuery } from './use-rx';
 import { editContext, type Workspace } from './workspace';
@@ -111,7 +112,7 @@ export function useLastView(section: ViewSection): [string | null | undefined, (
   const { db } = useWorkspace();
   const [chosen, setChosen] = useState<{ section: ViewSection; key: string | null } | null>(null);
   useEffect(() => {
-    const subscription = db.getLocal$<Record<string, string>>(LAST_VIEWS_DOC).subscribe((doc) => {
+    const subscription = localDocument$<Record<string, string>>(db, LAST_VIEWS_DOC).subscribe((doc) => {
       setChosen({ section, key: doc?.toJSON().data[section] ?? null });
     });
     return () => subscription.unsubscribe();

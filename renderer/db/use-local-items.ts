@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { localDocument$ } from './local-document';
 import { useWorkspace } from './workspace-context';
 
 /** The `items` list of one of the database's local documents (the sync journal's lists), live. */
@@ -6,9 +7,9 @@ export function useLocalItems<T>(docId: string): T[] {
   const { db } = useWorkspace();
   const [items, setItems] = useState<T[]>([]);
   useEffect(() => {
-    const sub = db
-      .getLocal$<{ items: T[] }>(docId)
-      .subscribe((doc) => setItems([...((doc?.toJSON().data.items ?? []) as T[])]));
+    const sub = localDocument$<{ items: T[] }>(db, docId).subscribe((doc) =>
+      setItems([...((doc?.toJSON().data.items ?? []) as T[])]),
+    );
     return () => sub.unsubscribe();
   }, [db, docId]);
   return items;

@@ -388,7 +388,8 @@ export function useRecordWindow<C extends CollectionName>(
     source.start();
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const subscription = rx.$.subscribe(() => {
+    // Bulks, not `rx.$`: it keeps every event it ever flattened (docs/adr/0043-change-events-without-rxdb-cache.md).
+    const subscription = rx.eventBulks$.subscribe(() => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;

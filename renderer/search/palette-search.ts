@@ -1,5 +1,6 @@
 import { getChangedDocumentsSince, type RxChangeEvent, type RxCollection } from 'rxdb';
 import { PALETTE_COLLECTIONS, type PaletteCollection } from '@domain/palette-search';
+import { changesOf } from '../db/collection-changes';
 import type { OutpostDatabase } from '../db/database';
 import {
   PaletteIndex,
@@ -95,7 +96,7 @@ export class PaletteSearch {
     this.pending = [];
     // Listen before reading: a change made while the pages are read is applied after them.
     this.stopWatching = this.collections.map(({ name, collection }) => {
-      const subscription = collection.$.subscribe((event) => this.receive(name, event as RxChangeEvent<unknown>));
+      const subscription = changesOf(collection).subscribe((event) => this.receive(name, event));
       return () => subscription.unsubscribe();
     });
     try {

@@ -1,6 +1,7 @@
 import { map, type Observable } from 'rxjs';
 import { withOpened, type RecentRecord } from '@domain/recent-records';
 import type { OutpostDatabase } from '../db/database';
+import { localDocument$ } from '../db/local-document';
 
 /**
  * The records this user opened last, newest first, kept in a local document of the user's own
@@ -19,7 +20,7 @@ export async function readRecentRecords(db: OutpostDatabase): Promise<RecentReco
 
 /** The list now and at every change (a record opened while the palette is open, in this window or another). */
 export function recentRecords$(db: OutpostDatabase): Observable<RecentRecord[]> {
-  return db.getLocal$<RecentRecordsDoc>(RECENT_DOC).pipe(map((doc) => [...(doc?.toJSON().data.records ?? [])]));
+  return localDocument$<RecentRecordsDoc>(db, RECENT_DOC).pipe(map((doc) => [...(doc?.toJSON().data.records ?? [])]));
 }
 
 /** The last write of each database's list: the next one waits for it, so two quick opens both count. */
