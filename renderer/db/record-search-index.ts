@@ -346,19 +346,37 @@ export async function* searchRowPages<C extends SearchableCollection>(
 ): AsyncGenerator<SearchRow[]> {
   const source = searchRowSource(collection as unknown as RxCollection);
   if (!source) {
-    for await (const documents of listPages(collection, name)) {
-      yield documents.map((doc) => searchRowOf(name, doc as unknown as CollectionDocs[C]));
-    }
+    yield* searchRowPagesFromRecords(collection, name);
     return;
   }
   let after: SearchRowsRequest['after'] = null;
   for (;;) {
-    const { rows, done } = await source({ after, limit: ROW_PAGE_SIZE });
+    let page: SearchRowsPage;
+    try {
+      page = await source({ after, limit: ROW_PAGE_SIZE });
+    } catch (error) {
+      // A remote storage that does not know the method (not the app's worker): read the records.
+      if (after) throw error;
+      console.warn(`The storage computes no search rows for ${name}; reading its records instead`, error);
+      yield* searchRowPagesFromRecords(collection, name);
+      return;
+    }
+    const { rows, done } = page;
     yield rows;
     const last = rows[rows.length - 1];
     if (done || !last) return;
     after = { sortKey: last.sortKey, id: last.id };
     await nextTask();
+  }
+}
+
+/** Search rows made here from the records read (listPages). */
+async function* searchRowPagesFromRecords<C extends SearchableCollection>(
+  collection: RxCollection<CollectionDocs[C]>,
+  name: C,
+): AsyncGenerator<SearchRow[]> {
+  for await (const documents of listPages(collection, name)) {
+    yield documents.map((doc) => searchRowOf(name, doc as unknown as CollectionDocs[C]));
   }
 }
 

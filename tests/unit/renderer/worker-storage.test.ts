@@ -1,13 +1,16 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { exposeRxStorageRemote, type MessageToRemote } from 'rxdb/plugins/storage-remote';
 import { Subject } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../../domain/default-records';
 import { createRecord } from '../../../domain/record-edits';
+import { parseSearchQuery } from '../../../domain/search-text';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
+import { searchIndexFor } from '../../../renderer/db/record-search-index';
 import { STORAGE_WORKER_READY } from '../../../renderer/db/storage/storage-worker-protocol';
 import { getRxStorageWorker, StorageWorkerError } from '../../../renderer/db/storage/worker-storage';
 import { requestScopeResync, scopeResyncRequested } from '../../../renderer/db/sync/scope-resync';
+import { makeContact, testId } from '../domain/fixtures';
 
 /**
  * The page's side of the storage worker (renderer/db/storage, ADR 0012). Node has no web Worker:
@@ -127,5 +130,27 @@ describe('the storage worker, seen from the page', () => {
     });
     expect(await scopeResyncRequested(reopened)).toBe(false);
     expect(second.workers).toHaveLength(1);
+  });
+
+  it('still builds a list search index behind a storage that computes no search rows, from the records', async () => {
+    const { storage } = storageWith('starts');
+    const db = await openDatabase({
+      name: `worker-storage-search-${++counter}`,
+      storage,
+      multiInstance: false,
+      collections: ['contacts', 'companies'],
+    });
+    opened.push(db);
+    await db.contacts.bulkInsert([
+      makeContact({ id: testId(0x51), firstName: 'Nancy', lastName: 'Davolio', nameKey: 'davolio nancy' }),
+      makeContact({ id: testId(0x52), firstName: 'Andrew', lastName: 'Fuller', nameKey: 'fuller andrew' }),
+    ]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const index = searchIndexFor(db, 'contacts');
+    index.prepare();
+    await expect.poll(() => index.status, { timeout: 10_000 }).toBe('ready');
+    expect(index.search(parseSearchQuery('nan'))).toEqual([testId(0x51)]);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
   });
 });
