@@ -23,14 +23,20 @@ export function useDraft<T extends object>(draftKey: string, initial: T) {
 
   useEffect(() => {
     let cancelled = false;
-    void db.getLocal<{ values: T }>(docId).then((doc) => {
-      const saved = doc?.toJSON().data.values;
-      if (!cancelled && saved) {
-        setValues((current) => ({ ...current, ...saved }));
-        setRestored(true);
-        setDirty(true);
-      }
-    });
+    void db.getLocal<{ values: T }>(docId).then(
+      (doc) => {
+        const saved = doc?.toJSON().data.values;
+        if (!cancelled && saved) {
+          setValues((current) => ({ ...current, ...saved }));
+          setRestored(true);
+          setDirty(true);
+        }
+      },
+      (error: unknown) => {
+        // A form mounted as its database closes (a sign-out) has no draft to restore.
+        if (!cancelled && !db.closed) console.error('The saved draft could not be read', error);
+      },
+    );
     return () => {
       cancelled = true;
     };

@@ -145,7 +145,7 @@ describe('descending lists read backwards along an index', () => {
       { numRuns: 200 },
     );
     // The comparison is worth something only if the backwards walk answered many of them.
-    expect(served).toBeGreaterThan(60);
+    expect(served).toBeGreaterThan(40);
     // A guard against a hang: 200 queries on fake-indexeddb take seconds on a loaded machine.
   }, 120_000);
 
