@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { COLLECTION_NAMES } from '../../../domain/collections';
 import { seedStore } from '../../../scripts/seed';
 import { spawnBenchServer, type SpawnedBenchServer } from '../support/bench-server';
 import { launchBenchBrowser } from '../support/chromium';
+import { heaviest, type CpuProfile } from '../support/cpu-profile';
 import { BENCH_DEMO_TODAY } from '../support/demo-contacts';
 import { log, measurement, round, runPart } from '../support/result';
 import type { FloorOptions, FloorResult, ProbeState } from './page/protocol';
@@ -69,7 +70,7 @@ interface LongTaskStats {
   maxMs: number;
 }
 
-await runPart(PART, async ({ quick }) => {
+await runPart(PART, async ({ quick, diagnose }) => {
   const size: DemoSize = quick ? 'medium' : 'large';
   const demo = { size, seed: DEFAULT_DEMO_SEED, today: BENCH_DEMO_TODAY };
   const dir = mkdtempSync(join(tmpdir(), 'outpost-bench-first-run-'));
@@ -84,7 +85,14 @@ await runPart(PART, async ({ quick }) => {
     await build({
       configFile: join(ROOT, 'renderer/vite.config.ts'),
       logLevel: 'warn',
-      build: { outDir: APP_DIR, emptyOutDir: true },
+      build: {
+        outDir: APP_DIR,
+        emptyOutDir: true,
+        // --diagnose: minified without renaming, so that the CPU profile names the source's functions.
+        ...(diagnose
+          ? { rolldownOptions: { output: { minify: { compress: true, mangle: false, codegen: true } } } }
+          : {}),
+      },
     });
     await build({ configFile: join(ROOT, 'tests/bench/sync-first-run/page/vite.config.ts'), logLevel: 'warn' });
     const probe = await probeScript();
@@ -125,6 +133,7 @@ await runPart(PART, async ({ quick }) => {
             expected,
             // A shared machine at load 15 took 3× the quiet one's 5–6 minutes.
             timeoutMs: quick ? 300_000 : 3_600_000,
+            diagnose,
           });
         } finally {
           await browser.close();
@@ -286,7 +295,7 @@ async function runApp(
   page: Page,
   url: string,
   probe: string,
-  options: { expected: Record<string, number>; timeoutMs: number },
+  options: { expected: Record<string, number>; timeoutMs: number; diagnose: boolean },
 ): Promise<AppRun> {
   page.on('pageerror', (error) => console.error(`  [${PART}] app page error: ${error.message}`));
   await page.addInitScript({ content: probe });
@@ -295,6 +304,13 @@ async function runApp(
   await form.waitFor({ timeout: 60_000 });
   await form.getByLabel('Email').fill(MANAGER.email);
   await form.getByLabel('Password').fill(MANAGER.password);
+  // --diagnose: a CPU profile of the page's thread from the sign-in to all synced.
+  const cdp = options.diagnose ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await form.getByRole('button', { name: 'Sign in' }).click();
 
   const collections = Object.keys(options.expected);
@@ -317,9 +333,11 @@ async function runApp(
       await page.waitForTimeout(2000);
     }
     if (Date.now() > deadline) {
+      // What a person would see instead: the first screen's text.
+      const screen = await page.evaluate(() => document.querySelector('main')?.textContent?.slice(0, 400) ?? '');
       throw new Error(
         `not synced after ${options.timeoutMs / 1000} s: header ${JSON.stringify(header)}, ` +
-          `first rows ${String(state.firstRowsAt)}, counts ${JSON.stringify(counts)}`,
+          `first rows ${String(state.firstRowsAt)}, counts ${JSON.stringify(counts)}, screen: ${screen}`,
       );
     }
     if (polls % 40 === 0 && state.signInAt !== null) {
@@ -333,6 +351,7 @@ async function runApp(
   const signInAt = state.signInAt ?? 0;
   const header = state.header[state.header.length - 1]!;
   const syncedAt = Math.max(header.at, lastShort);
+  if (cdp) await writeDiagnosis(cdp, state, signInAt, syncedAt);
   const progressShown = state.header.find((h) => h.progress !== null && h.at >= signInAt);
   const heapMib = await gcHeapMib(page);
   return {
@@ -348,6 +367,32 @@ async function runApp(
       .filter((h) => h.at >= signInAt)
       .map((h) => `${round(h.at - signInAt)} ms ${h.label}${h.progress === null ? '' : ` ${h.progress}%`}`),
   };
+}
+
+/** Writes the CPU profile of the first sync and logs its heaviest functions and its long tasks. */
+async function writeDiagnosis(
+  cdp: Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>,
+  state: ProbeState,
+  signInAt: number,
+  syncedAt: number,
+): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  await cdp.detach();
+  const file = join(ROOT, 'bench', 'results', `${PART}.cpuprofile`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(profile));
+  const list = (by: 'self' | 'total') =>
+    heaviest(profile, 25, by)
+      .map((f) => `\n    ${f.fn}: self ${f.selfMs}, total ${f.totalMs}`)
+      .join('');
+  log(PART, `diagnosis: CPU profile of the first sync: ${file}`);
+  log(PART, `  heaviest by self time (ms):${list('self')}`);
+  log(PART, `  heaviest by total time (ms):${list('total')}`);
+  const tasks = state.longTasks.filter((t) => t.start + t.duration >= signInAt && t.start <= syncedAt);
+  log(
+    PART,
+    `  long tasks (start after sign-in + duration, ms): ${tasks.map((t) => `${round(t.start - signInAt)}+${round(t.duration)}`).join(', ')}`,
+  );
 }
 
 /** The browser launched again on the profile: the app opens on its kept session and stored records. */

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launchBenchBrowser, type BenchBrowser } from '../support/chromium';
+import { heaviest } from '../support/cpu-profile';
 import { BENCH_DEMO_TODAY } from '../support/demo-contacts';
 import { log, measurement, median, percentile, round, runPart, type Measurement } from '../support/result';
 import { serveStatic } from '../support/static-server';
@@ -46,30 +47,6 @@ function describeCalls(calls: readonly StorageCall[]): string {
       return `${what} ${Math.round(c.start)}→${Math.round(c.end)}`;
     })
     .join(', ');
-}
-
-/** The functions with the most self time in a CPU profile (DevTools' "bottom-up" view, by function and place). */
-function heaviest(
-  profile: {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-    samples?: number[];
-    timeDeltas?: number[];
-  },
-  top: number,
-): { fn: string; selfMs: number }[] {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const frame = byNode.get(id)?.callFrame;
-    if (!frame) return;
-    const file = frame.url.split('/').pop() ?? '';
-    const key = `${frame.functionName || '(anonymous)'}${file ? ` ${file}:${frame.lineNumber + 1}` : ''}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([fn, ms]) => ({ fn, selfMs: round(ms) }));
 }
 
 /** How long an interaction may take to change the rows before it is reported as "nothing changed". */
