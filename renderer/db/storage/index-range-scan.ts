@@ -14,7 +14,7 @@ export const SCAN_BATCH = 2000;
  * batch at a time: one `getAll` per batch instead of one cursor step per record, the next batch
  * starting after the index key of the last record read (every RxDB index ends with the primary
  * key, so keys are unique), and nothing kept once `visit` has seen a batch. `visit` returns false
- * to stop.
+ * to stop; it may change the records it is given.
  *
  * Yields nothing for a range IndexedDB cannot make (RxDB's own query answers such a range empty).
  */
@@ -46,9 +46,11 @@ export async function scanIndexRange<T>(
         tx.idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName).getAll(range, batch),
       ),
     );
+    // Before `visit`, which may turn the stored records into RxDB's form (no longer index keys).
+    const last = values.length === batch ? keyOf(values[values.length - 1]!) : null;
     if (values.length > 0 && visit(values) === false) return;
-    if (values.length < batch) return;
-    range = KeyRange.bound(keyOf(values[values.length - 1]!), range.upper, true, range.upperOpen);
+    if (last === null) return;
+    range = KeyRange.bound(last, range.upper, true, range.upperOpen);
   }
 }
 

@@ -1,7 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import fc from 'fast-check';
 import type { RxStorage } from 'rxdb';
-import { fromDexieToStorage, getRxStorageDexie, type RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageDexie, type RxStorageInstanceDexie } from 'rxdb/plugins/storage-dexie';
 import { getQueryMatcher } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../domain/schemas/contact';
@@ -10,6 +10,7 @@ import { descendingIndexQuery } from '../../../renderer/db/storage/descending-in
 import { withIndexedReads } from '../../../renderer/db/storage/with-indexed-reads';
 import { scanIndexRange } from '../../../renderer/db/storage/index-range-scan';
 import { scanningCount } from '../../../renderer/db/storage/scanning-count';
+import { storedFormReader } from '../../../renderer/db/storage/stored-form';
 import {
   SEARCH_ROWS_METHOD,
   searchRows,
@@ -199,14 +200,15 @@ describe('counts no index satisfies, by a scan that keeps nothing', () => {
       fc.asyncProperty(selectorArb, fc.integer({ min: 1, max: 40 }), async (selector, batch) => {
         const prepared = plain.contacts.find({ selector, sort: [{ id: 'asc' }] } as never).getPreparedQuery();
         const matches = getQueryMatcher(rawContacts(plain).schema, prepared.query);
+        const read = storedFormReader(rawContacts(plain).schema as never, ['_deleted']);
         const seen: string[] = [];
         await scanIndexRange(
           rawContacts(plain),
           prepared.queryPlan,
           (stored) => {
             expect(stored.length).toBeLessThanOrEqual(batch);
-            for (const doc of stored)
-              if (matches(fromDexieToStorage(['_deleted'], doc) as never)) seen.push(doc.id as string);
+            // As the worker's scans do: each record turned into RxDB's form in place.
+            for (const doc of stored) if (matches(read(doc) as never)) seen.push(doc.id as string);
           },
           batch,
         );
