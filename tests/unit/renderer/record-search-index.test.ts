@@ -4,7 +4,8 @@ import type { CollectionDocs } from '../../../domain/collections';
 import { editRecord } from '../../../domain/record-edits';
 import { parseSearchQuery, type SearchableCollection } from '../../../domain/search-text';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
-import { INDEX_PAGE_SIZE, searchIndexFor, type RecordSearchIndex } from '../../../renderer/db/record-search-index';
+import { searchIndexFor, type RecordSearchIndex } from '../../../renderer/db/record-search-index';
+import { INDEX_PAGE_SIZE } from '../../../renderer/db/search-row-pages';
 import { ctxAt, makeCompany, makeContact, makeDeal, testId } from '../domain/fixtures';
 
 /**
