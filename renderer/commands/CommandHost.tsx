@@ -8,7 +8,11 @@ import { chordFromEvent, currentPlatform } from './keys';
 import { commandApplies, commandContext, runCommand } from './run-command';
 import { surface } from './surfaces';
 
-/** How long the second key of a sequence (`g` then `l`) may take. */
+/**
+ * How long the second key of a sequence (`g` then `l`) may take, measured between the two key
+ * presses' own times (the event's timeStamp), not by a timer: a page busy with a first sync may
+ * run the second key's handler late, and a person who typed in time still gets where they meant.
+ */
 export const SEQUENCE_TIMEOUT_MS = 1000;
 
 /** The name of the DOM event the desktop shell sends for its menu items and global hotkeys. */
@@ -33,11 +37,12 @@ export function CommandHost({ commands }: { commands: readonly Command[] }) {
 
   useEffect(() => {
     let pending: readonly string[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pendingAt = 0;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const chord = chordFromEvent(event, platform);
       if (!chord) return;
+      if (pending.length > 0 && event.timeStamp - pendingAt > SEQUENCE_TIMEOUT_MS) pending = [];
       const target = event.target instanceof Element ? event.target : null;
       const ctx = commandContext(target);
       const byId = (id: string) => latest.current.commands.find((c) => c.id === id);
@@ -59,7 +64,6 @@ export function CommandHost({ commands }: { commands: readonly Command[] }) {
           return command !== undefined && commandApplies(command, ctx);
         },
       });
-      clearTimeout(timer);
       if (result.kind === 'none') {
         pending = [];
         return;
@@ -67,7 +71,7 @@ export function CommandHost({ commands }: { commands: readonly Command[] }) {
       event.preventDefault();
       if (result.kind === 'pending') {
         pending = result.pending;
-        timer = setTimeout(() => (pending = []), SEQUENCE_TIMEOUT_MS);
+        pendingAt = event.timeStamp;
         return;
       }
       pending = [];
@@ -81,7 +85,6 @@ export function CommandHost({ commands }: { commands: readonly Command[] }) {
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener(COMMAND_EVENT, onCommand);
     return () => {
-      clearTimeout(timer);
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener(COMMAND_EVENT, onCommand);
     };

@@ -43,8 +43,11 @@ export async function openLargeWorkspace(browser: Browser): Promise<LargeWorkspa
   await startWorkspace(page);
   // A contact among the last the server holds is on the device; then the header says it is done.
   const deepest = lastContactWithAccentedName(options);
+  // A person sees the app before typing its keys.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('g');
   await page.keyboard.press('c');
+  await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
   const search = page.getByRole('searchbox', { name: 'Search contacts' });
   await search.fill(`${deepest.firstName} ${deepest.lastName}`);
   await expect(

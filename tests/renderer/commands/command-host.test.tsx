@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen } from '@testing-library/react';
 import { setupUser } from '../support/setup-user';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -64,25 +64,43 @@ describe('the command host', () => {
 
   it('G then L goes to Leads; G then a pause then L does not', async () => {
     await renderWithI18n(<CommandHost commands={SHELL_COMMANDS} />);
-    // Testing Library's user-event waits on real timers between keys: plain key events here, so
-    // that the clock moves only when the test says.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const press = (key: string) => fireEvent.keyDown(document.body, { key });
+    // Plain key events stamped with the time a person pressed them: the pause is the one between
+    // the presses, whatever the clock of the page says when their handlers run.
+    const press = (key: string, at: number) => {
+      const event = createEvent.keyDown(document.body, { key });
+      Object.defineProperty(event, 'timeStamp', { value: at });
+      fireEvent(document.body, event);
+    };
 
-    press('g');
-    vi.advanceTimersByTime(SEQUENCE_TIMEOUT_MS - 100);
-    press('l');
+    press('g', 1_000);
+    press('l', 1_000 + SEQUENCE_TIMEOUT_MS - 100);
     expect(section()).toBe('leads');
 
     act(() => useUi.getState().navigate('deals'));
-    press('g');
-    vi.advanceTimersByTime(SEQUENCE_TIMEOUT_MS);
-    press('l');
+    press('g', 5_000);
+    press('l', 5_000 + SEQUENCE_TIMEOUT_MS + 1);
     expect(section()).toBe('deals');
 
     // The sequence starts afresh with the next G.
-    press('g');
-    press('l');
+    press('g', 8_000);
+    press('l', 8_010);
+    expect(section()).toBe('leads');
+  });
+
+  it('G then L typed in time goes to Leads even when the page runs the L late', async () => {
+    await renderWithI18n(<CommandHost commands={SHELL_COMMANDS} />);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    const press = (key: string, at: number) => {
+      const event = createEvent.keyDown(document.body, { key });
+      Object.defineProperty(event, 'timeStamp', { value: at });
+      fireEvent(document.body, event);
+    };
+    act(() => useUi.getState().navigate('deals'));
+
+    press('g', 1_000);
+    // A long task: the page's clock and its timers move on before the second key is handled.
+    vi.advanceTimersByTime(SEQUENCE_TIMEOUT_MS * 3);
+    press('l', 1_200);
     expect(section()).toBe('leads');
   });
 
