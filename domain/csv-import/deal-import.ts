@@ -1,19 +1,12 @@
 import { searchKey } from '../derived-fields';
 import type { DuplicateKey } from '../duplicates';
-import { emailKey } from '../duplicates';
 import { authorizeWrite, type Actor } from '../permissions';
 import { activeStages } from '../pipeline-rules';
 import type { RecordBody } from '../record-edits';
 import type { Deal, DealStatus } from '../schemas/deal';
 import type { Pipeline } from '../schemas/pipeline';
+import { resolveOwnerCell, type ImportOwners } from './import-owner';
 import type { ImportRanks } from './import-ranks';
-
-/** A user an imported deal may name as its owner, found by email. */
-export interface ImportUser {
-  id: string;
-  teamId: string;
-  active: boolean;
-}
 
 /** An active lost reason of the workspace: its stored key and every name a file may use for it. */
 export interface ImportLostReason {
@@ -23,14 +16,10 @@ export interface ImportLostReason {
 }
 
 /** What a deal row is resolved against besides companies and contacts. */
-export interface DealImportContext {
+export interface DealImportContext extends ImportOwners {
   /** The workspace's pipelines that are not deleted. */
   pipelines: readonly Pipeline[];
-  /** By emailKey() of the address. */
-  userByEmail(key: string): ImportUser | undefined;
   lostReasons: readonly ImportLostReason[];
-  /** The importing user as domain/permissions judges them: owners and closed deals are checked. */
-  actor: Actor;
   ranks: ImportRanks;
 }
 
@@ -122,12 +111,11 @@ export function resolveDealCells(
   else if (status) body.status = status;
 
   if (cells.owner) {
-    const key = emailKey(cells.owner);
-    const user = key ? context.userByEmail(key) : undefined;
-    if (!user || !user.active) errors.push({ field: 'owner', problem: 'ownerNotFound', detail: cells.owner });
+    const owner = resolveOwnerCell(cells.owner, context);
+    if (!owner.ok) errors.push({ field: 'owner', problem: owner.problem, detail: cells.owner });
     else {
-      body.ownerId = user.id;
-      body.teamId = user.teamId;
+      body.ownerId = owner.ownerId;
+      body.teamId = owner.teamId;
     }
   }
 

@@ -4,6 +4,7 @@ import { normalizeDomain } from '../field-rules';
 import { createRecord, type EditContext, type RecordBody } from '../record-edits';
 import type { WriteLookups } from '../write-rules';
 import { DEAL_FIELDS_KEPT_ON_UPDATE, type DealImportContext } from './deal-import';
+import type { ImportOwners } from './import-owner';
 import { decideDuplicate, indexImported, type DuplicateMode } from './duplicate-handling';
 import type { ImportableCollection } from './importable-fields';
 import type { ValueOptions } from './parse-values';
@@ -47,7 +48,15 @@ export interface ImportPlannerInput<C extends ImportableCollection> {
   newId: () => string;
   /** For deals: pipelines, users, lost reasons and ranks (domain/csv-import/deal-import.ts). */
   deals?: DealImportContext;
+  /** For the other collections: the users an owner column names, and the importer. */
+  owners?: ImportOwners;
 }
+
+/**
+ * Who owns a record already there is never changed by a file: a reassignment needs its own
+ * permission and is made in the list or the drawer. A file's owner column applies to new records.
+ */
+const OWNER_FIELDS_KEPT_ON_UPDATE: ReadonlySet<string> = new Set(['ownerId', 'teamId']);
 
 const DOMAIN_LIKE = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 
@@ -89,6 +98,7 @@ export class ImportPlanner<C extends ImportableCollection> {
       id,
       rowIndex: line - 2,
       ...(input.deals && { deals: input.deals }),
+      ...(input.owners && { owners: input.owners }),
       ...(offerCompanies && {
         createCompany: (cell: string) => {
           const company = this.newCompany(cell, ctx);
@@ -105,7 +115,7 @@ export class ImportPlanner<C extends ImportableCollection> {
     const companies = tentative.filter((c) => companyId === c.id);
     for (const company of companies) this.remember(company);
     if (decision.action === 'update') {
-      const kept = input.collection === 'deals' ? DEAL_FIELDS_KEPT_ON_UPDATE : new Set<string>();
+      const kept = input.collection === 'deals' ? DEAL_FIELDS_KEPT_ON_UPDATE : OWNER_FIELDS_KEPT_ON_UPDATE;
       const changes = Object.fromEntries(
         outcome.filled
           .filter((field) => !kept.has(field))

@@ -9,8 +9,8 @@ export type ImportValueKind =
 /** A column a file may fill: the record field, how its cells read, and the headers that name it. */
 export interface ImportableField {
   /**
-   * Record field, or a relation looked up by name, email or domain (`company`, `contact`, and for
-   * deals `pipeline`, `stage`, `owner`), or a choice among fixed or configured values (`status`,
+   * Record field, or a relation looked up by name, email or domain (`company`, `contact`, `owner`,
+   * and for deals `pipeline`, `stage`), or a choice among fixed or configured values (`status`,
    * `lostReason`).
    */
   key: string;
@@ -51,6 +51,11 @@ const tags = [
 /** The currency of the row's amounts, when the file gives it a column of its own (Pipedrive, Salesforce, our export). */
 const currency = ['currency', 'moneda', 'divisa', 'deal - currency', 'amount currency', 'opportunity currency'];
 const notes = ['notes', 'note', 'notas', 'description', 'descripcion'];
+/**
+ * A record's owner, found by email: our export's "Owner email" is preferred to its "Owner" (a name);
+ * then the owner columns of HubSpot, Salesforce and Pipedrive exports.
+ */
+const owner = ['owner email', 'correo del responsable', 'owner', 'propietario', 'responsable'];
 const companyName = [
   'company',
   'company name',
@@ -85,6 +90,7 @@ export const IMPORTABLE_FIELDS: Readonly<Record<ImportableCollection, readonly I
     { key: 'title', kind: 'text', labelKey: 'contacts.fields.title', aliases: ['title', 'job title', 'position', 'cargo', 'puesto', 'person - job title'] },
     { key: 'company', kind: 'relation', labelKey: 'contacts.fields.company', aliases: [...companyName, 'person - organization', 'organization - name'] },
     { key: 'source', kind: 'text', labelKey: 'contacts.fields.source', aliases: ['source', 'lead source', 'original source', 'origen', 'fuente'] },
+    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: [...owner, 'contact owner', 'person - owner'] },
     { key: 'tags', kind: 'tags', labelKey: 'common.tags', aliases: tags },
     { key: 'notes', kind: 'text', labelKey: 'common.notes', aliases: notes },
   ],
@@ -93,6 +99,7 @@ export const IMPORTABLE_FIELDS: Readonly<Record<ImportableCollection, readonly I
     { key: 'domain', kind: 'domain', labelKey: 'companies.fields.domain', aliases: website },
     { key: 'industry', kind: 'text', labelKey: 'companies.fields.industry', aliases: ['industry', 'industria', 'sector'] },
     { key: 'phone', kind: 'phone', labelKey: 'companies.fields.phone', aliases: phone },
+    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: [...owner, 'company owner', 'account owner', 'organization - owner'] },
     { key: 'tags', kind: 'tags', labelKey: 'common.tags', aliases: tags },
     { key: 'notes', kind: 'text', labelKey: 'common.notes', aliases: notes },
   ],
@@ -106,6 +113,7 @@ export const IMPORTABLE_FIELDS: Readonly<Record<ImportableCollection, readonly I
     { key: 'source', kind: 'text', labelKey: 'leads.fields.source', aliases: ['source', 'lead source', 'origen', 'fuente'] },
     { key: 'estimatedValue', kind: 'money', labelKey: 'leads.fields.estimatedValue', aliases: ['estimated value', 'value', 'valor estimado', 'valor', 'annual revenue'] },
     { key: 'currency', kind: 'currency', labelKey: 'csv.fields.currency', aliases: currency },
+    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: [...owner, 'lead owner'] },
     { key: 'tags', kind: 'tags', labelKey: 'common.tags', aliases: tags },
     { key: 'notes', kind: 'text', labelKey: 'common.notes', aliases: notes },
   ],
@@ -123,7 +131,7 @@ export const IMPORTABLE_FIELDS: Readonly<Record<ImportableCollection, readonly I
     { key: 'status', kind: 'choice', labelKey: 'deals.fields.status', aliases: ['status', 'deal status', 'estado', 'deal - status'] },
     { key: 'lostReason', kind: 'choice', labelKey: 'deals.fields.lostReason', aliases: ['lost reason', 'loss reason', 'motivo de perdida', 'razon de perdida', 'deal - lost reason'] },
     // An owner is found by email: our export's "Owner email" is preferred to its "Owner" (a name).
-    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: ['owner email', 'correo del responsable', 'owner', 'deal owner', 'opportunity owner', 'propietario', 'responsable', 'deal - owner'] },
+    { key: 'owner', kind: 'relation', labelKey: 'csv.fields.owner', aliases: [...owner, 'deal owner', 'opportunity owner', 'deal - owner'] },
     { key: 'tags', kind: 'tags', labelKey: 'common.tags', aliases: tags },
     { key: 'notes', kind: 'text', labelKey: 'common.notes', aliases: notes },
   ],

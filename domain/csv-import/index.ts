@@ -10,3 +10,4 @@ export * from './import-bases';
 export * from './deal-import';
 export * from './import-ranks';
 export * from './import-keys';
+export * from './import-owner';

@@ -13,6 +13,7 @@ import {
   type DealImportContext,
   type DealProblem,
 } from './deal-import';
+import { mayCreateFor, resolveOwnerCell, type ImportOwners } from './import-owner';
 import { IMPORTABLE_FIELDS, type ImportableCollection, type ImportableField } from './importable-fields';
 import {
   parseCurrencyCell,
@@ -83,6 +84,8 @@ export interface RowToRecordInput<C extends ImportableCollection> {
   createCompany?: (cell: string) => string | undefined;
   /** For deals: the pipelines, users, lost reasons and ranks a row is resolved against. */
   deals?: DealImportContext;
+  /** For the other collections: the users an owner column names, and the importer. */
+  owners?: ImportOwners;
   /** The row's index among the file's data rows (0 for the first): its place on the board. */
   rowIndex?: number;
 }
@@ -176,6 +179,14 @@ export function rowToRecord<C extends ImportableCollection>(input: RowToRecordIn
         const id = email ? lookups.contactIdByEmail(email) : undefined;
         if (id) body.contactId = id;
         else errors.push({ field: 'contact', problem: 'contactNotFound', detail: cell.trim() });
+      } else if (field.key === 'owner') {
+        if (!input.owners) throw new Error('an import with an owner column needs the users to resolve owners against');
+        const owner = resolveOwnerCell(cell, input.owners);
+        if (!owner.ok) errors.push({ field: 'owner', problem: owner.problem, detail: cell.trim() });
+        else {
+          body.ownerId = owner.ownerId;
+          body.teamId = owner.teamId;
+        }
       }
       return;
     }
@@ -210,6 +221,8 @@ export function rowToRecord<C extends ImportableCollection>(input: RowToRecordIn
   if (collection === 'deals') {
     const denied = dealPermissionErrors(doc as unknown as Deal, input.deals!.actor);
     if (denied.length) return { ok: false, errors: denied };
+  } else if (filledFields.has('owner') && input.owners && !mayCreateFor(collection, doc, input.owners)) {
+    return { ok: false, errors: [{ field: 'owner', problem: 'ownerNotAllowed' }] };
   }
   const ruleErrors = checkRecordWrite(collection, null, doc, input.writeLookups);
   if (ruleErrors.length) {

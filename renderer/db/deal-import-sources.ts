@@ -1,9 +1,9 @@
-import type { DealImportContext, ImportUser } from '@domain/csv-import';
+import type { DealImportContext } from '@domain/csv-import';
 import { SETTING_IDS } from '@domain/default-records';
-import { emailKey } from '@domain/duplicates';
 import { activeStages } from '@domain/pipeline-rules';
 import type { Pipeline } from '@domain/schemas/pipeline';
 import type { SettingItem } from '@domain/schemas/setting';
+import { readImportOwners } from './import-owners';
 import { topRankOfStage } from './stage-deals';
 import type { Workspace } from './workspace';
 
@@ -23,20 +23,12 @@ export async function readDealImportSources(
   ws: Workspace,
   lostReasonLabel: (item: SettingItem) => string,
 ): Promise<DealImportSources> {
-  const [pipelineDocs, userDocs, lostReasons] = await Promise.all([
+  const [pipelineDocs, owners, lostReasons] = await Promise.all([
     ws.db.pipelines.find({ selector: { deletedAt: null } }).exec(),
-    ws.db.users.find({ selector: { deletedAt: null } }).exec(),
+    readImportOwners(ws),
     ws.db.settings.findOne(SETTING_IDS['lost-reasons']).exec(),
   ]);
   const pipelines = pipelineDocs.map((doc) => doc.toJSON() as Pipeline);
-  const users = new Map<string, ImportUser>();
-  const teamMemberIds = [ws.user.id];
-  for (const doc of userDocs) {
-    const user = doc.toJSON();
-    const key = emailKey(user.email);
-    if (key) users.set(key, { id: user.id, teamId: user.teamId, active: user.active });
-    if (ws.user.teamId && user.teamId === ws.user.teamId && user.id !== ws.user.id) teamMemberIds.push(user.id);
-  }
   const tops = new Map<string, string | null>();
   await Promise.all(
     pipelines.flatMap((p) =>
@@ -45,12 +37,11 @@ export async function readDealImportSources(
   );
   return {
     context: {
+      ...owners,
       pipelines,
-      userByEmail: (key) => users.get(key),
       lostReasons: (lostReasons?.items ?? [])
         .filter((item) => !item.retired)
         .map((item) => ({ key: item.key, names: [item.label, lostReasonLabel(item)] })),
-      actor: { id: ws.user.id, role: ws.user.role, teamId: ws.user.teamId, teamMemberIds },
     },
     topRank: (pipelineId, stageId) => tops.get(`${pipelineId}/${stageId}`) ?? null,
   };

@@ -5,6 +5,7 @@ import { createRecordValidator } from '@domain/record-validation/record-validato
 import type { SettingItem } from '@domain/schemas/setting';
 import { readDealImportSources } from '../../db/deal-import-sources';
 import { readImportContext } from '../../db/import-context';
+import { readImportOwners } from '../../db/import-owners';
 import { emptyImportLog, writeImportBatch, type ImportLog } from '../../db/import-writes';
 import { editContext, type Workspace } from '../../db/workspace';
 import { importBases, type WizardCollection } from './import-defaults';
@@ -57,6 +58,9 @@ export async function importPlanner<C extends WizardCollection>(
   const bases = importBases(ws);
   const context = await readImportContext(ws, collection, importKeys(collection, choices.mapping, cells));
   const deals = collection === 'deals' ? await readDealContext(ws, rows, labels) : undefined;
+  // The users are read only when the file has an owner column (a deal import reads them anyway).
+  const owners =
+    collection !== 'deals' && choices.mapping.includes('owner') ? await readImportOwners(ws) : undefined;
   return new ImportPlanner({
     collection,
     choices,
@@ -73,6 +77,7 @@ export async function importPlanner<C extends WizardCollection>(
     },
     newId: uuidv7,
     ...(deals && { deals }),
+    ...(owners && { owners }),
   });
 }
 

@@ -80,6 +80,7 @@ const live = async <C extends 'companies' | 'contacts' | 'leads' | 'deals'>(ws: 
 
 describe('a file exported from a list imports again', () => {
   it('into an empty workspace of the team, every company, contact, owner, pipeline, stage and lost reason found again', async () => {
+    // Every record is a teammate's: the file gives each back to its owner, not to the importer.
     const source = await teamWorkspace();
     const owned = { ownerId: BRUNO.id, teamId: source.user.teamId };
     const acme = await insertRecord(source, 'companies', {
@@ -141,7 +142,10 @@ describe('a file exported from a list imports again', () => {
 
     const [company] = await live(target, 'companies');
     const [contact] = await live(target, 'contacts');
-    expect(contact).toMatchObject({ email: 'eva@acme-andina.example', companyId: company!.id });
+    const [lead] = await live(target, 'leads');
+    expect(company).toMatchObject({ name: 'Acme Andina', ownerId: BRUNO.id });
+    expect(contact).toMatchObject({ email: 'eva@acme-andina.example', companyId: company!.id, ownerId: BRUNO.id });
+    expect(lead).toMatchObject({ email: 'lucia@andes.example', ownerId: BRUNO.id });
     const deals = await live(target, 'deals');
     expect(deals.find((d) => d.title === 'Fleet tracking')).toMatchObject({
       contactId: contact!.id,
