@@ -1,0 +1,42 @@
+import type { Messages } from '../en';
+
+export const usersEs: Messages['users'] = {
+  title: 'Usuarios',
+  hint: 'Todas las personas que pueden iniciar sesión en el servidor del equipo. El rol y el equipo deciden qué ve y qué puede hacer cada una.',
+  loading: 'Cargando usuarios…',
+  loadFailed: 'No se pudieron cargar los usuarios: {{reason}}',
+  empty: 'Aún no hay nadie más. Crea una cuenta para cada miembro de tu equipo.',
+  never: 'Nunca',
+  you: 'tú',
+  myTeam: 'Mi equipo',
+  active: 'Activo',
+  inactive: 'Desactivado',
+  deactivate: 'Desactivar',
+  reactivate: 'Reactivar',
+  deactivateUser: 'Desactivar a {{name}}',
+  reactivateUser: 'Reactivar a {{name}}',
+  roleOf: 'Rol de {{name}}',
+  teamOf: 'Equipo de {{name}}',
+  confirmDeactivateTitle: '¿Desactivar a {{name}}?',
+  confirmDeactivateBody:
+    '{{name}} ya no podrá iniciar sesión ni sincronizar en ningún dispositivo. Sus registros se conservan. Puedes reactivarlo después.',
+  confirmReactivateTitle: '¿Reactivar a {{name}}?',
+  confirmReactivateBody: '{{name}} podrá volver a iniciar sesión y sincronizar.',
+  fields: {
+    name: 'Nombre',
+    email: 'Correo electrónico',
+    role: 'Rol',
+    team: 'Equipo',
+    status: 'Estado',
+    lastSeen: 'Última conexión',
+    actions: 'Acciones',
+    password: 'Contraseña inicial',
+  },
+  create: {
+    open: 'Nuevo usuario',
+    title: 'Nuevo usuario',
+    submit: 'Crear usuario',
+    saving: 'Creando…',
+    passwordHint: 'Al menos {{min}} caracteres. Entrégasela a la persona; puede cambiarla en su perfil.',
+  },
+};
