@@ -59,8 +59,7 @@ export async function importPlanner<C extends WizardCollection>(
   const context = await readImportContext(ws, collection, importKeys(collection, choices.mapping, cells));
   const deals = collection === 'deals' ? await readDealContext(ws, rows, labels) : undefined;
   // The users are read only when the file has an owner column (a deal import reads them anyway).
-  const owners =
-    collection !== 'deals' && choices.mapping.includes('owner') ? await readImportOwners(ws) : undefined;
+  const owners = collection !== 'deals' && choices.mapping.includes('owner') ? await readImportOwners(ws) : undefined;
   return new ImportPlanner({
     collection,
     choices,
