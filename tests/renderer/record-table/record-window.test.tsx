@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ListCount } from '../../../renderer/db/list-count';
 import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
 
@@ -250,5 +250,64 @@ describe('one count per query', () => {
     const next = new WindowSource(reads, counter);
     next.start();
     expect(counts()).toBe(2);
+  });
+});
+
+/** A collection a sync fills: `stored` rows, and a storage whose counts may fail for a while. */
+function fillingReads() {
+  const state = { stored: 0, countFails: false, counts: 0 };
+  const reads: WindowReads<Row> = {
+    count: () => {
+      state.counts++;
+      return state.countFails
+        ? Promise.reject(new Error('the storage refused the count'))
+        : Promise.resolve(state.stored);
+    },
+    rows: (skip, limit) =>
+      Promise.resolve(
+        Array.from({ length: Math.max(0, Math.min(limit, state.stored - skip)) }, (_, i) => ({
+          id: `lead-${skip + i}`,
+        })),
+      ),
+    ids: () => Promise.resolve([]),
+  };
+  return { reads, state };
+}
+
+describe('a record list window during a first sync', () => {
+  it('shows the rows that arrived when counting them fails after the list was counted empty, and counts again until a count answers', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { reads, state } = fillingReads();
+      const source = new WindowSource(reads);
+      source.setRange(0, 60);
+      source.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(source.count).toBe(0);
+      expect(source.empty).toBe(true);
+
+      // The sync writes 3,000 rows; counting them fails (as a storage refusing the range did).
+      state.stored = 3000;
+      state.countFails = true;
+      source.refresh();
+      await vi.advanceTimersByTimeAsync(0);
+      // The count of none is no longer true: not "No leads yet" over rows that are there.
+      expect(source.empty).toBe(false);
+      expect(source.count).toBeNull();
+      expect(source.rowAt(0)).toEqual({ id: 'lead-0' });
+
+      // No change comes any more (the sync ended), yet the list is counted again.
+      const countsBefore = state.counts;
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(state.counts).toBeGreaterThan(countsBefore);
+      state.countFails = false;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(source.count).toBe(3000);
+      expect(source.length).toBe(3000);
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
   });
 });
