@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ListCount } from '../../../renderer/db/list-count';
-import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
+import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/window-source';
 
 type Row = { id: string };
 
@@ -309,5 +309,47 @@ describe('a record list window during a first sync', () => {
       vi.restoreAllMocks();
       vi.useRealTimers();
     }
+  });
+});
+
+describe('a record list window while changes keep arriving', () => {
+  it('shows the rows of a read that answers after a newer change, until the read made after that change replaces them', async () => {
+    const paged = pagedReads();
+    const source = new WindowSource(paged.reads);
+    source.setRange(0, 60);
+    source.start();
+    // A sync's write lands before every read answers, as changes come faster than a page is read.
+    for (let write = 0; write < 5; write++) {
+      source.refresh();
+      await paged.answer(`write-${write}`);
+      expect(source.rowAt(0)).toEqual({ id: `write-${write}-0` });
+    }
+    expect(paged.mostInFlight()).toBe(1);
+
+    // The writes stop: the page is read once more and its rows are the newest.
+    await paged.answer('synced');
+    expect(source.rowAt(59)).toEqual({ id: 'synced-59' });
+    expect(paged.pending()).toBe(0);
+  });
+
+  it('drops a read from the end that answers after a change: its rows were placed by a count the list no longer has', async () => {
+    const read: { skipFromEnd: number; resolve: (rows: Row[]) => void }[] = [];
+    const source = new WindowSource<Row>({
+      count: () => Promise.resolve(1000),
+      rows: (skip, limit) => Promise.resolve(Array.from({ length: limit }, (_, i) => ({ id: `row-${skip + i}` }))),
+      rowsFromEnd: (skipFromEnd) => new Promise<Row[]>((resolve) => read.push({ skipFromEnd, resolve })),
+      ids: () => Promise.resolve([]),
+    });
+    source.setRange(0, 60);
+    source.start();
+    await settle();
+    // Counted: the last rows are read from the end.
+    source.setRange(940, 1000);
+    await settle();
+    expect(read.map((r) => r.skipFromEnd)).toEqual([0]);
+    source.refresh();
+    read[0]!.resolve(Array.from({ length: WINDOW_PAGE_SIZE }, (_, i) => ({ id: `old-${900 + i}` })));
+    await settle();
+    expect(source.rowAt(950)).toBeUndefined();
   });
 });
