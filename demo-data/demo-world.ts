@@ -71,9 +71,15 @@ import {
 export type DemoSize = 'small' | 'medium' | 'large';
 
 /** How many records of each main collection a demo workspace holds. */
-export const DEMO_SIZES: Readonly<
-  Record<DemoSize, { companies: number; contacts: number; leads: number; deals: number; activities: number }>
-> = {
+export interface DemoCounts {
+  companies: number;
+  contacts: number;
+  leads: number;
+  deals: number;
+  activities: number;
+}
+
+export const DEMO_SIZES: Readonly<Record<DemoSize, DemoCounts>> = {
   small: { companies: 40, contacts: 150, leads: 60, deals: 45, activities: 300 },
   /** A busy team's workspace (~26,600 records): loads in seconds, for tests on a realistic device. */
   medium: { companies: 1_000, contacts: 6_000, leads: 3_000, deals: 2_000, activities: 8_000 },
@@ -97,6 +103,8 @@ export interface DemoDataOptions {
   currentUser?: { id: string; teamId: string; name?: string };
   /** Fixed ids for the generated profiles (e.g. accounts that already exist on a server). */
   userIds?: Partial<Record<DemoUserSlot, string>>;
+  /** Records of some main collections in place of the size's: a workspace between two sizes. */
+  counts?: Partial<DemoCounts>;
 }
 
 interface DemoUser {
@@ -220,7 +228,9 @@ export function createDemoWorld(options: DemoDataOptions) {
   if (!isIsoDate(options.today)) throw new RangeError(`today must be a YYYY-MM-DD date: ${options.today}`);
   if (!(options.size in DEMO_SIZES)) throw new RangeError(`unknown demo size: ${options.size}`);
   const seed = (options.seed ?? DEFAULT_DEMO_SEED) >>> 0;
-  const counts = DEMO_SIZES[options.size];
+  const counts: DemoCounts = { ...DEMO_SIZES[options.size], ...options.counts };
+  for (const [collection, n] of Object.entries(counts))
+    if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`${collection} must be a whole number above 0: ${n}`);
   const today = options.today;
   const nowMs = Date.parse(`${today}T00:00:00Z`);
   /** No record is stamped at or after midnight starting `today`, so real edits always come later. */

@@ -8,6 +8,7 @@ export {
   DEMO_USER_SLOTS,
   createDemoWorld,
   type DemoCollections,
+  type DemoCounts,
   type DemoDataOptions,
   type DemoSize,
   type DemoUserSlot,

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ListCount } from '../../../renderer/db/list-count';
-import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/use-record-window';
+import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/window-source';
 
 type Row = { id: string };
 
@@ -250,5 +250,106 @@ describe('one count per query', () => {
     const next = new WindowSource(reads, counter);
     next.start();
     expect(counts()).toBe(2);
+  });
+});
+
+/** A collection a sync fills: `stored` rows, and a storage whose counts may fail for a while. */
+function fillingReads() {
+  const state = { stored: 0, countFails: false, counts: 0 };
+  const reads: WindowReads<Row> = {
+    count: () => {
+      state.counts++;
+      return state.countFails
+        ? Promise.reject(new Error('the storage refused the count'))
+        : Promise.resolve(state.stored);
+    },
+    rows: (skip, limit) =>
+      Promise.resolve(
+        Array.from({ length: Math.max(0, Math.min(limit, state.stored - skip)) }, (_, i) => ({
+          id: `lead-${skip + i}`,
+        })),
+      ),
+    ids: () => Promise.resolve([]),
+  };
+  return { reads, state };
+}
+
+describe('a record list window during a first sync', () => {
+  it('shows the rows that arrived when counting them fails after the list was counted empty, and counts again until a count answers', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { reads, state } = fillingReads();
+      const source = new WindowSource(reads);
+      source.setRange(0, 60);
+      source.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(source.count).toBe(0);
+      expect(source.empty).toBe(true);
+
+      // The sync writes 3,000 rows; counting them fails (as a storage refusing the range did).
+      state.stored = 3000;
+      state.countFails = true;
+      source.refresh();
+      await vi.advanceTimersByTimeAsync(0);
+      // The count of none is no longer true: not "No leads yet" over rows that are there.
+      expect(source.empty).toBe(false);
+      expect(source.count).toBeNull();
+      expect(source.rowAt(0)).toEqual({ id: 'lead-0' });
+
+      // No change comes any more (the sync ended), yet the list is counted again.
+      const countsBefore = state.counts;
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(state.counts).toBeGreaterThan(countsBefore);
+      state.countFails = false;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(source.count).toBe(3000);
+      expect(source.length).toBe(3000);
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a record list window while changes keep arriving', () => {
+  it('shows the rows of a read that answers after a newer change, until the read made after that change replaces them', async () => {
+    const paged = pagedReads();
+    const source = new WindowSource(paged.reads);
+    source.setRange(0, 60);
+    source.start();
+    // A sync's write lands before every read answers, as changes come faster than a page is read.
+    for (let write = 0; write < 5; write++) {
+      source.refresh();
+      await paged.answer(`write-${write}`);
+      expect(source.rowAt(0)).toEqual({ id: `write-${write}-0` });
+    }
+    expect(paged.mostInFlight()).toBe(1);
+
+    // The writes stop: the page is read once more and its rows are the newest.
+    await paged.answer('synced');
+    expect(source.rowAt(59)).toEqual({ id: 'synced-59' });
+    expect(paged.pending()).toBe(0);
+  });
+
+  it('drops a read from the end that answers after a change: its rows were placed by a count the list no longer has', async () => {
+    const read: { skipFromEnd: number; resolve: (rows: Row[]) => void }[] = [];
+    const source = new WindowSource<Row>({
+      count: () => Promise.resolve(1000),
+      rows: (skip, limit) => Promise.resolve(Array.from({ length: limit }, (_, i) => ({ id: `row-${skip + i}` }))),
+      rowsFromEnd: (skipFromEnd) => new Promise<Row[]>((resolve) => read.push({ skipFromEnd, resolve })),
+      ids: () => Promise.resolve([]),
+    });
+    source.setRange(0, 60);
+    source.start();
+    await settle();
+    // Counted: the last rows are read from the end.
+    source.setRange(940, 1000);
+    await settle();
+    expect(read.map((r) => r.skipFromEnd)).toEqual([0]);
+    source.refresh();
+    read[0]!.resolve(Array.from({ length: WINDOW_PAGE_SIZE }, (_, i) => ({ id: `old-${900 + i}` })));
+    await settle();
+    expect(source.rowAt(950)).toBeUndefined();
   });
 });

@@ -436,6 +436,23 @@ describe('the medium set', () => {
   });
 });
 
+describe('a workspace between two sizes', () => {
+  it('holds the counts asked for in place of its size’s, the others as its size has them, every record valid', () => {
+    const options = { size: 'small', today: TODAY, counts: { contacts: 400, leads: 90 } } as const;
+    const data = generateDemoData(options);
+    expect(data.contacts).toHaveLength(400);
+    expect(data.leads).toHaveLength(90);
+    expect(data.companies).toHaveLength(DEMO_SIZES.small.companies);
+    expect(demoRecordCount(options)).toBe(COLLECTION_NAMES.reduce((n, name) => n + data[name].length, 0));
+    for (const name of COLLECTION_NAMES) expect(schemaErrors(name, data[name])).toEqual([]);
+  });
+
+  it('refuses a count that is not a whole number above 0', () => {
+    expect(() => createDemoWorld({ size: 'small', today: TODAY, counts: { deals: 0 } })).toThrow(RangeError);
+    expect(() => createDemoWorld({ size: 'small', today: TODAY, counts: { deals: 2.5 } })).toThrow(RangeError);
+  });
+});
+
 describe('the signed-in user', () => {
   const me = {
     id: '01900000-0000-7000-8000-00000000beef',

@@ -6,7 +6,8 @@ import type { Contact } from '../../../domain/schemas/contact';
 import type { MangoSort } from '../../../domain/record-views/view-query';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
 import { withIndexedReads } from '../../../renderer/db/storage/with-indexed-reads';
-import { WINDOW_PAGE_SIZE, WindowSource, queryReads, type WindowReads } from '../../../renderer/db/use-record-window';
+import { queryReads } from '../../../renderer/db/query-reads';
+import { WINDOW_PAGE_SIZE, WindowSource, type WindowReads } from '../../../renderer/db/window-source';
 import { makeContact, testId } from '../domain/fixtures';
 
 /**
