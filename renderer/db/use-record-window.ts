@@ -6,6 +6,7 @@ import type { MangoSelector, MangoSort } from '@domain/record-views/view-query';
 import type { SearchableCollection } from '@domain/search-text';
 import type { SearchOrder } from './record-search-index';
 import { ListCount } from './list-count';
+import { indexedFilterOf, onlyListed } from './list-filter';
 import { useSearchMatches, useSearchPreparedAhead, type SearchStatus } from './use-record-search';
 import { useWorkspace } from './workspace-context';
 
@@ -344,12 +345,13 @@ export interface RecordWindow<T> {
  * thread: a count of the query and page-aligned windows read with skip/limit along the sort's
  * index, for the range on screen; live, refreshed (coalesced) from the collection's change stream.
  * While searching, the rows are the search index's matches (ADR 0016); with filters as well, the
- * matched ids join the selector. Costs and choices: docs/adr/0031-record-table-queries.md.
+ * matched ids join the selector. A "contains" filter on the list's name or title is matched in the
+ * index too, once it is ready (list-filter.ts). Costs and choices: docs/adr/0031-record-table-queries.md.
  */
 export function useRecordWindow<C extends CollectionName>(
   collection: C,
   query: { selector: MangoSelector; sort: MangoSort },
-  options: { search?: string; searchOrder?: SearchOrder; filtered?: boolean } = {},
+  options: { search?: string; searchOrder?: SearchOrder } = {},
 ): RecordWindow<CollectionDocs[C]> {
   const { db } = useWorkspace();
   const searchable = (
@@ -357,25 +359,32 @@ export function useRecordWindow<C extends CollectionName>(
       ? collection
       : null
   ) as SearchableCollection | null;
-  const matches = useSearchMatches(searchable, options.search ?? '', options.searchOrder);
+  const selectorKey = JSON.stringify(query.selector);
+  // A "contains" on the list's name or title is answered by the search index once it is ready.
+  const indexed = useMemo(
+    () => indexedFilterOf(searchable, JSON.parse(selectorKey) as MangoSelector),
+    [searchable, selectorKey],
+  );
+  const matches = useSearchMatches(searchable, options.search ?? '', options.searchOrder, indexed?.filter);
   useSearchPreparedAhead(searchable);
   const queryKey = JSON.stringify(query);
   const ids = matches.ids;
   const searching = matches.status !== null;
-  const selectorKey = JSON.stringify(query.selector);
+  // True when `ids` answer the indexed filter (null while the index is prepared: the storage does).
+  const served = indexed !== null && ids !== null;
   const matchedSelector = useMemo(() => {
-    const selector = JSON.parse(selectorKey) as MangoSelector;
-    if (!searching) return selector;
+    const selector = served ? indexed.rest : (JSON.parse(selectorKey) as MangoSelector);
+    if (!searching && !served) return selector;
     if (!ids) return null;
-    return options.filtered ? { ...selector, id: { $in: [...ids] } } : null;
-  }, [selectorKey, searching, ids, options.filtered]);
+    return onlyListed(selector) ? null : { ...selector, id: { $in: [...ids] } };
+  }, [selectorKey, searching, served, indexed, ids]);
   // One count per selector: a sort change reorders the same rows and keeps it (the table is not
   // sized from scratch while a count of the whole list runs again in the storage worker).
   const counter = useMemo(() => {
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
     if (matchedSelector) return new ListCount(() => queryCount(rx, matchedSelector));
-    return searching && ids ? new ListCount(() => Promise.resolve(ids.length)) : undefined;
-  }, [db, collection, matchedSelector, searching, ids]);
+    return ids ? new ListCount(() => Promise.resolve(ids.length)) : undefined;
+  }, [db, collection, matchedSelector, ids]);
   const source = useMemo(() => {
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
     const { sort } = JSON.parse(queryKey) as { sort: MangoSort };
