@@ -5,6 +5,7 @@ import { reversedSort } from '@domain/record-views/reversed-sort';
 import type { MangoSelector, MangoSort } from '@domain/record-views/view-query';
 import type { SearchableCollection } from '@domain/search-text';
 import type { SearchOrder } from './record-search-index';
+import { useHeldWhileReading } from './held-window';
 import { ListCount } from './list-count';
 import { indexedFilterOf, onlyListed } from './list-filter';
 import { useSearchMatches, useSearchPreparedAhead, type SearchStatus } from './use-record-search';
@@ -120,6 +121,14 @@ export class WindowSource<T extends Doc> {
   get empty(): boolean {
     if (this.count !== null) return this.count === 0;
     return this.known.firstRead && this.known.last && this.known.end === 0;
+  }
+
+  /**
+   * Its rows are its own to show: a page read has answered (rows, none, or an error), or it has
+   * nothing to read (a search preparing). Until then the list may show the arrangement before it.
+   */
+  get answered(): boolean {
+    return this.reads === null || this.pages.size > 0 || this.failed.size > 0;
   }
 
   rowAt(index: number): T | undefined {
@@ -417,16 +426,18 @@ export function useRecordWindow<C extends CollectionName>(
   }, [db, collection, source, counter]);
 
   const version = useSyncExternalStore(source.subscribe, () => source.version);
-  const rowAt = useCallback((index: number) => source.rowAt(index), [source]);
+  // Rows of the arrangement before this one stay on screen until this one's first page answers.
+  const shown = useHeldWhileReading(source);
+  const rowAt = useCallback((index: number) => shown.rowAt(index), [shown]);
   const setRange = useCallback((start: number, end: number) => source.setRange(start, end), [source]);
   const allIds = useCallback(() => source.allIds(), [source]);
   // `version` grows whenever the pages change: the list is made again only then.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const loaded = useMemo(() => source.loaded(), [source, version]);
+  const loaded = useMemo(() => shown.loaded(), [shown, version]);
   return {
-    count: source.count,
-    length: source.length,
-    empty: source.empty,
+    count: shown.count,
+    length: shown.length,
+    empty: shown.empty,
     rowAt,
     setRange,
     search: matches.status,
