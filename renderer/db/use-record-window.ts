@@ -343,6 +343,8 @@ export interface RecordWindow<T> {
   search: SearchStatus | null;
   /** Grows whenever rows or the count changed: a dependency for what renders them. */
   version: number;
+  /** The rows shown are the previous arrangement's, while this one's first page is read. */
+  reading?: boolean;
   /** Every matching id, in the list's order (read in the storage worker). */
   allIds(): Promise<string[]>;
   /** The rows read and kept now (the pages around the screen), e.g. to look up linked records. */
@@ -442,6 +444,7 @@ export function useRecordWindow<C extends CollectionName>(
     setRange,
     search: matches.status,
     version,
+    reading: shown !== source,
     allIds,
     loaded,
   };
