@@ -6,6 +6,7 @@ import {
   narrows,
   queryInitials,
   wordInitials,
+  wordPairs,
   type SearchableCollection,
   type SearchQuery,
 } from '@domain/search-text';
@@ -29,8 +30,9 @@ export type SearchIndexState = 'idle' | 'building' | 'ready' | 'failed';
 /** A company's name as the records linked to it see it: one object per company id, renamed in place. */
 interface CompanyName {
   name: string;
-  /** `wordInitials` of the name. */
+  /** `wordInitials` and `wordPairs` of the name. */
   initials: number;
+  pairs: number;
 }
 
 /**
@@ -61,8 +63,9 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private sortKeys: string[] = [];
   private words: string[] = [];
   private phones: string[] = [];
-  /** `wordInitials` of each record's words. */
+  /** `wordInitials` and `wordPairs` of each record's words. */
   private initials: number[] = [];
+  private pairs: number[] = [];
   private companyOf: (CompanyName | null)[] = [];
   /** False for a record in the bin (soft-deleted) or a free slot: not in the list. */
   private listed: boolean[] = [];
@@ -124,7 +127,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
    * hold too: a view's filters the index can answer (list-filter.ts).
    */
   search(query: SearchQuery, order?: SearchOrder, filter?: SlotFilter): string[] {
-    const { words, phones, companyOf, listed, initials, sortKeys } = this;
+    const { words, phones, companyOf, listed, initials, pairs, sortKeys } = this;
     const slots = this.ids.length;
     const hit = new Uint8Array(slots);
     const hits: number[] = [];
@@ -133,8 +136,13 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     const test = (slot: number) => {
       if (sortKeyTest && !sortKeyTest(sortKeys[slot]!)) return;
       const company = companyOf[slot];
-      // A number the first keystroke of a word is decided by: a letter begins one of its words or not.
-      if (!holdsInitials(initials[slot]! | (company ? company.initials : 0), needs)) return;
+      // Numbers that rule out most records without their text, and decide a query of single letters.
+      const ownInitials = initials[slot]!;
+      const ownPairs = pairs[slot]!;
+      const held = company
+        ? holdsInitials(ownInitials | company.initials, ownPairs | company.pairs, needs)
+        : holdsInitials(ownInitials, ownPairs, needs);
+      if (!held) return;
       if (needs.exact || matchesSearchText(query, words[slot]!, phones[slot]!, company ? company.name : '')) {
         hit[slot] = 1;
         hits.push(slot);
@@ -188,7 +196,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   /** Companies only: the name object records linked to `id` keep, made before the company arrives. */
   private companyNameFor(id: string): CompanyName {
     let entry = this.companyNames.get(id);
-    if (!entry) this.companyNames.set(id, (entry = { name: '', initials: 0 }));
+    if (!entry) this.companyNames.set(id, (entry = { name: '', initials: 0, pairs: 0 }));
     return entry;
   }
 
@@ -225,13 +233,14 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.words = [];
     this.phones = [];
     this.initials = [];
+    this.pairs = [];
     this.companyOf = [];
     this.listed = [];
     this.orderValues = [];
     this.ordered = null;
     this.pending = [];
     // Records of other indexes hold these objects: they are emptied, not replaced.
-    for (const company of this.companyNames.values()) Object.assign(company, { name: '', initials: 0 });
+    for (const company of this.companyNames.values()) Object.assign(company, { name: '', initials: 0, pairs: 0 });
   }
 
   private receive(event: RxChangeEvent<unknown>) {
@@ -297,12 +306,14 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.words[slot] = row.words;
     this.phones[slot] = row.phones;
     this.initials[slot] = wordInitials(row.words);
+    this.pairs[slot] = wordPairs(row.words);
     this.companyOf[slot] = row.companyId && this.companies ? this.companies.companyNameFor(row.companyId) : null;
     this.listed[slot] = row.listed;
     this.orderValues[slot] = row.order;
     // A company in the bin still names the records linked to it, as their lists show it.
     if (this.name === 'companies') {
-      Object.assign(this.companyNameFor(row.id), { name: row.companyName, initials: wordInitials(row.companyName) });
+      const name = row.companyName;
+      Object.assign(this.companyNameFor(row.id), { name, initials: wordInitials(name), pairs: wordPairs(name) });
     }
     if (this.ordered && this.listed[slot]) this.ordered.splice(this.positionOf(slot), 0, slot);
   }
@@ -319,11 +330,12 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.words[slot] = '';
     this.phones[slot] = '';
     this.initials[slot] = 0;
+    this.pairs[slot] = 0;
     this.companyOf[slot] = null;
     this.listed[slot] = false;
     this.orderValues[slot] = null;
     const company = this.companyNames.get(id);
-    if (company) Object.assign(company, { name: '', initials: 0 });
+    if (company) Object.assign(company, { name: '', initials: 0, pairs: 0 });
   }
 
   /** List order: by sort key, then id (as the list's query orders ties). */

@@ -12,6 +12,7 @@ import {
   queryInitials,
   searchTextOf,
   wordInitials,
+  wordPairs,
 } from '@domain/search-text';
 import { makeCompany, makeContact, makeDeal, makeLead } from './fixtures';
 
@@ -157,7 +158,7 @@ describe('narrows', () => {
     );
   });
 
-  it("decides a query of single letters from the initials of a record's words, and never rules out a match", () => {
+  it("decides a query of single letters from the initials of a record's words, and never rules out a match by them or by its words' first pairs", () => {
     const text = (max: number) =>
       fc.string({ unit: fc.constantFrom(...Array.from('anbñeéz N5501(2)-+.@,;𝐀')), maxLength: max });
     fc.assert(
@@ -166,7 +167,8 @@ describe('narrows', () => {
         const record = { words: searchKey(words), phones: phoneDigits(phones) };
         const companyName = searchKey(company);
         const needs = queryInitials(query);
-        const held = holdsInitials(wordInitials(record.words) | wordInitials(companyName), needs);
+        const initials = wordInitials(record.words) | wordInitials(companyName);
+        const held = holdsInitials(initials, wordPairs(record.words) | wordPairs(companyName), needs);
         const matches = matchesSearch(query, record, companyName);
         if (matches) expect(held).toBe(true);
         if (needs.exact) expect(matches).toBe(held);
