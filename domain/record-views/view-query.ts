@@ -1,4 +1,5 @@
 import { searchKey } from '../derived-fields';
+import { containsCondition } from './contains-filter';
 import type { Actor } from '../permissions';
 import { MONEY_COMPARISONS, readMoneyFilter } from './money-filter';
 import { fieldPath, viewField, type ViewField } from './view-fields';
@@ -84,10 +85,6 @@ function parseValue(filter: ViewFilter): unknown {
   }
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A day (`YYYY-MM-DD`) or instant, as the bound the field compares with. */
 function bound(f: ViewField, value: unknown, edge: 'start' | 'end'): string | number {
   if (f.kind === 'number' || f.kind === 'money') {
@@ -148,7 +145,7 @@ function conditionOf(
       return blankCondition(f, false);
     case 'contains': {
       const text = scalar(f, value, reader) as string;
-      return [path, { $regex: escapeRegex(text), $options: 'i' }];
+      return [path, containsCondition(text)];
     }
     case 'eq':
     case 'neq': {

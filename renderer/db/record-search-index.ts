@@ -1,6 +1,15 @@
 import type { RxChangeEvent, RxCollection } from 'rxdb';
 import type { CollectionDocs } from '@domain/collections';
-import { matchesSearchText, narrows, type SearchableCollection, type SearchQuery } from '@domain/search-text';
+import {
+  holdsInitials,
+  matchesSearchText,
+  narrows,
+  queryInitials,
+  wordInitials,
+  wordPairs,
+  type SearchableCollection,
+  type SearchQuery,
+} from '@domain/search-text';
 import { changesOf } from './collection-changes';
 import type { OutpostDatabase } from './database';
 import { LIST_SORT_KEY, searchRowOf, type SearchRow } from './search-row';
@@ -21,6 +30,19 @@ export type SearchIndexState = 'idle' | 'building' | 'ready' | 'failed';
 /** A company's name as the records linked to it see it: one object per company id, renamed in place. */
 interface CompanyName {
   name: string;
+  /** `wordInitials` and `wordPairs` of the name. */
+  initials: number;
+  pairs: number;
+}
+
+/**
+ * A condition of a list's filters the index answers with a search (list-filter.ts): a test of
+ * each record's list sort key (name or title), and a key that names it (the same key, the same
+ * test), so that a search typed on from the last one narrows it only under the same filter.
+ */
+export interface SlotFilter {
+  key: string;
+  sortKey: (value: string) => boolean;
 }
 
 /**
@@ -41,6 +63,9 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private sortKeys: string[] = [];
   private words: string[] = [];
   private phones: string[] = [];
+  /** `wordInitials` and `wordPairs` of each record's words. */
+  private initials: number[] = [];
+  private pairs: number[] = [];
   private companyOf: (CompanyName | null)[] = [];
   /** False for a record in the bin (soft-deleted) or a free slot: not in the list. */
   private listed: boolean[] = [];
@@ -52,7 +77,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   /** Companies only: the names the records linked to them are found by, by company id. */
   private readonly companyNames = new Map<string, CompanyName>();
   /** The last search's hits (slots in slot order), while the index is as it was then. */
-  private lastSearch: { query: SearchQuery; version: number; hits: number[] } | null = null;
+  private lastSearch: { query: SearchQuery; filterKey: string; version: number; hits: number[] } | null = null;
 
   private pending: RxChangeEvent<unknown>[] = [];
   private flushQueued = false;
@@ -96,48 +121,82 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     return () => this.listeners.delete(listener);
   };
 
-  /** Ids of the listed records that match, in list order (or `order`), once the index is ready. */
-  search(query: SearchQuery, order?: SearchOrder): string[] {
-    const { words, phones, companyOf, listed } = this;
+  /**
+   * Ids of the listed records that match, in list order (or `order`: by its field, then id, in its
+   * direction, as the list's query sorts), once the index is ready. `filter`, when given, must
+   * hold too: a view's filters the index can answer (list-filter.ts).
+   */
+  search(query: SearchQuery, order?: SearchOrder, filter?: SlotFilter): string[] {
+    const { words, phones, companyOf, listed, initials, pairs, sortKeys } = this;
     const slots = this.ids.length;
     const hit = new Uint8Array(slots);
     const hits: number[] = [];
+    const needs = queryInitials(query);
+    const sortKeyTest = filter?.sortKey;
     const test = (slot: number) => {
+      if (sortKeyTest && !sortKeyTest(sortKeys[slot]!)) return;
       const company = companyOf[slot];
-      if (matchesSearchText(query, words[slot]!, phones[slot]!, company ? company.name : '')) {
+      // Numbers that rule out most records without their text, and decide a query of single letters.
+      const ownInitials = initials[slot]!;
+      const ownPairs = pairs[slot]!;
+      const held = company
+        ? holdsInitials(ownInitials | company.initials, ownPairs | company.pairs, needs)
+        : holdsInitials(ownInitials, ownPairs, needs);
+      if (!held) return;
+      if (needs.exact || matchesSearchText(query, words[slot]!, phones[slot]!, company ? company.name : '')) {
         hit[slot] = 1;
         hits.push(slot);
       }
     };
     // Typing on narrows the last search: only its hits can match, while nothing has changed since.
     const last = this.lastSearch;
-    if (last && last.version === this.changes && narrows(last.query, query)) {
+    const filterKey = filter?.key ?? '';
+    if (last && last.version === this.changes && last.filterKey === filterKey && narrows(last.query, query)) {
       for (const slot of last.hits) test(slot);
     } else {
       for (let slot = 0; slot < slots; slot++) if (listed[slot]) test(slot);
     }
-    this.lastSearch = { query, version: this.changes, hits };
-    const found: number[] = [];
-    for (const slot of this.listOrder()) if (hit[slot]) found.push(slot);
+    this.lastSearch = { query, filterKey, version: this.changes, hits };
+    return this.inOrder(hit, hits.length, order);
+  }
+
+  /**
+   * The hit slots' ids in list order or `order`. A list in reverse costs a walk backwards, not a
+   * sort: the list order is already sort key then id, and its reverse is the descending query's.
+   */
+  private inOrder(hit: Uint8Array, count: number, order?: SearchOrder): string[] {
     const sortKey = LIST_SORT_KEY[this.name];
-    if (order && !(order.field === sortKey && order.dir === 'asc')) {
-      // Stable: ties stay in list order, as the list's own query sorts them.
-      const value = (slot: number) =>
-        order.field === sortKey ? this.sortKeys[slot]! : (this.orderValues[slot]?.[order.field] ?? '');
+    const ordered = this.listOrder();
+    const found: number[] = new Array<number>(count);
+    let n = 0;
+    const backwards = order?.field === sortKey && order.dir === 'desc';
+    if (backwards) {
+      for (let i = ordered.length - 1; i >= 0; i--) if (hit[ordered[i]!]) found[n++] = ordered[i]!;
+    } else {
+      for (const slot of ordered) if (hit[slot]) found[n++] = slot;
+    }
+    if (order && order.field !== sortKey) {
+      // As the list's query sorts: by the column, then by id, both in the column's direction.
+      const value = (slot: number) => this.orderValues[slot]?.[order.field] ?? '';
       const sign = order.dir === 'asc' ? 1 : -1;
       found.sort((a, b) => {
         const x = value(a);
         const y = value(b);
-        return x < y ? -sign : x > y ? sign : 0;
+        if (x !== y) return x < y ? -sign : sign;
+        const i = this.ids[a]!;
+        const j = this.ids[b]!;
+        return i < j ? -sign : i > j ? sign : 0;
       });
     }
-    return found.map((slot) => this.ids[slot]!);
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) ids[i] = this.ids[found[i]!]!;
+    return ids;
   }
 
   /** Companies only: the name object records linked to `id` keep, made before the company arrives. */
   private companyNameFor(id: string): CompanyName {
     let entry = this.companyNames.get(id);
-    if (!entry) this.companyNames.set(id, (entry = { name: '' }));
+    if (!entry) this.companyNames.set(id, (entry = { name: '', initials: 0, pairs: 0 }));
     return entry;
   }
 
@@ -173,13 +232,15 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.sortKeys = [];
     this.words = [];
     this.phones = [];
+    this.initials = [];
+    this.pairs = [];
     this.companyOf = [];
     this.listed = [];
     this.orderValues = [];
     this.ordered = null;
     this.pending = [];
     // Records of other indexes hold these objects: they are emptied, not replaced.
-    for (const company of this.companyNames.values()) company.name = '';
+    for (const company of this.companyNames.values()) Object.assign(company, { name: '', initials: 0, pairs: 0 });
   }
 
   private receive(event: RxChangeEvent<unknown>) {
@@ -244,11 +305,16 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.sortKeys[slot] = row.sortKey;
     this.words[slot] = row.words;
     this.phones[slot] = row.phones;
+    this.initials[slot] = wordInitials(row.words);
+    this.pairs[slot] = wordPairs(row.words);
     this.companyOf[slot] = row.companyId && this.companies ? this.companies.companyNameFor(row.companyId) : null;
     this.listed[slot] = row.listed;
     this.orderValues[slot] = row.order;
     // A company in the bin still names the records linked to it, as their lists show it.
-    if (this.name === 'companies') this.companyNameFor(row.id).name = row.companyName;
+    if (this.name === 'companies') {
+      const name = row.companyName;
+      Object.assign(this.companyNameFor(row.id), { name, initials: wordInitials(name), pairs: wordPairs(name) });
+    }
     if (this.ordered && this.listed[slot]) this.ordered.splice(this.positionOf(slot), 0, slot);
   }
 
@@ -263,11 +329,13 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.sortKeys[slot] = '';
     this.words[slot] = '';
     this.phones[slot] = '';
+    this.initials[slot] = 0;
+    this.pairs[slot] = 0;
     this.companyOf[slot] = null;
     this.listed[slot] = false;
     this.orderValues[slot] = null;
     const company = this.companyNames.get(id);
-    if (company) company.name = '';
+    if (company) Object.assign(company, { name: '', initials: 0, pairs: 0 });
   }
 
   /** List order: by sort key, then id (as the list's query orders ties). */

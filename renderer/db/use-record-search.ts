@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { isSearching, parseSearchQuery, type SearchableCollection } from '@domain/search-text';
-import { searchIndexFor, type SearchOrder } from './record-search-index';
+import { searchIndexFor, type SearchOrder, type SlotFilter } from './record-search-index';
 import { useWorkspace } from './workspace-context';
 
 /** What a search shows above its results: preparing the index, or how many records match. */
@@ -19,28 +19,33 @@ export interface SearchMatches {
  * The ids of the records matching what the person typed, in list order (or `order`), from the
  * collection's search index. Live: a record created, edited or synced after the index was built
  * is found (or dropped) as it changes. A query with nothing to look for builds no index and
- * returns `status` null.
+ * returns `status` null. With `filter` (a view's filters the index answers, list-filter.ts), the
+ * ids are the records that also pass it — without a query too, with `status` null then, and
+ * `ids` null until the index is ready (the list reads its storage meanwhile).
  */
 export function useSearchMatches<C extends SearchableCollection>(
   collection: C | null,
   search: string,
   order?: SearchOrder,
+  filter?: SlotFilter,
 ): SearchMatches {
   const { db } = useWorkspace();
   const query = useMemo(() => parseSearchQuery(search), [search]);
-  const index = collection && isSearching(query) ? searchIndexFor(db, collection) : null;
+  const searching = isSearching(query);
+  const index = collection && (searching || filter) ? searchIndexFor(db, collection) : null;
   const version = useSyncExternalStore(index ? index.subscribe : noChanges, () => index?.version ?? 0);
   useEffect(() => index?.prepare(), [index]);
 
   const field = order?.field;
   const dir = order?.dir;
   const ids = useMemo(
-    () => (index?.status === 'ready' ? index.search(query, field && dir ? { field, dir } : undefined) : null),
+    () => (index?.status === 'ready' ? index.search(query, field && dir ? { field, dir } : undefined, filter) : null),
     // `version` changes whenever the index does: its results are recomputed then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, version, query, field, dir],
+    [index, version, query, field, dir, filter],
   );
   if (!index) return { ids: null, status: null };
+  if (!searching) return { ids, status: null };
   if (!ids) return { ids: null, status: { state: index.status === 'failed' ? 'failed' : 'preparing' } };
   return { ids, status: { state: 'ready', matches: ids.length } };
 }

@@ -7,6 +7,8 @@ import { idReads } from './id-reads';
 import { ListCount } from './list-count';
 import { queryCount, queryReads } from './query-reads';
 import type { SearchOrder } from './record-search-index';
+import { useHeldWhileReading } from './held-window';
+import { indexedFilterOf, onlyListed } from './list-filter';
 import { useSearchMatches, useSearchPreparedAhead, type SearchStatus } from './use-record-search';
 import { useWorkspace } from './workspace-context';
 import { WindowSource } from './window-source';
@@ -29,6 +31,8 @@ export interface RecordWindow<T> {
   search: SearchStatus | null;
   /** Grows whenever rows or the count changed: a dependency for what renders them. */
   version: number;
+  /** The rows shown are the previous arrangement's, while this one's first page is read. */
+  reading?: boolean;
   /** Every matching id, in the list's order (read in the storage worker). */
   allIds(): Promise<string[]>;
   /** The rows read and kept now (the pages around the screen), e.g. to look up linked records. */
@@ -40,12 +44,13 @@ export interface RecordWindow<T> {
  * thread: a count of the query and page-aligned windows read with skip/limit along the sort's
  * index, for the range on screen; live, refreshed (coalesced) from the collection's change stream.
  * While searching, the rows are the search index's matches (ADR 0016); with filters as well, the
- * matched ids join the selector. Costs and choices: docs/adr/0031-record-table-queries.md.
+ * matched ids join the selector. A "contains" filter on the list's name or title is matched in the
+ * index too, once it is ready (list-filter.ts). Costs and choices: docs/adr/0031-record-table-queries.md.
  */
 export function useRecordWindow<C extends CollectionName>(
   collection: C,
   query: { selector: MangoSelector; sort: MangoSort },
-  options: { search?: string; searchOrder?: SearchOrder; filtered?: boolean } = {},
+  options: { search?: string; searchOrder?: SearchOrder } = {},
 ): RecordWindow<CollectionDocs[C]> {
   const { db } = useWorkspace();
   const searchable = (
@@ -53,25 +58,32 @@ export function useRecordWindow<C extends CollectionName>(
       ? collection
       : null
   ) as SearchableCollection | null;
-  const matches = useSearchMatches(searchable, options.search ?? '', options.searchOrder);
+  const selectorKey = JSON.stringify(query.selector);
+  // A "contains" on the list's name or title is answered by the search index once it is ready.
+  const indexed = useMemo(
+    () => indexedFilterOf(searchable, JSON.parse(selectorKey) as MangoSelector),
+    [searchable, selectorKey],
+  );
+  const matches = useSearchMatches(searchable, options.search ?? '', options.searchOrder, indexed?.filter);
   useSearchPreparedAhead(searchable);
   const queryKey = JSON.stringify(query);
   const ids = matches.ids;
   const searching = matches.status !== null;
-  const selectorKey = JSON.stringify(query.selector);
+  // True when `ids` answer the indexed filter (null while the index is prepared: the storage does).
+  const served = indexed !== null && ids !== null;
   const matchedSelector = useMemo(() => {
-    const selector = JSON.parse(selectorKey) as MangoSelector;
-    if (!searching) return selector;
+    const selector = served ? indexed.rest : (JSON.parse(selectorKey) as MangoSelector);
+    if (!searching && !served) return selector;
     if (!ids) return null;
-    return options.filtered ? { ...selector, id: { $in: [...ids] } } : null;
-  }, [selectorKey, searching, ids, options.filtered]);
+    return onlyListed(selector) ? null : { ...selector, id: { $in: [...ids] } };
+  }, [selectorKey, searching, served, indexed, ids]);
   // One count per selector: a sort change reorders the same rows and keeps it (the table is not
   // sized from scratch while a count of the whole list runs again in the storage worker).
   const counter = useMemo(() => {
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
     if (matchedSelector) return new ListCount(() => queryCount(rx, matchedSelector));
-    return searching && ids ? new ListCount(() => Promise.resolve(ids.length)) : undefined;
-  }, [db, collection, matchedSelector, searching, ids]);
+    return ids ? new ListCount(() => Promise.resolve(ids.length)) : undefined;
+  }, [db, collection, matchedSelector, ids]);
   const source = useMemo(() => {
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
     const { sort } = JSON.parse(queryKey) as { sort: MangoSort };
@@ -104,20 +116,23 @@ export function useRecordWindow<C extends CollectionName>(
   }, [db, collection, source, counter]);
 
   const version = useSyncExternalStore(source.subscribe, () => source.version);
-  const rowAt = useCallback((index: number) => source.rowAt(index), [source]);
+  // Rows of the arrangement before this one stay on screen until this one's first page answers.
+  const shown = useHeldWhileReading(source);
+  const rowAt = useCallback((index: number) => shown.rowAt(index), [shown]);
   const setRange = useCallback((start: number, end: number) => source.setRange(start, end), [source]);
   const allIds = useCallback(() => source.allIds(), [source]);
   // `version` grows whenever the pages change: the list is made again only then.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const loaded = useMemo(() => source.loaded(), [source, version]);
+  const loaded = useMemo(() => shown.loaded(), [shown, version]);
   return {
-    count: source.count,
-    length: source.length,
-    empty: source.empty,
+    count: shown.count,
+    length: shown.length,
+    empty: shown.empty,
     rowAt,
     setRange,
     search: matches.status,
     version,
+    reading: shown !== source,
     allIds,
     loaded,
   };

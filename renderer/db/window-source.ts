@@ -117,6 +117,14 @@ export class WindowSource<T extends Doc> {
     return this.known.firstRead && this.known.last && this.known.end === 0;
   }
 
+  /**
+   * Its rows are its own to show: a page read has answered (rows, none, or an error), or it has
+   * nothing to read (a search preparing). Until then the list may show the arrangement before it.
+   */
+  get answered(): boolean {
+    return this.reads === null || this.pages.size > 0 || this.failed.size > 0;
+  }
+
   rowAt(index: number): T | undefined {
     return this.pages.get(Math.floor(index / WINDOW_PAGE_SIZE))?.[index % WINDOW_PAGE_SIZE];
   }

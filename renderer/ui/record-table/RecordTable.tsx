@@ -159,6 +159,8 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           aria-label={props.label}
           // -1: the total is not known yet (still being counted).
           aria-rowcount={rows.count === null ? -1 : rows.count + 1}
+          // The rows on screen are about to be replaced by those of a new search, filter or sort.
+          aria-busy={rows.reading}
           aria-colcount={visible.length + 1}
           aria-multiselectable="true"
           data-command-scope="list"

@@ -38,6 +38,6 @@ export function useRecordTable<C extends TableSection>(
   // Search matches come in the view's order: the search index keeps each indexed sort's values.
   const [field, dir] = Object.entries(query.sort[0] ?? {})[0] ?? ['', 'asc'];
   const searchOrder: SearchOrder | undefined = field ? { field, dir } : undefined;
-  const rows = useRecordWindow(section, query, { search, searchOrder, filtered: filters.length > 0 });
+  const rows = useRecordWindow(section, query, { search, searchOrder });
   return { view, setView, selection, setSelection, rows };
 }

@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { searchKey } from '@domain/derived-fields';
 import {
   companySearchName,
+  holdsInitials,
   isSearching,
   matchesSearch,
   narrows,
   parseSearchQuery,
   phoneDigits,
+  queryInitials,
   searchTextOf,
+  wordInitials,
+  wordPairs,
 } from '@domain/search-text';
 import { makeCompany, makeContact, makeDeal, makeLead } from './fixtures';
 
@@ -152,6 +156,27 @@ describe('narrows', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it("decides a query of single letters from the initials of a record's words, and never rules out a match by them or by its words' first pairs", () => {
+    const text = (max: number) =>
+      fc.string({ unit: fc.constantFrom(...Array.from('anbñeéz N5501(2)-+.@,;𝐀')), maxLength: max });
+    fc.assert(
+      fc.property(text(30), text(12), text(8), text(6), (words, phones, company, typed) => {
+        const query = parseSearchQuery(typed);
+        const record = { words: searchKey(words), phones: phoneDigits(phones) };
+        const companyName = searchKey(company);
+        const needs = queryInitials(query);
+        const initials = wordInitials(record.words) | wordInitials(companyName);
+        const held = holdsInitials(initials, wordPairs(record.words) | wordPairs(companyName), needs);
+        const matches = matchesSearch(query, record, companyName);
+        if (matches) expect(held).toBe(true);
+        if (needs.exact) expect(matches).toBe(held);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(queryInitials(parseSearchQuery('a n')).exact).toBe(true);
+    expect(queryInitials(parseSearchQuery('an')).exact).toBe(false);
   });
 
   it('does not narrow a query that changed rather than grew, or one with nothing to look for', () => {

@@ -218,7 +218,7 @@ describe('the list search index', () => {
     expect(heard.length).toBeGreaterThan(0);
   });
 
-  it('orders deals by another column when asked, ties in title order', async () => {
+  it('orders deals by another column when asked, ties by id in its direction as the list query orders them', async () => {
     const db = await open();
     const deal = (n: number, title: string, amount: number) =>
       makeDeal({
@@ -232,10 +232,14 @@ describe('the list search index', () => {
     const query = parseSearchQuery('pilot');
     expect(index.search(query)).toEqual([testId(0xd01), testId(0xd02), testId(0xd03)]);
     expect(index.search(query, { field: 'value.amount', dir: 'desc' })).toEqual([
-      testId(0xd01),
       testId(0xd03),
+      testId(0xd01),
       testId(0xd02),
     ]);
+    const byQuery = await db.deals
+      .find({ selector: { deletedAt: null }, sort: [{ 'value.amount': 'desc' }, { id: 'desc' }] })
+      .exec();
+    expect(index.search(query, { field: 'value.amount', dir: 'desc' })).toEqual(byQuery.map((d) => d.id));
     expect(index.search(query, { field: 'titleKey', dir: 'desc' })).toEqual([
       testId(0xd03),
       testId(0xd02),

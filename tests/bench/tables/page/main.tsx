@@ -337,8 +337,8 @@ function screenText(): string {
 /**
  * Watches, after the next click or key, for the list on screen to be another one, painted: the
  * first rows showing other records, or — when the new list starts with the same records (a search
- * keystroke that keeps them) — the rows taken away and shown again, which the table does for every
- * new arrangement (it counts and reads it anew).
+ * keystroke that keeps them) — the grid marked busy and then not, which the table does for every
+ * new arrangement (it keeps the old rows, busy, until the new one's first page is read).
  */
 function arm(timeoutMs: number): void {
   const state: Armed = {
@@ -360,6 +360,11 @@ function arm(timeoutMs: number): void {
     };
     const check = () => {
       if (state.inputAt === null) return;
+      // The table keeps the rows it showed, marked busy, until the new arrangement's first page answers.
+      if (grid()?.getAttribute('aria-busy') === 'true') {
+        state.vanished = true;
+        return;
+      }
       const first = firstVisibleRow();
       if (!painted(first)) {
         state.vanished = true;

@@ -1,0 +1,101 @@
+import { giveGridsAScreenHeight } from '../support/record-table-support';
+import { screen, waitFor, within } from '@testing-library/react';
+import { useTranslation } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { personName, searchKey } from '@domain/derived-fields';
+import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
+import type { Contact } from '@domain/schemas/contact';
+import { searchIndexFor } from '../../../renderer/db/record-search-index';
+import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
+import type { RecordColumn } from '../../../renderer/ui/record-table/record-column';
+import { RecordTable } from '../../../renderer/ui/record-table/RecordTable';
+import { tableFields } from '../../../renderer/ui/record-table/table-field';
+import { useRecordTable } from '../../../renderer/ui/record-table/use-record-table';
+import { makeContact, testId } from '../../unit/domain/fixtures';
+import { openTestWorkspace } from '../support/open-test-workspace';
+import { renderWithI18n } from '../support/render-with-i18n';
+import { setupUser } from '../support/setup-user';
+
+type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
+let workspace: TestWorkspace | undefined;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await workspace?.close();
+  workspace = undefined;
+});
+
+giveGridsAScreenHeight();
+
+const columns: RecordColumn<Contact>[] = [{ field: 'name', cell: (c) => personName(c), primary: true }];
+
+function Contacts() {
+  const { t } = useTranslation();
+  const table = useRecordTable('contacts', DEFAULT_VIEWS.contacts[0].state, '');
+  return (
+    <RecordTable
+      section="contacts"
+      label="Contacts"
+      fields={tableFields(t, 'contacts')}
+      columns={columns}
+      rows={table.rows}
+      view={table.view}
+      onViewChange={table.setView}
+      selection={table.selection}
+      onSelectionChange={table.setSelection}
+      openId={null}
+      onOpen={() => {}}
+      rowName={(c) => personName(c)}
+      empty={<p>No contacts yet</p>}
+    />
+  );
+}
+
+const people = [
+  ['Ana Belén', 'Núñez'],
+  ['Mariana', 'Ruiz'],
+  ['Bruno', 'Ruiz'],
+  ['Juana', 'Pérez'],
+  ['Luz', 'Marañón'],
+] as const;
+
+const rowNames = () =>
+  within(screen.getByRole('grid', { name: 'Contacts' }))
+    .getAllByRole('checkbox', { name: /^Select (?!all)/ })
+    .map((box) => box.getAttribute('aria-label'));
+
+describe('a "Name contains" filter on a list whose search index is ready', () => {
+  it('shows the matching contacts in name order and their number at once, without the storage counting them', async () => {
+    workspace = await openTestWorkspace(['contacts', 'companies', 'users']);
+    await workspace.db.contacts.bulkInsert(
+      people.map(([firstName, lastName], i) =>
+        makeContact({
+          id: testId(0xc300 + i),
+          firstName,
+          lastName,
+          nameKey: searchKey(`${lastName} ${firstName}`),
+          companyId: '',
+        }),
+      ),
+    );
+    const index = searchIndexFor(workspace.db, 'contacts');
+    index.prepare();
+    await waitFor(() => expect(index.status).toBe('ready'), { timeout: 5000 });
+    // A storage count that never answers: the footer could only say "Counting…" from it.
+    vi.spyOn(workspace.db.contacts.storageInstance, 'count').mockImplementation(() => new Promise<never>(() => {}));
+    await renderWithI18n(
+      <WorkspaceProvider workspace={workspace}>
+        <Contacts />
+      </WorkspaceProvider>,
+    );
+    await screen.findByText('Bruno Ruiz', {}, { timeout: 5000 });
+    const user = setupUser();
+    await user.click(screen.getByRole('button', { name: 'Add filter' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Field' }), 'Name');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Condition' }), 'contains');
+    await user.type(screen.getByRole('textbox', { name: 'Value' }), 'ANA{Enter}');
+    await waitFor(() =>
+      expect(rowNames()).toEqual(['Select Ana Belén Núñez', 'Select Juana Pérez', 'Select Mariana Ruiz']),
+    );
+    expect(screen.getByText('3 contacts')).toBeInTheDocument();
+  });
+});
