@@ -56,7 +56,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   /** Companies only: the names the records linked to them are found by, by company id. */
   private readonly companyNames = new Map<string, CompanyName>();
   /** The last search's hits (slots in slot order), while the index is as it was then. */
-  private lastSearch: { query: SearchQuery; writes: number; hits: number[] } | null = null;
+  private lastSearch: { query: SearchQuery; writes: number; joinedWrites: number; hits: number[] } | null = null;
   /** Slices of changes applied: a search between two slices of a burst sees the records as they are. */
   private writes = 0;
 
@@ -123,12 +123,13 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     };
     // Typing on narrows the last search: only its hits can match, while nothing has changed since.
     const last = this.lastSearch;
-    if (last && last.writes === this.writes && narrows(last.query, query)) {
+    const joinedWrites = this.companies?.writes ?? 0;
+    if (last && last.writes === this.writes && last.joinedWrites === joinedWrites && narrows(last.query, query)) {
       for (const slot of last.hits) test(slot);
     } else {
       for (let slot = 0; slot < slots; slot++) if (listed[slot]) test(slot);
     }
-    this.lastSearch = { query, writes: this.writes, hits };
+    this.lastSearch = { query, writes: this.writes, joinedWrites, hits };
     const found: number[] = [];
     for (const slot of this.listOrder()) if (hit[slot]) found.push(slot);
     const sortKey = LIST_SORT_KEY[this.name];
