@@ -172,6 +172,8 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
       // Changes made while the pages were read, in slices like any later ones.
       await this.pending.drain();
       this.state = 'ready';
+      // One that arrived after the last slice and before now waited for the build: apply it.
+      if (this.pending.length) this.applyPending();
     } catch (error) {
       subscription.unsubscribe();
       this.state = 'failed';
@@ -204,6 +206,10 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     // While building, changes wait for the pages; after that, a burst (a sync batch) is applied a slice
     // per task, and listeners hear once it is all applied.
     if (this.state !== 'ready' || this.pending.busy) return;
+    this.applyPending();
+  }
+
+  private applyPending() {
     this.pending.drain().catch((error: unknown) => console.error(`The search index of ${this.name} failed`, error));
   }
 

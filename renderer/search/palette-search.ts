@@ -120,6 +120,8 @@ export class PaletteSearch {
       await this.pending.drain();
       this.state = 'ready';
       this.notify();
+      // One that arrived after the last slice and before now waited for the build: apply it.
+      if (this.pending.length) this.applyPending();
     } catch (error) {
       this.state = 'failed';
       this.stop();
@@ -133,6 +135,10 @@ export class PaletteSearch {
     // While building, changes wait for the pages; after that, a burst (a sync batch) is applied a slice
     // per task, and listeners hear once it is all applied.
     if (this.state !== 'ready' || this.pending.busy) return;
+    this.applyPending();
+  }
+
+  private applyPending() {
     this.pending.drain().catch((error: unknown) => console.error('The palette could not apply a change', error));
   }
 
