@@ -10,6 +10,7 @@ import {
   type SearchableCollection,
   type SearchQuery,
 } from '@domain/search-text';
+import { ChangeSlices } from './change-slices';
 import { changesOf } from './collection-changes';
 import type { OutpostDatabase } from './database';
 import { LIST_SORT_KEY, searchRowOf, type SearchRow } from './search-row';
@@ -72,15 +73,32 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private orderValues: (Record<string, string | number> | null)[] = [];
   /** Listed slots in list order, or null to sort again on the next search. */
   private ordered: number[] | null = null;
-  /** While a burst of changes is applied: the slots it wrote or freed. */
-  private touched: Set<number> | null = null;
+  /**
+   * While a burst of changes is applied (its slices, a task apart): the list order before it, and
+   * the slots it wrote or freed since; merged into one order when the burst ends or a search asks.
+   */
+  private burst: { before: number[]; touched: Set<number> } | null = null;
   /** Companies only: the names the records linked to them are found by, by company id. */
   private readonly companyNames = new Map<string, CompanyName>();
   /** The last search's hits (slots in slot order), while the index is as it was then. */
-  private lastSearch: { query: SearchQuery; filterKey: string; version: number; hits: number[] } | null = null;
+  private lastSearch: {
+    query: SearchQuery;
+    filterKey: string;
+    writes: number;
+    joinedWrites: number;
+    hits: number[];
+  } | null = null;
+  /** Slices of changes applied: a search between two slices of a burst sees the records as they are. */
+  private writes = 0;
 
-  private pending: RxChangeEvent<unknown>[] = [];
-  private flushQueued = false;
+  /** Changes to apply: while building, after the pages; once ready, a slice per task. */
+  private readonly pending = new ChangeSlices<RxChangeEvent<unknown>>(
+    (slice, left) => this.apply(slice, left),
+    () => {
+      this.endBurst();
+      if (this.state === 'ready') this.notify();
+    },
+  );
   private readonly listeners = new Set<() => void>();
   private state: SearchIndexState = 'idle';
   private changes = 0;
@@ -151,12 +169,19 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     // Typing on narrows the last search: only its hits can match, while nothing has changed since.
     const last = this.lastSearch;
     const filterKey = filter?.key ?? '';
-    if (last && last.version === this.changes && last.filterKey === filterKey && narrows(last.query, query)) {
+    const joinedWrites = this.companies?.writes ?? 0;
+    if (
+      last &&
+      last.writes === this.writes &&
+      last.joinedWrites === joinedWrites &&
+      last.filterKey === filterKey &&
+      narrows(last.query, query)
+    ) {
       for (const slot of last.hits) test(slot);
     } else {
       for (let slot = 0; slot < slots; slot++) if (listed[slot]) test(slot);
     }
-    this.lastSearch = { query, filterKey, version: this.changes, hits };
+    this.lastSearch = { query, filterKey, writes: this.writes, joinedWrites, hits };
     return this.inOrder(hit, hits.length, order);
   }
 
@@ -215,8 +240,11 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
       for await (const rows of searchRowPages(this.collection, this.name)) {
         for (const row of rows) this.put(row);
       }
+      // Changes made while the pages were read, in slices like any later ones.
+      await this.pending.drain();
       this.state = 'ready';
-      this.flush();
+      // One that arrived after the last slice and before now waited for the build: apply it.
+      if (this.pending.length) this.applyPending();
     } catch (error) {
       subscription.unsubscribe();
       this.state = 'failed';
@@ -238,7 +266,9 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.listed = [];
     this.orderValues = [];
     this.ordered = null;
-    this.pending = [];
+    this.burst = null;
+    this.writes++;
+    this.pending.clear();
     // Records of other indexes hold these objects: they are emptied, not replaced.
     for (const company of this.companyNames.values()) Object.assign(company, { name: '', initials: 0, pairs: 0 });
   }
@@ -246,39 +276,41 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   private receive(event: RxChangeEvent<unknown>) {
     if (event.isLocal) return;
     this.pending.push(event);
-    // While building, changes wait for the pages; after that, a burst (a sync batch) is applied at once.
-    if (this.state !== 'ready' || this.flushQueued) return;
-    this.flushQueued = true;
-    queueMicrotask(() => {
-      this.flushQueued = false;
-      this.flush();
-      this.notify();
-    });
+    // While building, changes wait for the pages; after that, a burst (a sync batch) is applied a slice
+    // per task, and listeners hear once it is all applied.
+    if (this.state !== 'ready' || this.pending.busy) return;
+    this.applyPending();
   }
 
-  private flush() {
-    const events = this.pending;
-    this.pending = [];
+  private applyPending() {
+    this.pending.drain().catch((error: unknown) => console.error(`The search index of ${this.name} failed`, error));
+  }
+
+  private apply(events: RxChangeEvent<unknown>[], left: number) {
     // A burst (a sync batch) is applied without keeping the list order, then merged into it once.
-    const before = events.length > RESORT_ABOVE ? this.ordered : null;
-    if (before) {
+    if (!this.burst && this.ordered && events.length + left > RESORT_ABOVE) {
+      this.burst = { before: this.ordered, touched: new Set() };
       this.ordered = null;
-      this.touched = new Set();
     }
+    this.writes++;
     for (const event of events) {
       const doc = event.documentData as unknown as StoredDoc | undefined;
       if (event.operation === 'DELETE' || !doc || doc._deleted) this.remove(event.documentId);
       else this.put(searchRowOf(this.name, doc as unknown as CollectionDocs[C]));
     }
-    if (before) {
-      const touched = this.touched!;
-      this.touched = null;
-      const moved = [...touched].filter((slot) => this.listed[slot]).sort((a, b) => this.compareSlots(a, b));
-      this.ordered = this.merge(
-        before.filter((slot) => !touched.has(slot)),
-        moved,
-      );
-    }
+  }
+
+  /** The list order again, with the slots the burst wrote merged in. */
+  private endBurst() {
+    const burst = this.burst;
+    if (!burst) return;
+    this.burst = null;
+    const { before, touched } = burst;
+    const moved = [...touched].filter((slot) => this.listed[slot]).sort((a, b) => this.compareSlots(a, b));
+    this.ordered = this.merge(
+      before.filter((slot) => !touched.has(slot)),
+      moved,
+    );
   }
 
   /** Two lists of slots in list order, as one. */
@@ -300,7 +332,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     } else if (this.ordered && this.listed[slot]) {
       this.ordered.splice(this.positionOf(slot), 1);
     }
-    this.touched?.add(slot);
+    this.burst?.touched.add(slot);
     this.ids[slot] = row.id;
     this.sortKeys[slot] = row.sortKey;
     this.words[slot] = row.words;
@@ -324,7 +356,7 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     if (this.ordered && this.listed[slot]) this.ordered.splice(this.positionOf(slot), 1);
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
-    this.touched?.add(slot);
+    this.burst?.touched.add(slot);
     this.ids[slot] = '';
     this.sortKeys[slot] = '';
     this.words[slot] = '';
@@ -362,6 +394,8 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
   }
 
   private listOrder(): readonly number[] {
+    // A search between two slices of a burst: what the burst has written so far is merged in now.
+    this.endBurst();
     if (!this.ordered) {
       const listedSlots: number[] = [];
       for (let slot = 0; slot < this.ids.length; slot++) if (this.listed[slot]) listedSlots.push(slot);

@@ -1,5 +1,6 @@
 import { getChangedDocumentsSince, type RxChangeEvent, type RxCollection } from 'rxdb';
 import { PALETTE_COLLECTIONS, type PaletteCollection } from '@domain/palette-search';
+import { ChangeSlices } from '../db/change-slices';
 import { changesOf } from '../db/collection-changes';
 import type { OutpostDatabase } from '../db/database';
 import {
@@ -36,8 +37,13 @@ export class PaletteSearch {
   private readonly collections: { name: PaletteCollection; collection: RxCollection }[];
   private state: PaletteSearchState = 'idle';
   private ready: Promise<void> | null = null;
-  private pending: { name: PaletteCollection; event: RxChangeEvent<unknown> }[] = [];
-  private flushQueued = false;
+  /** Changes to apply: while building, after the pages; once ready, a slice per task. */
+  private readonly pending = new ChangeSlices<{ name: PaletteCollection; event: RxChangeEvent<unknown> }>(
+    (slice) => this.apply(slice),
+    () => {
+      if (this.state === 'ready') this.notify();
+    },
+  );
   private readonly listeners = new Set<() => void>();
   private stopWatching: (() => void)[] = [];
   private changes = 0;
@@ -93,7 +99,7 @@ export class PaletteSearch {
     this.state = 'building';
     this.stop();
     for (const { name } of this.collections) this.index.clear(name);
-    this.pending = [];
+    this.pending.clear();
     // Listen before reading: a change made while the pages are read is applied after them.
     this.stopWatching = this.collections.map(({ name, collection }) => {
       const subscription = changesOf(collection).subscribe((event) => this.receive(name, event));
@@ -110,9 +116,12 @@ export class PaletteSearch {
           }
         }
       }
-      this.flush();
+      // Changes made while the pages were read, in slices like any later ones.
+      await this.pending.drain();
       this.state = 'ready';
       this.notify();
+      // One that arrived after the last slice and before now waited for the build: apply it.
+      if (this.pending.length) this.applyPending();
     } catch (error) {
       this.state = 'failed';
       this.stop();
@@ -123,19 +132,17 @@ export class PaletteSearch {
 
   private receive(name: PaletteCollection, event: RxChangeEvent<unknown>) {
     this.pending.push({ name, event });
-    // While building, changes wait for the pages; after that, a burst (a sync batch) is applied at once.
-    if (this.state !== 'ready' || this.flushQueued) return;
-    this.flushQueued = true;
-    queueMicrotask(() => {
-      this.flushQueued = false;
-      this.flush();
-      this.notify();
-    });
+    // While building, changes wait for the pages; after that, a burst (a sync batch) is applied a slice
+    // per task, and listeners hear once it is all applied.
+    if (this.state !== 'ready' || this.pending.busy) return;
+    this.applyPending();
   }
 
-  private flush() {
-    const events = this.pending;
-    this.pending = [];
+  private applyPending() {
+    this.pending.drain().catch((error: unknown) => console.error('The palette could not apply a change', error));
+  }
+
+  private apply(events: { name: PaletteCollection; event: RxChangeEvent<unknown> }[]) {
     for (const { name, event } of events) {
       const doc = event.documentData as unknown as PaletteDoc | undefined;
       if (event.operation === 'DELETE' || !doc || doc._deleted) this.index.remove(name, event.documentId);

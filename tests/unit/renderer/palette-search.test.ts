@@ -1,5 +1,6 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHANGE_SLICE } from '../../../renderer/db/change-slices';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
 import type { PaletteResults } from '../../../renderer/search/palette-index';
 import { PALETTE_PAGE_SIZE, paletteSearchFor } from '../../../renderer/search/palette-search';
@@ -133,6 +134,63 @@ describe('the palette search over the local database', () => {
     );
     await expect.poll(async () => ids(await search.search('davolio999'), 'contacts')).not.toContain(batch[999]!.id);
   });
+
+  it('applies a 5,000-record sync write a slice per task, and finds every record and each change made meanwhile', async () => {
+    const db = await open();
+    const nancy = person(1, 'Nancy', 'Davolio');
+    const andrew = person(2, 'Andrew', 'Fuller');
+    await db.contacts.bulkInsert([nancy, andrew]);
+    const search = paletteSearchFor(db);
+    await search.prepare();
+    const meta = (rev: string) => ({ _deleted: false, _attachments: {}, _rev: rev, _meta: { lwt: Date.now() } });
+    const previous = async (id: string) => (await db.contacts.findOne(id).exec())!.toMutableJSON(true);
+    const [nancyBefore, andrewBefore] = [await previous(nancy.id), await previous(andrew.id)];
+    const found = async () => ids(await search.search('callahan', { limit: 10_000 }), 'contacts').length;
+    // One task ends and the next begins only when the test runs the next timer.
+    const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const batch = Array.from({ length: 5000 }, (_, i) => person(i + 10, 'Laura', `Callahan${i}`));
+    const perTask: number[] = [];
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await db.contacts.storageInstance.bulkWrite(
+        batch.map((p) => ({ document: { ...p, ...meta('1-a') } })) as never,
+        'replication-write',
+      );
+      await settle();
+      let before = 0;
+      for (let task = 0; ; task++) {
+        const now = await found();
+        perTask.push(now - before);
+        before = now;
+        if (task === 3) {
+          // A rename, a removal and a new record arrive while the write is still being applied.
+          await db.contacts.storageInstance.bulkWrite(
+            [
+              {
+                previous: nancyBefore,
+                document: { ...nancy, lastName: 'Quispe', nameKey: 'quispe nancy', ...meta('2-b') },
+              },
+              { previous: andrewBefore, document: { ...andrew, ...meta('2-b'), _deleted: true } },
+              { document: { ...person(9, 'Robert', 'King'), ...meta('1-a') } },
+            ] as never,
+            'replication-write',
+          );
+        }
+        if (vi.getTimerCount() === 0) break;
+        vi.advanceTimersToNextTimer();
+        await settle();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(Math.max(...perTask)).toBeLessThanOrEqual(CHANGE_SLICE);
+    expect(await found()).toBe(batch.length);
+    expect(ids(await search.search('callahan4999'), 'contacts')[0]).toBe(batch[4999]!.id);
+    expect(ids(await search.search('quispe'), 'contacts')).toEqual([nancy.id]);
+    expect(ids(await search.search('davolio'), 'contacts')).toEqual([]);
+    expect(ids(await search.search('fuller'), 'contacts')).toEqual([]);
+    expect(ids(await search.search('robert king'), 'contacts')).toEqual([testId(0x10009)]);
+  }, 60_000);
 
   it('drops a record moved to the bin or deleted, and brings it back when it is restored', async () => {
     const db = await open();
