@@ -29,7 +29,12 @@ let server: TestServer;
 let seeded: Contact[];
 const devices: TestDevice[] = [];
 
-let storage: 'memory' | 'remote' = 'memory';
+let storage: 'memory' | 'remote' | 'worker' = 'memory';
+/**
+ * How long a slowed pull waits: longer than a page's write, so that a test sees the bootstrap
+ * between two pages. IndexedDB in Node (fake-indexeddb) writes a page of 1,000 in seconds.
+ */
+const slowPullMs = () => (storage === 'worker' ? 4_000 : 150);
 
 async function device(name: string, options: Partial<Parameters<typeof createTestDevice>[0]> = {}) {
   const d = await createTestDevice({ serverUrl: server.url, collections: COLLECTIONS, name, storage, ...options });
@@ -68,6 +73,7 @@ afterAll(async () => {
 describe.each([
   ['memory storage', 'memory'],
   ['the storage worker’s remote protocol', 'remote'],
+  ['the storage worker’s own storage (Dexie, its bootstrap insert)', 'worker'],
 ] as const)('initial-sync bootstrap on %s', (_, kind) => {
   beforeAll(() => {
     storage = kind;
@@ -137,12 +143,12 @@ describe.each([
     const slowPulls = { on: true };
     const charlie = await device('charlie', {
       beforeRequest: async (url) => {
-        if (slowPulls.on && url.includes('/pull')) await new Promise((r) => setTimeout(r, 150));
+        if (slowPulls.on && url.includes('/pull')) await new Promise((r) => setTimeout(r, slowPullMs()));
       },
     });
     // Wait for the first bootstrapped page, then edit one of its records and create one.
     let first: Contact | undefined;
-    for (let i = 0; i < 200 && !first; i++) {
+    for (let i = 0; i < 1_500 && !first; i++) {
       first = (await charlie.db.contacts.findOne().exec())?.toJSON() as Contact | undefined;
       if (!first) await new Promise((r) => setTimeout(r, 20));
     }
@@ -172,11 +178,11 @@ describe.each([
     const slowPulls = { on: true };
     const echo = await device('echo', {
       beforeRequest: async (url) => {
-        if (slowPulls.on && url.includes('/pull')) await new Promise((r) => setTimeout(r, 150));
+        if (slowPulls.on && url.includes('/pull')) await new Promise((r) => setTimeout(r, slowPullMs()));
       },
     });
     // Stop the engine (the app closes) once the first pages are stored.
-    for (let i = 0; i < 200 && (await echo.db.contacts.count().exec()) === 0; i++) {
+    for (let i = 0; i < 1_500 && (await echo.db.contacts.count().exec()) === 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     await echo.engine.stop();
@@ -211,6 +217,73 @@ describe.each([
     const fresh = await device('foxtrot');
     await fresh.engine.awaitInSync();
     expect(await echo.db.contacts.count().exec()).toBe(await fresh.db.contacts.count().exec());
+    await engine.stop();
+  });
+});
+
+describe('initial-sync bootstrap and its stored progress', () => {
+  beforeAll(() => {
+    storage = 'memory';
+  });
+
+  it('writes the next pages while the progress of the last one is still being stored', async () => {
+    // A device whose first bootstrap is stopped before it stores anything: its collection stays
+    // empty and never synced, so the next start bootstraps it again.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const golf = await device('golf', { beforeRequest: (url) => (url.includes('/pull') ? gate : undefined) });
+    const stopping = golf.engine.stop();
+    release();
+    await stopping;
+    expect(await golf.db.contacts.count().exec()).toBe(0);
+
+    // Storing the progress (a local document) hangs, as it can behind other collections' writes.
+    const progressSaves: string[] = [];
+    let finishSaves!: () => void;
+    const savesHeld = new Promise<void>((r) => (finishSaves = r));
+    const upsertLocal = golf.db.upsertLocal.bind(golf.db);
+    const heldUpsert = async (id: string, data: Record<string, unknown>) => {
+      if (id.startsWith('sync-bootstrap-')) {
+        progressSaves.push(id);
+        await savesHeld;
+      }
+      return upsertLocal(id, data);
+    };
+    golf.db.upsertLocal = heldUpsert as unknown as typeof golf.db.upsertLocal;
+
+    const signedIn: typeof fetch = async (input, init) =>
+      fetch(input, {
+        ...init,
+        headers: {
+          ...Object.fromEntries(new Headers(init?.headers).entries()),
+          ...(await ownerAuthorization(server.url)),
+        },
+      });
+    const engine = startSync({
+      db: golf.db,
+      http: createSyncHttp({ baseUrl: server.url, fetch: signedIn, timeoutMs: 10_000 }),
+      clock: golf.clock,
+      journal: golf.journal,
+      fetch: signedIn,
+      waitForLeadership: false,
+      liveStream: false,
+    });
+    try {
+      let stored = 0;
+      for (let i = 0; i < 500 && stored < SEEDED; i++) {
+        stored = await golf.db.contacts.count().exec();
+        if (stored < SEEDED) await new Promise((r) => setTimeout(r, 20));
+      }
+      // Every page is stored while not one save of the progress has finished.
+      expect(stored).toBeGreaterThanOrEqual(SEEDED);
+      expect(progressSaves.length).toBeGreaterThan(0);
+    } finally {
+      finishSaves();
+    }
+    await engine.awaitInSync();
+    const fresh = await device('hotel');
+    await fresh.engine.awaitInSync();
+    expect(await golf.db.contacts.count().exec()).toBe(await fresh.db.contacts.count().exec());
     await engine.stop();
   });
 });

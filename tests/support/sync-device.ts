@@ -1,3 +1,5 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { CollectionName } from '../../domain/collections';
@@ -8,6 +10,7 @@ import { createSyncHttp } from '../../renderer/db/sync/sync-http';
 import { openSyncJournal, type SyncJournal } from '../../renderer/db/sync/sync-journal';
 import type { Workspace } from '../../renderer/db/workspace';
 import { forgetOwnerSession, ownerAuthorization } from './protocol-client';
+import { withIndexedReads } from '../../renderer/db/storage/with-indexed-reads';
 import { getRxStorageOverMessagePort } from './remote-storage';
 
 let counter = 0;
@@ -44,13 +47,20 @@ export async function createTestDevice(options: {
   /**
    * `remote`: the memory storage behind RxDB's remote-storage protocol over a MessagePort, as the
    * app reaches its storage worker (ADR 0012); validation stays on this side, as in the app.
+   * `worker`: the app's storage worker's storage itself — RxDB's Dexie storage with the app's own
+   * methods (renderer/db/storage/with-indexed-reads.ts), on fake-indexeddb — behind the same protocol.
    */
-  storage?: 'memory' | 'remote';
+  storage?: 'memory' | 'remote' | 'worker';
   /** false: the replication itself makes the first pull (the bootstrap is on by default, ADR 0010). */
   bootstrap?: boolean;
 }): Promise<TestDevice> {
   const name = options.name ?? `device${++counter}`;
-  const base = options.storage === 'remote' ? getRxStorageOverMessagePort(getRxStorageMemory()) : getRxStorageMemory();
+  const base =
+    options.storage === 'remote'
+      ? getRxStorageOverMessagePort(getRxStorageMemory())
+      : options.storage === 'worker'
+        ? getRxStorageOverMessagePort(withIndexedReads(getRxStorageDexie({ indexedDB, IDBKeyRange })))
+        : getRxStorageMemory();
   const db = await openDatabase({
     name: `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
     storage: wrappedValidateAjvStorage({ storage: base as never }) as never,

@@ -11,6 +11,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { CollectionName } from '@domain/collections';
 import type { PullResponse, SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import type { OutpostDatabase } from '../database';
+import { bootstrapInserter } from './bootstrap-inserter';
 
 /**
  * Initial-sync bootstrap (docs/adr/0010-initial-sync-bootstrap.md).
@@ -124,6 +125,7 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
   // the replication's own downstream writes through it too, and so loses its `_meta.o` marker on
   // inserts (it then relies on the meta document). Write to the storage instance beneath it.
   const storage = wrapped.originalStorageInstance ?? wrapped;
+  const insert = bootstrapInserter(storage);
 
   // Taken before the emptiness check: every local write that check does not see gets a later lwt.
   let lwt = now();
@@ -148,8 +150,18 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
       ({ lwt, maxId, seq: from } = saved);
     }
     options.onStart?.(from);
-    const saveProgress = (seq: number) =>
-      db.upsertLocal<BootstrapProgress>(progressDoc(collection), { lwt, maxId, seq, foreignWriteBefore });
+    /**
+     * Progress is stored in order, one save after another, but the writer does not wait for it: a
+     * local document's write queues in IndexedDB behind every other collection's page writes
+     * (seconds during a first sync), and a resume from an older save only pulls a few pages again.
+     */
+    let progressStored: Promise<unknown> = Promise.resolve();
+    const saveProgress = (seq: number) => {
+      const progress: BootstrapProgress = { lwt, maxId, seq, foreignWriteBefore };
+      progressStored = progressStored.then(() => db.upsertLocal<BootstrapProgress>(progressDoc(collection), progress));
+      // Failures surface where the bootstrap ends (awaited there), not as unhandled meanwhile.
+      progressStored.catch(() => undefined);
+    };
     const hash = await db.hashFunction(`rxdbreplication${options.replicationIdentifier}`);
     const firstRevision = createRevision(hash);
     const written = new Set<string>();
@@ -184,36 +196,33 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
      * merged with the server's state, as RxDB's downstream leaves it too).
      */
     const write = async (docs: SyncDocument[]) => {
-      const inserts: { document: StoredDoc }[] = [];
+      const inserts: StoredDoc[] = [];
       const repeats = new Map<string, SyncDocument>();
       // Several pages are written together: a record changed on the server meanwhile is in both.
       const latest = new Map<string, SyncDocument>();
       for (const doc of docs) latest.set(doc.id, doc);
       for (const doc of latest.values()) {
         if (written.has(doc.id)) repeats.set(doc.id, doc);
-        else if (!doc._deleted) inserts.push({ document: toStored(doc) });
+        else if (!doc._deleted) inserts.push(toStored(doc));
         // A removal of a record this device does not have: nothing to remove.
         else if (resumed) repeats.set(doc.id, doc);
       }
       const updates: { previous: StoredDoc; document: StoredDoc }[] = [];
       if (inserts.length) {
-        const result = await db.lockedRun(() => storage.bulkWrite(inserts as never, BOOTSTRAP_CONTEXT));
-        const failed = new Set<string>();
-        for (const error of result.error) {
-          if (error.status !== 409) {
-            throw new Error(`initial sync of ${collection}: storage write failed (${error.status})`);
-          }
-          failed.add(error.documentId);
-          const stored = error.documentInDb as StoredDoc | undefined;
-          if (stored && untouched(stored)) {
-            updates.push({ previous: stored, document: toStored(latest.get(error.documentId)!, stored) });
-          }
+        let existing: StoredDoc[];
+        try {
+          existing = await db.lockedRun(() => insert(inserts, BOOTSTRAP_CONTEXT));
+        } catch (error) {
+          throw new Error(`initial sync of ${collection}: ${String((error as Error)?.message ?? error)}`);
         }
-        for (const { document } of inserts) {
+        for (const stored of existing) {
+          if (untouched(stored)) updates.push({ previous: stored, document: toStored(latest.get(stored.id)!, stored) });
+        }
+        for (const document of inserts) {
           written.add(document.id);
           if (document.id > maxId) maxId = document.id;
         }
-        documents += inserts.length - failed.size;
+        documents += inserts.length - existing.length;
       }
       if (repeats.size) {
         const current = await storage.findDocumentsById([...repeats.keys()], true);
@@ -281,13 +290,14 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
         makeSpace();
         await write(batch.flatMap((p) => p.documents));
         pullCheckpoint = batch[batch.length - 1]!.checkpoint;
-        await saveProgress(pullCheckpoint.seq);
+        saveProgress(pullCheckpoint.seq);
         for (const page of batch) options.onPageStored?.(page);
       }
     } finally {
       aborted = true;
       makeSpace();
       await fetcher;
+      await progressStored;
     }
     if (fetchError) throw fetchError;
     return {

@@ -1,16 +1,19 @@
 import { BehaviorSubject, Subject, type Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from '@domain/collections';
-import type { RecordBase } from '@domain/schemas/record';
+import { COLLECTION_NAMES, type CollectionName } from '@domain/collections';
 import type { HybridClock } from '@domain/hlc';
-import { carriedEdits, lostEditsOfNode, ownLostEdits } from '@domain/lost-edits';
-import type { FieldOverwrite } from '@domain/merge';
-import type { PullResponse, SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
+import type { SyncCheckpoint } from '@domain/sync-protocol';
 import { setConflictResolver, type OutpostDatabase } from '../database';
+import { absorbClocks } from './absorb-clocks';
 import { AcceptedVersions } from './accepted-versions';
-import { BASE_HLC_META, bootstrapCollection } from './bootstrap';
+import { bootstrapCollection } from './bootstrap';
+import { BootstrapBases } from './bootstrap-bases';
 import { subscribeToChanges } from './change-stream';
-import { OfflineError, SyncHttpError, type SyncHttp } from './sync-http';
+import { noticeLostEdits } from './lost-edits-notice';
+import { pullProgressReporter } from './pull-progress-reporter';
+import { MAX_RETRY_MS, MIN_RETRY_MS } from './retry-delays';
+import { pushHandler } from './push-handler';
+import { OfflineError, type SyncHttp } from './sync-http';
 import { SyncProgressTracker, type SyncProgress } from './sync-progress';
 import type { SyncJournal } from './sync-journal';
 
@@ -70,9 +73,6 @@ export interface SyncEngine {
   stop(): Promise<void>;
 }
 
-const MIN_RETRY_MS = 1_000;
-const MAX_RETRY_MS = 60_000;
-
 /**
  * One RxDB replication per collection over our HTTP protocol, woken by the server's change
  * stream, resilient to days offline: checkpoints and unpushed changes live in IndexedDB, so an app
@@ -84,11 +84,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const pullBatchSize = options.pullBatchSize ?? 500;
   const pushBatchSize = options.pushBatchSize ?? 100;
   const rejected = new Set<string>();
-  /**
-   * The hlc of the server version a pushed document was bootstrapped from, for documents pushed
-   * without an assumed master state (bootstrap.ts): the conflict merge takes it as the base.
-   */
-  const bootstrapBases = new Map<string, string>();
+  const bootstrapBases = new BootstrapBases();
   let stopped = false;
   let onStop: () => void = () => undefined;
   const stopRequested = new Promise<void>((resolve) => (onStop = resolve));
@@ -121,7 +117,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     nextHlc: () => clock.now(),
     node: clock.node,
     isRejected: (collection, id, hlc) => rejected.has(`${collection}/${id}@${hlc}`),
-    assumedHlc: (collection, id, hlc) => bootstrapBases.get(`${collection}/${id}@${hlc}`) ?? null,
+    assumedHlc: (collection, id, hlc) => bootstrapBases.get(collection, id, hlc),
     editBase: (collection, id, field) => journal.editBase(collection, id, field),
     carriedBy: (collection, id) => journal.carriedBy(collection, id),
     onCarried: (collection, id, carried) => journal.noteCarried(collection, id, carried),
@@ -142,61 +138,20 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   };
 
   const showProgress = () => update({ progress: progress.snapshot() });
-
-  /**
-   * Asks the server how many documents the pulls of `collection` from `from` will send (retried
-   * with the pulls' own backoff while it cannot answer). An older server without the count shows
-   * what arrives without a total.
-   */
-  const countFrom = async (collection: CollectionName, from: number) => {
-    let wait = MIN_RETRY_MS;
-    while (!stopped && progress.isTracking(collection)) {
-      try {
-        if (paused) throw new OfflineError('sync is paused');
-        const { documents } = await http.count(collection, from);
-        progress.counted(collection, documents);
-        return showProgress();
-      } catch (error) {
-        if (error instanceof SyncHttpError && error.status === 404) {
-          progress.uncountable(collection);
-          return showProgress();
-        }
-        await new Promise((r) => setTimeout(r, paused ? MIN_RETRY_MS : wait));
-        wait = Math.min(wait * 2, MAX_RETRY_MS);
-      }
-    }
-  };
-
-  /**
-   * A replicated pull page: a page far behind the server's head starts a long pull (counted from
-   * where it pulled from), a short one means the collection has caught up.
-   */
-  const reportPulled = (collection: CollectionName, from: number, page: PullResponse) => {
-    const more = page.documents.length >= pullBatchSize;
-    if (!progress.isTracking(collection) && more && page.serverSeq - page.checkpoint.seq > pullBatchSize) {
-      progress.expect(collection);
-      void countFrom(collection, from);
-    }
-    progress.received(collection, page.documents.length);
-    if (!more) progress.finish(collection);
-    showProgress();
-  };
-
-  const absorb = (docs: readonly { hlc: string }[]) => {
-    for (const doc of docs) {
-      try {
-        clock.receive(doc.hlc);
-      } catch {
-        // A clock far ahead is not absorbed; the server refuses such edits anyway.
-      }
-    }
-  };
+  const { countFrom, reportPulled } = pullProgressReporter({
+    http,
+    progress,
+    pullBatchSize,
+    stopped: () => stopped,
+    paused: () => paused,
+    changed: showProgress,
+  });
 
   const pullPage = async (collection: CollectionName, from: number, limit: number) => {
     if (paused) throw new OfflineError('sync is paused');
     const page = await http.pull(collection, from, limit);
     if (page.scopeKey) options.onScopeKey?.(page.scopeKey);
-    absorb(page.documents);
+    absorbClocks(clock, page.documents);
     return page;
   };
 
@@ -210,6 +165,17 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const replications = new Map<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>();
   /** What the server accepted from this device: a pulled page older than it is stale. */
   const accepted = new AcceptedVersions();
+  const pushOptions = {
+    db,
+    http,
+    clock,
+    journal,
+    accepted,
+    bootstrapBases,
+    rejected,
+    paused: () => paused,
+    succeeded: () => succeeded(),
+  };
   /** Collections whose bootstrap runs: their replication starts when it ends. */
   const bootstrapping = new Map<CollectionName, Promise<void>>();
   for (const collection of collections) {
@@ -222,7 +188,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
         const from = checkpoint?.seq ?? 0;
         const page = await pullPage(collection, from, pullBatchSize);
         const documents = accepted.fresh(collection, page.documents);
-        await noticeLostEdits(collection, documents);
+        await noticeLostEdits({ db, clock, journal }, collection, documents);
         reportPulled(collection, from, page);
         succeeded();
         return { documents: documents as never[], checkpoint: page.checkpoint };
@@ -241,51 +207,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       pull,
       push: {
         batchSize: pushBatchSize,
-        handler: async (rows) => {
-          if (paused) throw new OfflineError('sync is paused');
-          const sent = rows.map((r) => ({
-            newDocumentState: r.newDocumentState as unknown as SyncDocument,
-            assumedMasterState: (r.assumedMasterState ?? null) as unknown as SyncDocument | null,
-          }));
-          await noteBootstrapBases(collection, sent);
-          const result = await http.push(collection, sent, db[collection].schema.version);
-          // The server's states come back to be merged: absorb their clocks first, as for pulled
-          // documents, so that the merge and every later local edit sort after them. Otherwise the
-          // merge stamps a clock its own clock never issued and the next edit can get the same hlc
-          // (taken for the synced version, never pushed) or an older one (losing to older edits).
-          absorb([...result.conflicts, ...result.rejected.flatMap((r) => (r.master ? [r.master] : []))]);
-          const conflicted = new Set(result.conflicts.map((d) => d.id));
-          const refused = new Map(result.rejected.map((r) => [r.id, r]));
-          for (const row of sent) {
-            const { id, hlc } = row.newDocumentState;
-            if (conflicted.has(id) || refused.has(id)) continue;
-            journal.notePushed(collection, id, hlc);
-            accepted.note(collection, row.newDocumentState, row.assumedMasterState?.hlc ?? null);
-          }
-          const reverts: SyncDocument[] = [];
-          for (const rejection of result.rejected) {
-            const row = sent.find((r) => r.newDocumentState.id === rejection.id);
-            if (!row) continue;
-            rejected.add(`${collection}/${rejection.id}@${row.newDocumentState.hlc}`);
-            // Back to the server's state; a refused new record leaves the device (kept in the list).
-            reverts.push(rejection.master ?? { ...row.newDocumentState, _deleted: true });
-          }
-          await journal.recordRejections(
-            result.rejected.map((r) => ({
-              collection,
-              recordId: r.id,
-              code: r.code,
-              message: r.message,
-              ...(r.params ? { params: r.params } : {}),
-              attempted: (sent.find((s) => s.newDocumentState.id === r.id)?.newDocumentState ?? {}) as Record<
-                string,
-                unknown
-              >,
-            })),
-          );
-          succeeded();
-          return [...result.conflicts, ...reverts] as never[];
-        },
+        handler: pushHandler(pushOptions, collection),
       },
     });
     replication.error$.subscribe((error) => {
@@ -374,56 +296,6 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   }
 
   showProgress();
-
-  /**
-   * Edits of this device that another device's merge replaced unseen (domain/lost-edits.ts): read
-   * before the pulled versions overwrite them locally, and logged for the user. A version that
-   * names an edit of this device whose value it keeps under a later clock: that clock now carries
-   * the edit, remembered so that its loss is this device's too.
-   */
-  async function noticeLostEdits(collection: CollectionName, documents: readonly SyncDocument[]) {
-    const named = documents.filter(
-      (d) => lostEditsOfNode((d as RecordBase).lostEdits, clock.node, journal.carriedBy(collection, d.id)).length > 0,
-    );
-    if (!named.length) return;
-    const local = (await db[collection].storageInstance.findDocumentsById(
-      named.map((d) => d.id),
-      false,
-    )) as unknown as AnyRecord[];
-    const byId = new Map(local.map((doc) => [doc.id, doc]));
-    const overwrites: FieldOverwrite[] = [];
-    for (const d of named) {
-      const localDoc = byId.get(d.id) as never;
-      const carriedBy = journal.carriedBy(collection, d.id);
-      overwrites.push(...ownLostEdits(collection, localDoc, d as never, clock.node, carriedBy));
-      journal.noteCarried(collection, d.id, carriedEdits(localDoc, d as never, clock.node, carriedBy));
-    }
-    if (overwrites.length) await journal.recordOverwrites(overwrites);
-  }
-
-  /**
-   * A push without an assumed master state is of a record created here — or of one bootstrapped
-   * and edited before the replication stored its meta: for those, look up the hlc they were pulled
-   * at, which the conflict merge takes as the base.
-   */
-  async function noteBootstrapBases(
-    collection: CollectionName,
-    rows: { newDocumentState: SyncDocument; assumedMasterState: SyncDocument | null }[],
-  ) {
-    const unassumed = rows.filter((r) => !r.assumedMasterState).map((r) => r.newDocumentState);
-    if (!unassumed.length) return;
-    if (bootstrapBases.size > 10_000) bootstrapBases.clear();
-    const stored = (await db[collection].storageInstance.findDocumentsById(
-      unassumed.map((d) => d.id),
-      true,
-    )) as unknown as { id: string; _meta: Record<string, unknown> }[];
-    const bases = new Map(stored.map((doc) => [doc.id, doc._meta[BASE_HLC_META]]));
-    for (const doc of unassumed) {
-      // Kept through local edits (RxDB merges `_meta` on every update): keyed by the pushed version.
-      const base = bases.get(doc.id);
-      if (typeof base === 'string') bootstrapBases.set(`${collection}/${doc.id}@${doc.hlc}`, base);
-    }
-  }
 
   const stopStream =
     options.liveStream === false

@@ -6,7 +6,9 @@ import { build as bundle } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { DEFAULT_DEMO_SEED, demoRecordCount, type DemoSize } from '../../../demo-data';
-import { COLLECTION_NAMES } from '../../../domain/collections';
+import { fillWithDefaultSettings, type RxJsonSchema } from 'rxdb';
+import { getDexieStoreSchema } from 'rxdb/plugins/storage-dexie';
+import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../../domain/collections';
 import { seedStore } from '../../../scripts/seed';
 import { spawnBenchServer, type SpawnedBenchServer } from '../support/bench-server';
 import { launchBenchBrowser } from '../support/chromium';
@@ -80,6 +82,7 @@ await runPart(PART, async ({ quick, diagnose }) => {
   let app: AppRun;
   let cold: ColdRun;
   let seeded: Awaited<ReturnType<typeof seedStore>>;
+  let indexedFloor: FloorResult | null = null;
   try {
     log(PART, 'building the app (production renderer build) and the floor page into dist/bench-first-run');
     await build({
@@ -121,6 +124,14 @@ await runPart(PART, async ({ quick, diagnose }) => {
       floors.push(floor);
       browserVersion = floor.browserVersion;
       log(PART, `floor (raw pulls + Dexie bulkPut, id only): ${describeFloor(floor)}`);
+      if (diagnose) {
+        // What the app's indexes cost by themselves: the same floor into tables with RxDB's indexes.
+        indexedFloor = await runFloor(server, appStores());
+        log(
+          PART,
+          `diagnosis: floor with the app's indexes, records in RxDB's stored shape: ${describeFloor(indexedFloor)}`,
+        );
+      }
       const expected = Object.fromEntries(
         Object.entries(floor.counts).filter(([c]) => !(c in floor.refused)),
       ) as Record<string, number>;
@@ -178,7 +189,7 @@ await runPart(PART, async ({ quick, diagnose }) => {
         figure: { label: 'app: sign-in submit → all synced', value: round(app!.syncedMs / 1000, 2), unit: 's' },
         baseline: { label: 'raw pulls + Dexie bulkPut, id only', value: round(floorMs / 1000, 2), unit: 's' },
         target: { on: 'ratio', op: '<=', value: FULL_SYNC_TARGET },
-        details: { app: app!, floors },
+        details: { app: app!, floors, ...(indexedFloor ? { indexedFloor } : {}) },
       }),
       measurement({
         id: 'firstRun.longestTask',
@@ -267,7 +278,20 @@ async function accessToken(url: string): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-async function runFloor(server: SpawnedBenchServer): Promise<FloorResult & { browserVersion: string }> {
+/** The Dexie store spec RxDB's Dexie storage gives each collection: its primary key and every index. */
+function appStores(): Record<string, string> {
+  return Object.fromEntries(
+    COLLECTION_NAMES.map((c) => [
+      c,
+      getDexieStoreSchema(fillWithDefaultSettings(COLLECTION_SCHEMAS[c] as unknown as RxJsonSchema<unknown>)),
+    ]),
+  );
+}
+
+async function runFloor(
+  server: SpawnedBenchServer,
+  stores?: Record<string, string>,
+): Promise<FloorResult & { browserVersion: string }> {
   const browser = await launchBenchBrowser();
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -279,6 +303,7 @@ async function runFloor(server: SpawnedBenchServer): Promise<FloorResult & { bro
       accessToken: await accessToken(server.url),
       collections: COLLECTION_NAMES,
       limit: PULL_LIMIT,
+      ...(stores ? { name: 'bench-first-run-floor-indexed', stores } : {}),
     };
     const result = await page.evaluate((o) => window.firstRunFloor!.floor(o), options);
     return { ...result, browserVersion: browser.version };

@@ -6,11 +6,24 @@ import type { FloorOptions, FloorResult } from './protocol';
  * The floor of a first sync: every collection's pull pages fetched raw from the same server, as the
  * same user, and each written with one Dexie bulkPut into a table keyed by id only (no secondary
  * index, no RxDB document shape). The next page is fetched while the previous one is written.
+ * Given the app's store specs, the same with the app's indexes and records shaped as RxDB stores
+ * them: what the indexes cost by themselves.
  */
 async function floor(options: FloorOptions): Promise<FloorResult> {
   const headers = { Authorization: `Bearer ${options.accessToken}` };
   const db = new Dexie(options.name);
-  db.version(1).stores(Object.fromEntries(options.collections.map((c) => [c, 'id'])));
+  db.version(1).stores(Object.fromEntries(options.collections.map((c) => [c, options.stores?.[c] ?? 'id'])));
+  const lwt = Date.now();
+  // As RxDB's Dexie storage stores a record: its booleans indexed as '0'/'1', its meta fields.
+  const shape = options.stores
+    ? (doc: Record<string, unknown>) => ({
+        ...doc,
+        _deleted: doc._deleted ? '1' : '0',
+        _rev: '1-bench',
+        _attachments: {},
+        _meta: { lwt },
+      })
+    : null;
   await db.open();
   const counts: Record<string, number> = {};
   const refused: Record<string, number> = {};
@@ -37,7 +50,9 @@ async function floor(options: FloorOptions): Promise<FloorResult> {
       const page = (await response.json()) as PullResponse;
       fetchMs += performance.now() - fetchStarted;
       checkpoint = page.checkpoint.seq;
-      const batch = page.documents;
+      const batch = shape
+        ? page.documents.map((doc) => shape(doc as unknown as Record<string, unknown>))
+        : page.documents;
       await writing;
       if (batch.length) {
         pages++;

@@ -9,6 +9,12 @@ export interface FloorOptions {
   collections: readonly string[];
   /** Pull page size (the app's bootstrap page, the server's maximum). */
   limit: number;
+  /**
+   * Dexie store specs per collection (the app's: RxDB's indexes of its schema), with each record
+   * written in the shape RxDB's Dexie storage stores it; by default a table keyed by id only and
+   * the records as pulled.
+   */
+  stores?: Record<string, string>;
 }
 
 export interface FloorResult {
