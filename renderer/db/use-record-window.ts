@@ -5,6 +5,7 @@ import type { MangoSelector, MangoSort } from '@domain/record-views/view-query';
 import type { SearchableCollection } from '@domain/search-text';
 import { idReads } from './id-reads';
 import { ListCount } from './list-count';
+import { sharedListCount } from './shared-list-count';
 import { queryCount, queryReads } from './query-reads';
 import type { SearchOrder } from './record-search-index';
 import { useHeldWhileReading } from './held-window';
@@ -78,10 +79,16 @@ export function useRecordWindow<C extends CollectionName>(
     return onlyListed(selector) ? null : { ...selector, id: { $in: [...ids] } };
   }, [selectorKey, searching, served, indexed, ids]);
   // One count per selector: a sort change reorders the same rows and keeps it (the table is not
-  // sized from scratch while a count of the whole list runs again in the storage worker).
+  // sized from scratch while a count of the whole list runs again in the storage worker), and a
+  // filter cleared again finds its list's count kept (shared-list-count.ts).
   const counter = useMemo(() => {
     const rx = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
-    if (matchedSelector) return new ListCount(() => queryCount(rx, matchedSelector));
+    if (matchedSelector) {
+      const read = () => queryCount(rx, matchedSelector);
+      // A selector of search matches (an id list) is counted for its own arrangement only.
+      if ('id' in matchedSelector) return new ListCount(read);
+      return sharedListCount(rx as unknown as RxCollection, JSON.stringify(matchedSelector), read);
+    }
     return ids ? new ListCount(() => Promise.resolve(ids.length)) : undefined;
   }, [db, collection, matchedSelector, ids]);
   const source = useMemo(() => {
