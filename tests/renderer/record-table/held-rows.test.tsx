@@ -1,17 +1,10 @@
 import { giveGridsAScreenHeight } from '../support/record-table-support';
 import { screen, waitFor, within } from '@testing-library/react';
-import { useTranslation } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { personName } from '@domain/derived-fields';
-import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
-import type { Contact } from '@domain/schemas/contact';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
-import type { RecordColumn } from '../../../renderer/ui/record-table/record-column';
-import { RecordTable } from '../../../renderer/ui/record-table/RecordTable';
-import { tableFields } from '../../../renderer/ui/record-table/table-field';
-import { useRecordTable } from '../../../renderer/ui/record-table/use-record-table';
 import { makeContact, testId } from '../../unit/domain/fixtures';
 import { openTestWorkspace } from '../support/open-test-workspace';
+import { ContactsTable } from '../support/ContactsTable';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
 
@@ -24,30 +17,6 @@ afterEach(async () => {
 });
 
 giveGridsAScreenHeight();
-
-const columns: RecordColumn<Contact>[] = [{ field: 'name', cell: (c) => personName(c), primary: true }];
-
-function Contacts() {
-  const { t } = useTranslation();
-  const table = useRecordTable('contacts', DEFAULT_VIEWS.contacts[0].state, '');
-  return (
-    <RecordTable
-      section="contacts"
-      label="Contacts"
-      fields={tableFields(t, 'contacts')}
-      columns={columns}
-      rows={table.rows}
-      view={table.view}
-      onViewChange={table.setView}
-      selection={table.selection}
-      onSelectionChange={table.setSelection}
-      openId={null}
-      onOpen={() => {}}
-      rowName={(c) => personName(c)}
-      empty={<p>No contacts yet</p>}
-    />
-  );
-}
 
 const rowNames = () =>
   within(screen.getByRole('grid', { name: 'Contacts' }))
@@ -64,7 +33,7 @@ describe('a record table given a new arrangement', () => {
     );
     await renderWithI18n(
       <WorkspaceProvider workspace={workspace}>
-        <Contacts />
+        <ContactsTable />
       </WorkspaceProvider>,
     );
     await screen.findByText('Ana Ruiz', {}, { timeout: 5000 });
