@@ -14,37 +14,14 @@ import { ChangeSlices } from './change-slices';
 import { changesOf } from './collection-changes';
 import type { OutpostDatabase } from './database';
 import { LIST_SORT_KEY, searchRowOf, type SearchRow } from './search-row';
+import type { CompanyName, SearchIndexState, SearchOrder, SlotFilter } from './search-index-types';
 import { searchRowPages, type StoredDoc } from './search-row-pages';
 
 /** A burst of changes larger than this is merged into the list order once instead of record by record. */
 const RESORT_ABOVE = 200;
 
 export { LIST_SORT_KEY };
-
-export interface SearchOrder {
-  field: string;
-  dir: 'asc' | 'desc';
-}
-
-export type SearchIndexState = 'idle' | 'building' | 'ready' | 'failed';
-
-/** A company's name as the records linked to it see it: one object per company id, renamed in place. */
-interface CompanyName {
-  name: string;
-  /** `wordInitials` and `wordPairs` of the name. */
-  initials: number;
-  pairs: number;
-}
-
-/**
- * A condition of a list's filters the index answers with a search (list-filter.ts): a test of
- * each record's list sort key (name or title), and a key that names it (the same key, the same
- * test), so that a search typed on from the last one narrows it only under the same filter.
- */
-export interface SlotFilter {
-  key: string;
-  sortKey: (value: string) => boolean;
-}
+export type { SearchIndexState, SearchOrder, SlotFilter } from './search-index-types';
 
 /**
  * An in-memory search index of one collection: per record only its id, sort key, normalized
