@@ -22,7 +22,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * remote-storage protocol — what the app's storage worker is to the page (ADR 0012).
  */
 const COLLECTIONS: CollectionName[] = ['contacts'];
-/** More than two bootstrap pages (1,000 each), so that several pages are written together. */
+/** More than two bootstrap pages (100 first, then 1,000 each), so that pages are written one after another. */
 const SEEDED = 2_300;
 
 let server: TestServer;

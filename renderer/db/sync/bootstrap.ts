@@ -12,13 +12,14 @@ import type { CollectionName } from '@domain/collections';
 import type { PullResponse, SyncCheckpoint, SyncDocument } from '@domain/sync-protocol';
 import type { OutpostDatabase } from '../database';
 import { bootstrapInserter } from './bootstrap-inserter';
+import type { FirstSyncQueue } from './first-sync-queue';
 
 /**
  * Initial-sync bootstrap (docs/adr/0010-initial-sync-bootstrap.md).
  *
  * A collection this device has never synced (no replication checkpoint) and that holds no document
  * at all (so nothing can be pending) is filled by pulling large pages and writing them with the
- * storage instance's bulk insert, several pages per IndexedDB transaction, before its RxDB
+ * storage instance's bulk insert, a page per IndexedDB transaction, before its RxDB
  * replication starts. The replication then starts from the checkpoints the bootstrap reached, in
  * the state RxDB's own downstream would have left, minus the assumed-master meta documents:
  *
@@ -40,8 +41,11 @@ export const BASE_HLC_META = 'outpostBaseHlc';
 const BOOTSTRAP_CONTEXT = 'outpost-initial-sync-bootstrap';
 /** The server's maximum page (docs/sync-protocol.md). */
 export const BOOTSTRAP_PAGE_SIZE = 1000;
-/** Pages written per IndexedDB transaction at most (when fetching runs ahead of writing). */
-const MAX_PAGES_PER_WRITE = 5;
+/**
+ * A collection's first page is small: it is fetched and written in a fraction of a full page's
+ * time, so a list open during a first sync shows rows sooner.
+ */
+export const BOOTSTRAP_FIRST_PAGE_SIZE = 100;
 /** Pages fetched ahead of the writer at most (memory bound). */
 const MAX_PAGES_AHEAD = 6;
 
@@ -64,6 +68,11 @@ export interface BootstrapOptions {
   onStart?(from: number): void;
   /** Called after each page is stored (clocks, progress, status). */
   onPageStored?(page: PullResponse): void;
+  /**
+   * Where the pulls and writes queue behind other collections' (a few pulls and one write at a
+   * time, the most wanted first); without it, the bootstrap pulls and writes as soon as it can.
+   */
+  queue?: Pick<FirstSyncQueue, 'fetch' | 'write'>;
   /** Waits before a retry after an error; resolves false when the engine stops. */
   retry(error: unknown): Promise<boolean>;
   stopped(): boolean;
@@ -150,6 +159,7 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
       ({ lwt, maxId, seq: from } = saved);
     }
     options.onStart?.(from);
+    const start = from;
     /**
      * Progress is stored in order, one save after another, but the writer does not wait for it: a
      * local document's write queues in IndexedDB behind every other collection's page writes
@@ -198,7 +208,7 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
     const write = async (docs: SyncDocument[]) => {
       const inserts: StoredDoc[] = [];
       const repeats = new Map<string, SyncDocument>();
-      // Several pages are written together: a record changed on the server meanwhile is in both.
+      // By id: a page names each record once, at its version when the page was read.
       const latest = new Map<string, SyncDocument>();
       for (const doc of docs) latest.set(doc.id, doc);
       for (const doc of latest.values()) {
@@ -239,7 +249,8 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
       }
     };
 
-    // Fetch ahead while the previous pages are written; write what piled up in one transaction.
+    // Fetch ahead while the previous page is written; one page per IndexedDB transaction, so that a
+    // list's read waits for one page's write at most (bootstrap-write-queue.ts).
     const pages: PullResponse[] = [];
     let fetching = true;
     let fetchError: unknown = null;
@@ -260,8 +271,12 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
         while (!halted()) {
           while (pages.length >= MAX_PAGES_AHEAD && !halted()) await new Promise<void>((r) => (signals.space = r));
           let page: PullResponse;
+          const limit = from === start ? BOOTSTRAP_FIRST_PAGE_SIZE : BOOTSTRAP_PAGE_SIZE;
           try {
-            page = await options.pull(from, BOOTSTRAP_PAGE_SIZE);
+            const pullFrom = from;
+            page = await (options.queue
+              ? options.queue.fetch(collection, () => options.pull(pullFrom, limit))
+              : options.pull(from, limit));
           } catch (error) {
             if (!(await options.retry(error))) break;
             continue;
@@ -269,7 +284,7 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
           pages.push(page);
           notify();
           from = page.checkpoint.seq;
-          if (page.documents.length < BOOTSTRAP_PAGE_SIZE) break;
+          if (page.documents.length < limit) break;
         }
       } catch (error) {
         fetchError = error;
@@ -286,12 +301,13 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
           await new Promise<void>((r) => (signals.wake = r));
           continue;
         }
-        const batch = pages.splice(0, MAX_PAGES_PER_WRITE);
+        const page = pages.shift()!;
         makeSpace();
-        await write(batch.flatMap((p) => p.documents));
-        pullCheckpoint = batch[batch.length - 1]!.checkpoint;
+        if (options.queue) await options.queue.write(collection, () => write(page.documents));
+        else await write(page.documents);
+        pullCheckpoint = page.checkpoint;
         saveProgress(pullCheckpoint.seq);
-        for (const page of batch) options.onPageStored?.(page);
+        options.onPageStored?.(page);
       }
     } finally {
       aborted = true;

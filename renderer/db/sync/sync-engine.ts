@@ -8,6 +8,7 @@ import { absorbClocks } from './absorb-clocks';
 import { AcceptedVersions } from './accepted-versions';
 import { bootstrapCollection } from './bootstrap';
 import { BootstrapBases } from './bootstrap-bases';
+import { FirstSyncQueue } from './first-sync-queue';
 import { subscribeToChanges } from './change-stream';
 import { noticeLostEdits } from './lost-edits-notice';
 import { pullProgressReporter } from './pull-progress-reporter';
@@ -70,6 +71,11 @@ export interface SyncEngine {
    * server too (as far as this user may see).
    */
   caughtUp(collection: CollectionName): Promise<void>;
+  /**
+   * While a first sync still brings `collection`, writes its pages before other records' (a list or
+   * the board showing it). Returns the release.
+   */
+  want(collection: CollectionName): () => void;
   stop(): Promise<void>;
 }
 
@@ -85,6 +91,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const pushBatchSize = options.pushBatchSize ?? 100;
   const rejected = new Set<string>();
   const bootstrapBases = new BootstrapBases();
+  const firstSync = new FirstSyncQueue();
   let stopped = false;
   let onStop: () => void = () => undefined;
   const stopRequested = new Promise<void>((resolve) => (onStop = resolve));
@@ -250,6 +257,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           replication: replication as RxReplicationState<unknown, SyncCheckpoint>,
           replicationIdentifier,
           pull: (from, limit) => pullPage(collection, from, limit),
+          queue: firstSync,
           onStart: (from) => void countFrom(collection, from),
           onPageStored: (page) => {
             bootstrapRetryMs = MIN_RETRY_MS;
@@ -334,6 +342,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       pokes.next('RESYNC');
     },
     caughtUp: (collection) => caughtUpEntry(collection).promise,
+    want: (collection) => firstSync.want(collection),
     async awaitInSync() {
       pokes.next('RESYNC');
       await Promise.all([...replications.values()].map((r) => r.awaitInSync()));

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { BehaviorSubject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionProvider, type SessionContextValue } from '../../../renderer/auth/session-context';
-import type { SyncStatus } from '../../../renderer/db/sync/sync-engine';
+import type { SyncEngine, SyncStatus } from '../../../renderer/db/sync/sync-engine';
 import { SyncContext } from '../../../renderer/db/sync/sync-context';
 import type { SyncProgress } from '../../../renderer/db/sync/sync-progress';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
@@ -60,17 +60,35 @@ const session = {
 
 /** Lets the test change the sync status the page sees, as the engine does. */
 let setStatus: (status: SyncStatus) => void = () => {};
-function WithSync({ initial, children }: { initial: SyncStatus; children: ReactNode }) {
+function WithSync({ initial, engine, children }: { initial: SyncStatus; engine?: SyncEngine; children: ReactNode }) {
   const [current, set] = useState(initial);
   setStatus = set;
   return (
     <SessionProvider value={session}>
-      <SyncContext.Provider value={{ engine: null, status: current, serverUrl: null }}>{children}</SyncContext.Provider>
+      <SyncContext.Provider value={{ engine: engine ?? null, status: current, serverUrl: null }}>
+        {children}
+      </SyncContext.Provider>
     </SessionProvider>
   );
 }
 
-async function showContacts(progress: SyncProgress | null, locale: SupportedLocale = 'en') {
+/** An engine that only keeps which collections the screen wants written first. */
+function wantingEngine() {
+  const wanted = new Map<string, number>();
+  const engine = {
+    want: (collection: string) => {
+      wanted.set(collection, (wanted.get(collection) ?? 0) + 1);
+      return () => {
+        const left = wanted.get(collection)! - 1;
+        if (left) wanted.set(collection, left);
+        else wanted.delete(collection);
+      };
+    },
+  } as unknown as SyncEngine;
+  return { engine, wanted: () => [...wanted.keys()].sort() };
+}
+
+async function showContacts(progress: SyncProgress | null, locale: SupportedLocale = 'en', engine?: SyncEngine) {
   workspace = await openTestWorkspace(['contacts', 'companies', 'users', 'saved_views']);
   await workspace.db.companies.insert(makeCompany({ id: testId(0xa1), name: 'Andes Logistics' }));
   await workspace.db.contacts.bulkInsert([
@@ -80,7 +98,7 @@ async function showContacts(progress: SyncProgress | null, locale: SupportedLoca
   ]);
   await renderWithI18n(
     <WorkspaceProvider workspace={workspace}>
-      <WithSync initial={status(progress)}>
+      <WithSync initial={status(progress)} {...(engine ? { engine } : {})}>
         <ContactsPage />
       </WithSync>
     </WorkspaceProvider>,
@@ -116,6 +134,22 @@ describe('a list whose records are still arriving', () => {
     ).toBeVisible();
     await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), 'Zapata');
     expect(await screen.findByText('No matches for “Zapata”.', {}, { timeout: 5000 })).toBeVisible();
+  });
+
+  it('has the sync write its contacts and their companies first while it shows them, and no longer once they are here', async () => {
+    const { engine, wanted } = wantingEngine();
+    await showContacts(firstSync, 'en', engine);
+    expect(wanted()).toEqual(['companies', 'contacts']);
+    act(() => setStatus(status(null)));
+    expect(wanted()).toEqual([]);
+  });
+
+  it('lets the sync go back to its order when the list is closed', async () => {
+    const { engine, wanted } = wantingEngine();
+    await showContacts(firstSync, 'en', engine);
+    expect(wanted()).toContain('contacts');
+    cleanup();
+    expect(wanted()).toEqual([]);
   });
 
   it('says it in Spanish too', async () => {
