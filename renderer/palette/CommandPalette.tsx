@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useCommands } from '../commands/command-store';
+import { useSync } from '../db/sync/sync-context';
 import { useWorkspace } from '../db/workspace-context';
 import { paletteSearchFor } from '../search/palette-search';
 import { PaletteDialog } from './PaletteDialog';
@@ -8,13 +9,18 @@ import './palette.css';
 /**
  * The command palette (Mod+K, the desktop's hotkey and Go menu): mounted once by the shell, open
  * while the command store says so. Its index is built as soon as the workspace is open, so the
- * first search does not wait for every record to be read (docs/adr/0027-palette-search.md).
+ * first search does not wait for every record to be read (docs/adr/0027-palette-search.md) — but
+ * not while a long sync brings records (a first sync): then it would read and index every record
+ * as it arrives, in the sync's time and memory, for a palette nobody may open before it ends. It is
+ * built when the sync ends, or at once when someone opens the palette.
  */
 export function CommandPalette() {
   const { db } = useWorkspace();
+  const longSync = useSync().status?.progress != null;
   const open = useCommands((s) => s.paletteOpen);
   const setOpen = useCommands((s) => s.setPaletteOpen);
   useEffect(() => {
+    if (longSync) return;
     const start = () =>
       paletteSearchFor(db)
         .prepare()
@@ -22,7 +28,7 @@ export function CommandPalette() {
     // Once the first screen has painted and the page is idle (at most a second later).
     const idle = requestIdleCallback(() => void start(), { timeout: 1000 });
     return () => cancelIdleCallback(idle);
-  }, [db]);
+  }, [db, longSync]);
   if (!open) return null;
   return <PaletteDialog onClose={() => setOpen(false)} />;
 }
