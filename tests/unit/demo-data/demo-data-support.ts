@@ -12,6 +12,9 @@ export const TODAY_MS = Date.parse(`${TODAY}T00:00:00Z`);
 export const SMALL: DemoBatchOptions = { size: 'small', today: TODAY };
 export const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/** The small set, generated once for the tests of a file. */
+export const small = generateDemoData(SMALL);
+
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const validators = new Map<CollectionName, ValidateFunction>();

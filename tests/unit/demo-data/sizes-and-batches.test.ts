@@ -17,9 +17,8 @@ import {
   largeSample,
   lookupsFor,
   schemaErrors,
+  small,
 } from './demo-data-support';
-
-const small = generateDemoData(SMALL);
 
 describe('determinism', () => {
   it('produces byte-identical output for the same seed and day', () => {

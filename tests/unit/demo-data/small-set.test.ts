@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, type CollectionDocs, type CollectionName } from '@domain/collections';
 import { daysRotting } from '@domain/deal-lifecycle';
 import { DEFAULT_PIPELINE_ID, SETTING_IDS, defaultPipeline } from '@domain/default-records';
-import { DEMO_LATAM_TEAM_ID, DEMO_RENEWALS_PIPELINE_ID, DEMO_SIZES, generateDemoData } from '@demo-data';
+import { DEMO_LATAM_TEAM_ID, DEMO_RENEWALS_PIPELINE_ID, DEMO_SIZES } from '@demo-data';
 import { parseHlc } from '@domain/hlc';
 import { uuidv7Time } from '@domain/ids';
 import { defaultDealTitle } from '@domain/lead-conversion';
@@ -12,7 +12,6 @@ import { LEAD_STATUSES } from '@domain/schemas/lead';
 import { addDays } from '@domain/time';
 import { checkRecordWrite } from '@domain/write-rules';
 import {
-  SMALL,
   TODAY,
   TODAY_MS,
   UUIDV7,
@@ -22,9 +21,8 @@ import {
   largeSample,
   lookupsFor,
   schemaErrors,
+  small,
 } from './demo-data-support';
-
-const small = generateDemoData(SMALL);
 
 describe('generateDemoData: the small set', () => {
   it('has the planned number of records in every collection', () => {
