@@ -1,22 +1,13 @@
-import { giveGridsAScreenHeight } from '../support/record-table-support';
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { makeContact, testId } from '../../unit/domain/fixtures';
-import { openTestWorkspace } from '../support/open-test-workspace';
+import { recordTableWorkspaces } from '../support/record-table-support';
 import { ContactsTable } from '../support/ContactsTable';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
 
-type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
-let workspace: TestWorkspace | undefined;
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await workspace?.close();
-  workspace = undefined;
-});
-
-giveGridsAScreenHeight();
+const openWorkspace = recordTableWorkspaces();
 
 const rowNames = () =>
   within(screen.getByRole('grid', { name: 'Contacts' }))
@@ -25,7 +16,7 @@ const rowNames = () =>
 
 describe('a record table given a new arrangement', () => {
   it('keeps the rows it showed, marked busy, until the new order is read, then shows it', async () => {
-    workspace = await openTestWorkspace(['contacts', 'companies', 'users']);
+    const workspace = await openWorkspace(['contacts', 'companies', 'users']);
     await workspace.db.contacts.bulkInsert(
       ['Ana', 'Bruno', 'Carla'].map((firstName, i) =>
         makeContact({ id: testId(0xc400 + i), firstName, lastName: 'Ruiz', companyId: '' }),

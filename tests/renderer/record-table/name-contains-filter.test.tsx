@@ -1,24 +1,15 @@
-import { giveGridsAScreenHeight } from '../support/record-table-support';
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { searchKey } from '@domain/derived-fields';
 import { searchIndexFor } from '../../../renderer/db/record-search-index';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { makeContact, testId } from '../../unit/domain/fixtures';
-import { openTestWorkspace } from '../support/open-test-workspace';
+import { recordTableWorkspaces } from '../support/record-table-support';
 import { ContactsTable } from '../support/ContactsTable';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
 
-type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
-let workspace: TestWorkspace | undefined;
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await workspace?.close();
-  workspace = undefined;
-});
-
-giveGridsAScreenHeight();
+const openWorkspace = recordTableWorkspaces();
 
 const people = [
   ['Ana Belén', 'Núñez'],
@@ -35,7 +26,7 @@ const rowNames = () =>
 
 describe('a "Name contains" filter on a list whose search index is ready', () => {
   it('shows the matching contacts in name order and their number at once, without the storage counting them', async () => {
-    workspace = await openTestWorkspace(['contacts', 'companies', 'users']);
+    const workspace = await openWorkspace(['contacts', 'companies', 'users']);
     await workspace.db.contacts.bulkInsert(
       people.map(([firstName, lastName], i) =>
         makeContact({

@@ -1,25 +1,16 @@
-import { giveGridsAScreenHeight } from '../support/record-table-support';
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { personName } from '@domain/derived-fields';
 import type { Contact } from '@domain/schemas/contact';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import type { RecordColumn } from '../../../renderer/ui/record-table/record-column';
 import { makeContact, testId } from '../../unit/domain/fixtures';
-import { openTestWorkspace } from '../support/open-test-workspace';
+import { recordTableWorkspaces } from '../support/record-table-support';
 import { ContactsTable } from '../support/ContactsTable';
 import { renderWithI18n } from '../support/render-with-i18n';
 import { setupUser } from '../support/setup-user';
 
-type TestWorkspace = Awaited<ReturnType<typeof openTestWorkspace>>;
-let workspace: TestWorkspace | undefined;
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await workspace?.close();
-  workspace = undefined;
-});
-
-giveGridsAScreenHeight();
+const openWorkspace = recordTableWorkspaces();
 
 const columns: RecordColumn<Contact>[] = [
   { field: 'name', cell: (c) => personName(c), primary: true },
@@ -37,7 +28,7 @@ async function show(
   contacts: readonly (readonly [string, string])[],
   count: () => Promise<{ count: number; mode: 'fast' }>,
 ) {
-  workspace = await openTestWorkspace(['contacts', 'users']);
+  const workspace = await openWorkspace(['contacts', 'users']);
   await workspace.db.contacts.bulkInsert(
     contacts.map(([firstName, email], i) =>
       makeContact({ id: testId(0xc200 + i), firstName, lastName: 'Ruiz', email, companyId: '' }),

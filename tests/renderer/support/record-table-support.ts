@@ -1,5 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { RecordWindow } from '../../../renderer/db/use-record-window';
+import { openTestWorkspace } from './open-test-workspace';
 
 /** A window over records held in memory: every row already read, the list counted. */
 export function memoryWindow<T extends { id: string }>(rows: T[]): RecordWindow<T> {
@@ -32,4 +33,19 @@ export function giveGridsAScreenHeight() {
   afterAll(() => {
     Reflect.deleteProperty(HTMLElement.prototype, 'clientHeight');
   });
+}
+
+/**
+ * For the tests of a record-table file: the grid given a screen's height, and a workspace per test
+ * from the returned `open` (as openTestWorkspace), closed after the test with its mocks restored.
+ */
+export function recordTableWorkspaces(): typeof openTestWorkspace {
+  let workspace: Awaited<ReturnType<typeof openTestWorkspace>> | undefined;
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await workspace?.close();
+    workspace = undefined;
+  });
+  giveGridsAScreenHeight();
+  return async (...args) => (workspace = await openTestWorkspace(...args));
 }

@@ -20,6 +20,7 @@ import {
 import { searchRowOf, type SearchRow } from '../../../renderer/db/search-row';
 import { searchIndexFor } from '../../../renderer/db/record-search-index';
 import { parseSearchQuery } from '../../../domain/search-text';
+import { createRandom } from '../../../demo-data/random';
 import { makeContact, testId } from '../domain/fixtures';
 
 /**
@@ -36,20 +37,9 @@ const NAMES = ['alba', 'bruno', 'carla', 'diego', 'elena', 'fabio', 'gala', 'hug
 const OWNERS = ['', testId(0xa1), testId(0xa2), testId(0xa3)];
 const COMPANIES = ['', testId(0xc1), testId(0xc2)];
 
-/** A small deterministic generator: the same workspace on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function contacts(count: number): Contact[] {
-  const next = random(31);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  // Seeded: the same workspace on every run.
+  const { next, pick } = createRandom(31);
   return Array.from({ length: count }, (_, i) => {
     // Few distinct names, so that most rows tie on the sort and only the id orders them.
     const name = pick(NAMES);

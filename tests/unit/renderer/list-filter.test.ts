@@ -12,6 +12,7 @@ import { openDatabase, type OutpostDatabase } from '../../../renderer/db/databas
 import { indexedFilterOf, onlyListed } from '../../../renderer/db/list-filter';
 import { searchIndexFor, type RecordSearchIndex } from '../../../renderer/db/record-search-index';
 import { withIndexedReads } from '../../../renderer/db/storage/with-indexed-reads';
+import { createRandom } from '../../../demo-data/random';
 import { makeContact, testId } from '../domain/fixtures';
 
 /**
@@ -52,19 +53,9 @@ const TYPED = [
 const reader: ViewReader = { id: OWNERS[0]!, teamId: '', teamMemberIds: [] };
 const now = new Date('2026-02-15T12:00:00.000Z');
 
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function contacts(count: number): Contact[] {
-  const next = random(7);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  // Seeded: the same workspace on every run.
+  const { next, pick } = createRandom(7);
   return Array.from({ length: count }, (_, i) => {
     const firstName = pick(FIRST);
     const lastName = pick(LAST);

@@ -1,13 +1,13 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectionDocs } from '../../../domain/collections';
 import { editRecord } from '../../../domain/record-edits';
 import { parseSearchQuery, type SearchableCollection } from '../../../domain/search-text';
-import { CHANGE_SLICE } from '../../../renderer/db/change-slices';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
 import { searchIndexFor, type RecordSearchIndex } from '../../../renderer/db/record-search-index';
 import { INDEX_PAGE_SIZE } from '../../../renderer/db/search-row-pages';
 import { ctxAt, makeCompany, makeContact, makeDeal, testId } from '../domain/fixtures';
+import { applyTaskByTask } from './sliced-sync-write';
 
 /**
  * The list search index over a real RxDB database (RxDB's memory storage stands in for IndexedDB):
@@ -150,8 +150,6 @@ describe('the list search index', () => {
     const meta = (rev: string) => ({ _deleted: false, _attachments: {}, _rev: rev, _meta: { lwt: Date.now() } });
     const previous = async (id: string) => (await db.contacts.findOne(id).exec())!.toMutableJSON(true);
     const [nancyBefore, andrewBefore] = [await previous(nancy.id), await previous(andrew.id)];
-    // One task ends and the next begins only when the test runs the next timer.
-    const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
     // Ids run opposite to names: the list order is not the order they arrive in.
     const batch = Array.from({ length: 5000 }, (_, i) =>
       person(5100 - i, 'Laura', `Callahan${String(i).padStart(4, '0')}`),
@@ -159,50 +157,41 @@ describe('the list search index', () => {
     const king = person(9, 'Laura', 'Callahan2500b');
     const ids = batch.map((p) => p.id);
     const listOrder = [nancy.id, ...ids.slice(0, 2501), king.id, ...ids.slice(2501)];
-    const perTask: number[] = [];
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      await db.contacts.storageInstance.bulkWrite(
-        batch.map((p) => ({ document: { ...p, ...meta('1-a') } })) as never,
-        'replication-write',
-      );
-      await settle();
-      let before = 0;
-      for (let task = 0; ; task++) {
+    await applyTaskByTask(
+      () =>
+        db.contacts.storageInstance.bulkWrite(
+          batch.map((p) => ({ document: { ...p, ...meta('1-a') } })) as never,
+          'replication-write',
+        ),
+      () => {
         // A search between two slices sees what is applied so far, in list order.
         const now = find(index, 'callahan');
         const shown = new Set(now);
         expect(now).toEqual(listOrder.filter((id) => shown.has(id)));
-        perTask.push(now.length - before);
-        before = now.length;
-        if (task === 3) {
-          // A rename, a removal and a new record arrive while the write is still being applied.
-          await db.contacts.storageInstance.bulkWrite(
-            [
-              {
-                previous: nancyBefore,
-                document: {
-                  ...nancy,
-                  firstName: 'Laura',
-                  lastName: 'Callahan',
-                  nameKey: 'callahan laura',
-                  ...meta('2-b'),
-                },
+        return now.length;
+      },
+      async (task) => {
+        if (task !== 3) return;
+        // A rename, a removal and a new record arrive while the write is still being applied.
+        await db.contacts.storageInstance.bulkWrite(
+          [
+            {
+              previous: nancyBefore,
+              document: {
+                ...nancy,
+                firstName: 'Laura',
+                lastName: 'Callahan',
+                nameKey: 'callahan laura',
+                ...meta('2-b'),
               },
-              { previous: andrewBefore, document: { ...andrew, ...meta('2-b'), _deleted: true } },
-              { document: { ...king, ...meta('1-a') } },
-            ] as never,
-            'replication-write',
-          );
-        }
-        if (vi.getTimerCount() === 0) break;
-        vi.advanceTimersToNextTimer();
-        await settle();
-      }
-    } finally {
-      vi.useRealTimers();
-    }
-    expect(Math.max(...perTask)).toBeLessThanOrEqual(CHANGE_SLICE);
+            },
+            { previous: andrewBefore, document: { ...andrew, ...meta('2-b'), _deleted: true } },
+            { document: { ...king, ...meta('1-a') } },
+          ] as never,
+          'replication-write',
+        );
+      },
+    );
     expect(find(index, 'callahan')).toEqual(listOrder);
     expect(find(index, 'davolio')).toEqual([]);
     expect(find(index, 'fuller')).toEqual([]);

@@ -1,72 +1,28 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type CollectionDocs, type CollectionName } from '@domain/collections';
+import { COLLECTION_NAMES, type CollectionDocs, type CollectionName } from '@domain/collections';
 import { daysRotting } from '@domain/deal-lifecycle';
 import { DEFAULT_PIPELINE_ID, SETTING_IDS, defaultPipeline } from '@domain/default-records';
-import {
-  DEMO_LATAM_TEAM_ID,
-  DEMO_RENEWALS_PIPELINE_ID,
-  DEMO_SIZES,
-  MAX_DEMO_BATCH,
-  createDemoWorld,
-  createRandom,
-  demoBatches,
-  demoRecordCount,
-  demoUuidv7,
-  generateDemoData,
-  permuteIndex,
-  type DemoBatchOptions,
-  type DemoCollections,
-} from '@demo-data';
+import { DEMO_LATAM_TEAM_ID, DEMO_RENEWALS_PIPELINE_ID, DEMO_SIZES } from '@demo-data';
 import { parseHlc } from '@domain/hlc';
 import { uuidv7Time } from '@domain/ids';
 import { defaultDealTitle } from '@domain/lead-conversion';
 import { findStage } from '@domain/pipeline-rules';
 import { isRank } from '@domain/ranks';
 import { LEAD_STATUSES } from '@domain/schemas/lead';
-import type { Pipeline } from '@domain/schemas/pipeline';
-import { addDays, daysBetween } from '@domain/time';
-import { checkRecordWrite, type WriteLookups } from '@domain/write-rules';
-
-const TODAY = '2026-03-02';
-const TODAY_MS = Date.parse(`${TODAY}T00:00:00Z`);
-const SMALL: DemoBatchOptions = { size: 'small', today: TODAY };
-const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-const small = generateDemoData(SMALL);
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-const validators = new Map<CollectionName, ValidateFunction>();
-function schemaErrors(collection: CollectionName, records: readonly unknown[]): string[] {
-  let validate = validators.get(collection);
-  if (!validate) validators.set(collection, (validate = ajv.compile(COLLECTION_SCHEMAS[collection])));
-  const errors: string[] = [];
-  for (const record of records)
-    if (!validate(record))
-      errors.push(`${collection} ${(record as { id: string }).id}: ${ajv.errorsText(validate.errors)}`);
-  return errors;
-}
-
-/** The write rules as the server applies them the day the demo is loaded, to someone who cannot make pipelines. */
-const lookupsFor = (pipelines: Pipeline[]): WriteLookups => ({
-  pipeline: (id) => pipelines.find((p) => p.id === id),
-  nowMs: TODAY_MS,
-  pipelineMayBePending: false,
-});
-const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r]));
-/** Map.groupBy arrives in Node 21. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
-/** The first `limit` records of each collection of the large set (with references into all of it). */
-function largeSample(limit: number): DemoCollections {
-  return generateDemoData({ size: 'large', today: TODAY, limit });
-}
+import { addDays } from '@domain/time';
+import { checkRecordWrite } from '@domain/write-rules';
+import {
+  TODAY,
+  TODAY_MS,
+  UUIDV7,
+  byId,
+  expectConsistentHistory,
+  groupBy,
+  largeSample,
+  lookupsFor,
+  schemaErrors,
+  small,
+} from './demo-data-support';
 
 describe('generateDemoData: the small set', () => {
   it('has the planned number of records in every collection', () => {
@@ -330,220 +286,3 @@ describe('generateDemoData: the small set', () => {
     for (const a of small.activities) if (a.completedAt) expect(Date.parse(a.completedAt)).toBeLessThan(TODAY_MS);
   });
 });
-
-describe('determinism', () => {
-  it('produces byte-identical output for the same seed and day', () => {
-    expect(JSON.stringify(generateDemoData(SMALL))).toBe(JSON.stringify(small));
-    expect(JSON.stringify(largeSample(300))).toBe(JSON.stringify(largeSample(300)));
-  });
-
-  it('produces different data for another seed or another day', () => {
-    const otherSeed = generateDemoData({ ...SMALL, seed: 7 });
-    expect(JSON.stringify(otherSeed.contacts)).not.toBe(JSON.stringify(small.contacts));
-    const otherDay = generateDemoData({ ...SMALL, today: '2026-03-03' });
-    expect(otherDay.deals[0]!.createdAt).not.toBe(small.deals[0]!.createdAt);
-    // ...but the shared configuration keeps its well-known ids.
-    expect(otherSeed.settings.map((s) => s.id)).toEqual(small.settings.map((s) => s.id));
-  });
-
-  it('refuses a day that is not a YYYY-MM-DD date', () => {
-    expect(() => generateDemoData({ ...SMALL, today: '2026-02-30' })).toThrow(RangeError);
-    expect(() => generateDemoData({ ...SMALL, today: '03/02/2026' })).toThrow(RangeError);
-  });
-});
-
-describe('demoBatches', () => {
-  it('yields batches of at most 1,000 records of one collection', { timeout: 30_000 }, () => {
-    let total = 0;
-    for (const batch of demoBatches({ size: 'large', today: TODAY, limit: 2500 })) {
-      expect(batch.records.length).toBeGreaterThan(0);
-      expect(batch.records.length).toBeLessThanOrEqual(MAX_DEMO_BATCH);
-      total += batch.records.length;
-    }
-    expect(total).toBe(demoRecordCount({ size: 'large', today: TODAY, limit: 2500 }));
-  });
-
-  it('honours a smaller batch size', () => {
-    const sizes = [...demoBatches({ ...SMALL, batchSize: 25 })].map((b) => b.records.length);
-    expect(Math.max(...sizes)).toBe(25);
-  });
-
-  it('counts exactly what it yields, so progress reaches 100%', () => {
-    const yielded = [...demoBatches(SMALL)].reduce((n, b) => n + b.records.length, 0);
-    expect(demoRecordCount(SMALL)).toBe(yielded);
-  });
-
-  it('emits each deal’s stage changes after the deal itself', () => {
-    const seen = new Set<string>();
-    for (const batch of demoBatches({ ...SMALL, batchSize: 7 })) {
-      if (batch.collection === 'deals') for (const d of batch.records) seen.add(d.id);
-      if (batch.collection === 'stage_changes') for (const sc of batch.records) expect(seen.has(sc.dealId)).toBe(true);
-    }
-  });
-});
-
-describe('the large set (sampled)', () => {
-  const sample = largeSample(2000);
-
-  it('validates the first 2,000 records of every collection against their schemas', () => {
-    for (const name of COLLECTION_NAMES) expect(schemaErrors(name, sample[name])).toEqual([]);
-    expect(sample.activities).toHaveLength(2000);
-    expect(sample.stage_changes).toHaveLength(2000);
-  });
-
-  it('passes the deal write rules and keeps consistent histories for sampled deals', () => {
-    const lookups = lookupsFor(sample.pipelines);
-    const changesByDeal = groupBy(sample.stage_changes, (sc) => sc.dealId);
-    for (const d of sample.deals) expect(checkRecordWrite('deals', null, d, lookups)).toEqual([]);
-    // The sample holds only the first 2,000 changes: check the deals whose history is complete.
-    const complete = sample.deals.filter((d) => changesByDeal.has(d.id)).slice(0, -1);
-    expect(complete.length).toBeGreaterThan(100);
-    for (const d of complete) expectConsistentHistory(d, changesByDeal.get(d.id)!);
-  });
-
-  it('never repeats an id', () => {
-    const all = COLLECTION_NAMES.flatMap((name) => sample[name] as { id: string }[]);
-    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
-  });
-
-  it('gives all 20,000 companies distinct domains', () => {
-    const world = createDemoWorld({ size: 'large', today: TODAY });
-    const domains = new Set(Array.from({ length: DEMO_SIZES.large.companies }, (_, k) => world.company(k).domain));
-    expect(domains.size).toBe(DEMO_SIZES.large.companies);
-  });
-
-  it('counts more than 430,000 records in all', () => {
-    expect(demoRecordCount({ size: 'large', today: TODAY })).toBeGreaterThan(430_000);
-  });
-});
-
-describe('the medium set', () => {
-  // A busy team's workspace for tests on a realistic device: every record points inside the set.
-  it('holds more than 20,000 records, and every reference of a sample resolves within it', () => {
-    const options = { size: 'medium', today: TODAY } as const;
-    expect(demoRecordCount(options)).toBeGreaterThan(20_000);
-    const world = createDemoWorld(options);
-    const companyIds = new Set(Array.from({ length: DEMO_SIZES.medium.companies }, (_, k) => world.company(k).id));
-    const contactIds = new Set(Array.from({ length: DEMO_SIZES.medium.contacts }, (_, k) => world.contact(k).id));
-    const within = (ids: Set<string>, id: string) => id === '' || ids.has(id);
-    for (let k = 0; k < DEMO_SIZES.medium.contacts; k += 97) {
-      expect(within(companyIds, world.contact(k).companyId), `contact ${k}`).toBe(true);
-    }
-    for (let j = 0; j < DEMO_SIZES.medium.deals; j += 89) {
-      const { deal } = world.deal(j);
-      expect(within(contactIds, deal.contactId) && within(companyIds, deal.companyId), `deal ${j}`).toBe(true);
-    }
-  });
-});
-
-describe('a workspace between two sizes', () => {
-  it('holds the counts asked for in place of its size’s, the others as its size has them, every record valid', () => {
-    const options = { size: 'small', today: TODAY, counts: { contacts: 400, leads: 90 } } as const;
-    const data = generateDemoData(options);
-    expect(data.contacts).toHaveLength(400);
-    expect(data.leads).toHaveLength(90);
-    expect(data.companies).toHaveLength(DEMO_SIZES.small.companies);
-    expect(demoRecordCount(options)).toBe(COLLECTION_NAMES.reduce((n, name) => n + data[name].length, 0));
-    for (const name of COLLECTION_NAMES) expect(schemaErrors(name, data[name])).toEqual([]);
-  });
-
-  it('refuses a count that is not a whole number above 0', () => {
-    expect(() => createDemoWorld({ size: 'small', today: TODAY, counts: { deals: 0 } })).toThrow(RangeError);
-    expect(() => createDemoWorld({ size: 'small', today: TODAY, counts: { deals: 2.5 } })).toThrow(RangeError);
-  });
-});
-
-describe('the signed-in user', () => {
-  const me = {
-    id: '01900000-0000-7000-8000-00000000beef',
-    teamId: '01900000-0000-7000-8000-0000000000aa',
-    name: 'Sam',
-  };
-  const withMe = generateDemoData({ ...SMALL, currentUser: me });
-
-  it('takes the Sales Manager’s place, without a generated profile', () => {
-    expect(withMe.users).toHaveLength(5);
-    expect(withMe.users.some((u) => u.id === me.id || u.role === 'SALES_MANAGER')).toBe(false);
-    expect(withMe.companies.some((c) => c.ownerId === me.id && c.teamId === me.teamId)).toBe(true);
-    expect(withMe.saved_views.some((v) => v.userId === me.id)).toBe(true);
-    expect(withMe.settings.find((s) => s.kind === 'teams')!.items.map((t) => t.key)).toContain(me.teamId);
-  });
-
-  it('leaves every other generated value as it was', () => {
-    expect(withMe.contacts.map((c) => c.email)).toEqual(small.contacts.map((c) => c.email));
-  });
-
-  it('accepts fixed ids for the generated profiles', () => {
-    const ae = '01900000-0000-7000-8000-00000000ae01';
-    const data = generateDemoData({ ...SMALL, userIds: { aeNorth: ae } });
-    expect(data.users.find((u) => u.id === ae)?.role).toBe('ACCOUNT_EXECUTIVE');
-    expect(data.deals.some((d) => d.ownerId === ae)).toBe(true);
-  });
-});
-
-describe('demo randomness helpers', () => {
-  it('repeats the same sequence for the same seed', () => {
-    const a = createRandom(42);
-    const b = createRandom(42);
-    const c = createRandom(43);
-    const seqA = Array.from({ length: 20 }, () => a.uint32());
-    expect(Array.from({ length: 20 }, () => b.uint32())).toEqual(seqA);
-    expect(Array.from({ length: 20 }, () => c.uint32())).not.toEqual(seqA);
-  });
-
-  it('draws floats in [0, 1) and integers within their bounds', () => {
-    const r = createRandom(1);
-    for (let i = 0; i < 10_000; i++) {
-      const x = r.next();
-      expect(x >= 0 && x < 1).toBe(true);
-      const n = r.int(-3, 3);
-      expect(Number.isInteger(n) && n >= -3 && n <= 3).toBe(true);
-    }
-  });
-
-  it('permutes indexes as a bijection of [0, size)', () => {
-    for (const size of [1, 2, 3, 10, 45, 1000, 4000, 4097]) {
-      const seen = new Set(Array.from({ length: size }, (_, i) => permuteIndex(i, size, 99)));
-      expect(seen.size).toBe(size);
-      expect(Math.max(...seen)).toBe(size - 1);
-    }
-  });
-
-  it('makes UUIDv7-shaped demo ids that carry their time and never collide across kinds', () => {
-    const ms = Date.UTC(2025, 6, 1, 15);
-    const ids = new Set<string>();
-    for (const kind of [1, 2, 3, 4, 5, 6, 7, 8, 9] as const)
-      for (let i = 0; i < 2000; i++) {
-        const id = demoUuidv7(ms, kind, i, 5);
-        expect(id).toMatch(UUIDV7);
-        ids.add(id);
-      }
-    expect(ids.size).toBe(9 * 2000);
-    expect(uuidv7Time(demoUuidv7(ms, 1, 0, 5))).toBe(ms);
-  });
-});
-
-/** A deal's stage changes must chain from "created" to exactly where and how the deal is now. */
-function expectConsistentHistory(deal: CollectionDocs['deals'], changes: CollectionDocs['stage_changes'][]) {
-  const history = [...changes].sort((a, b) => a.at.localeCompare(b.at));
-  expect(history.length, deal.id).toBeGreaterThan(0);
-  expect(history[0]).toMatchObject({ fromStageId: '', fromStatus: '', toStatus: 'OPEN', at: deal.createdAt });
-  history.forEach((sc, i) => {
-    expect(sc).toMatchObject({ pipelineId: deal.pipelineId, ownerId: deal.ownerId, teamId: deal.teamId });
-    if (i > 0) {
-      expect(sc.fromStageId).toBe(history[i - 1]!.toStageId);
-      expect(sc.fromStatus).toBe(history[i - 1]!.toStatus);
-      expect(sc.at > history[i - 1]!.at).toBe(true);
-    }
-  });
-  const last = history[history.length - 1]!;
-  expect(last.toStageId).toBe(deal.stageId);
-  expect(last.toStatus).toBe(deal.status);
-  if (deal.status === 'OPEN') expect(deal.stageEnteredAt).toBe(last.at);
-  else {
-    expect(deal.closedAt).toBe(last.at);
-    const entered = [...history].reverse().find((sc) => sc.toStatus === 'OPEN')!;
-    expect(deal.stageEnteredAt).toBe(entered.at);
-  }
-  expect(daysBetween(deal.createdAt, deal.updatedAt)).toBeGreaterThanOrEqual(0);
-}
