@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useCommands } from '../commands/command-store';
-import { useSync } from '../db/sync/sync-context';
+import { useSyncSelection } from '../db/sync/sync-value';
 import { useWorkspace } from '../db/workspace-context';
 import { paletteSearchFor } from '../search/palette-search';
 import { PaletteDialog } from './PaletteDialog';
@@ -16,7 +16,7 @@ import './palette.css';
  */
 export function CommandPalette() {
   const { db } = useWorkspace();
-  const longSync = useSync().status?.progress != null;
+  const longSync = useSyncSelection((sync) => sync.status?.progress != null);
   const open = useCommands((s) => s.paletteOpen);
   const setOpen = useCommands((s) => s.setPaletteOpen);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DomainErrorCode } from '@domain/errors';
 import { describeDomainError } from '../../i18n/domain-errors';
@@ -6,18 +6,12 @@ import { useSession } from '../../auth/session-context';
 import { useUi } from '../../shell/ui-store';
 import { usePreferences } from '../device-preferences';
 import { useWorkspace } from '../workspace-context';
-import { startSync, type SyncEngine, type SyncStatus } from './sync-engine';
+import { startSync } from './sync-engine';
 import { createAuthorizedStreamFetch, createSyncHttp } from './sync-http';
 import { createScopeWatcher } from './scope-watcher';
+import { SyncValueProvider, type SyncContextValue } from './sync-value';
 
-export interface SyncContextValue {
-  engine: SyncEngine | null;
-  status: SyncStatus | null;
-  serverUrl: string | null;
-}
-
-/** Provided by SyncProvider; a component test provides a status of its own through it. */
-export const SyncContext = createContext<SyncContextValue>({ engine: null, status: null, serverUrl: null });
+export { useSync, useSyncSelection, SyncValueProvider, type SyncContextValue } from './sync-value';
 
 /** The stop of each database's last engine, so whoever closes the database can wait for it. */
 const stopping = new WeakMap<object, Promise<void>>();
@@ -100,9 +94,5 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ws, serverUrl, keeper]);
 
-  return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
-}
-
-export function useSync(): SyncContextValue {
-  return useContext(SyncContext);
+  return <SyncValueProvider value={value}>{children}</SyncValueProvider>;
 }

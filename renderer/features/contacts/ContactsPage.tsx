@@ -7,7 +7,7 @@ import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useCan } from '../../auth/use-permissions';
 import { updateRecord } from '../../db/record-writes';
 import { useLinkedRecords } from '../../db/use-rx';
-import { useCollectionArrival } from '../../db/sync/use-collection-arrival';
+import { useCollectionArriving } from '../../db/sync/use-collection-arrival';
 import { useWorkspace } from '../../db/workspace-context';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
@@ -32,7 +32,7 @@ export function ContactsPage() {
     'companies',
     rows.loaded.map((c) => c.companyId),
   );
-  const companiesArriving = useCollectionArrival('companies') !== null;
+  const companiesArriving = useCollectionArriving('companies');
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'contacts', id: 'new' });
   const fields = useMemo(() => tableFields(t, 'contacts'), [t]);

@@ -5,7 +5,7 @@ import { formatMoney } from '@domain/money';
 import { findStage } from '@domain/pipeline-rules';
 import type { Deal } from '@domain/schemas/deal';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
-import { useCollectionArrival } from '../../db/sync/use-collection-arrival';
+import { useCollectionArriving } from '../../db/sync/use-collection-arrival';
 import { useLinkedRecords } from '../../db/use-rx';
 import { usePipelines } from '../../db/use-settings';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
@@ -28,7 +28,7 @@ export function DealsPage() {
     'companies',
     rows.loaded.map((d) => d.companyId),
   );
-  const companiesArriving = useCollectionArrival('companies') !== null;
+  const companiesArriving = useCollectionArriving('companies');
   const edit = useDealInlineEdits();
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'deals', id: 'new' });

@@ -2,7 +2,6 @@ import { Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Kanban } from 'lucide-react';
 import { useCan } from '../../auth/use-permissions';
-import { useCollectionArrival } from '../../db/sync/use-collection-arrival';
 import { usePipelines } from '../../db/use-settings';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
@@ -15,6 +14,7 @@ import { useKeyHint } from '../../commands/use-key-hints';
 import { useUndoBoardAction } from './use-undo';
 import type { PipelineSwitchSurface } from './board-commands';
 import './pipeline.css';
+import { StillArrivingNotice } from '../record-list';
 
 /** The Pipeline section: a pipeline switcher, filters and the board. */
 export function PipelinePage() {
@@ -26,8 +26,6 @@ export function PipelinePage() {
   const filtersCleared = useBoard((s) => s.filtersCleared);
   const openDrawer = useUi((s) => s.openDrawer);
   const allowed = useCan();
-  // While deals still arrive (a long sync), a column's few cards are not all there are.
-  const dealsArriving = useCollectionArrival('deals');
   // Mod+Z (the shell's undo command) takes back the last board action while the board is on screen.
   const undo = useUndoBoardAction();
   useCommandSurface('undo', () => void undo());
@@ -76,13 +74,8 @@ export function PipelinePage() {
         )}
       </div>
       <FilterBar key={filtersCleared} currency={pipeline.currency} />
-      {dealsArriving && (
-        <p className="sync-arriving">
-          {dealsArriving.total === null
-            ? t('syncProgress.stillArrivingUncounted.deals', { received: dealsArriving.received })
-            : t('syncProgress.stillArriving.deals', { received: dealsArriving.received, total: dealsArriving.total })}
-        </p>
-      )}
+      {/* While deals still arrive (a long sync), a column's few cards are not all there are. */}
+      <StillArrivingNotice section="deals" />
       {/* A drop's render waits briefly for its write inside a transition (use-drop-gate): the board
           stays as it is meanwhile; this boundary's fallback is never shown for it. */}
       <Suspense fallback={null}>

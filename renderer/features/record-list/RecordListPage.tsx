@@ -1,9 +1,7 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { RefreshCw, SearchX, type LucideIcon } from 'lucide-react';
+import { SearchX, type LucideIcon } from 'lucide-react';
 import type { CollectionDocs } from '@domain/collections';
-import { useCollectionArrival } from '../../db/sync/use-collection-arrival';
-import type { CollectionProgress } from '../../db/sync/sync-progress';
+import { useCollectionArriving } from '../../db/sync/use-collection-arrival';
 import { useUi } from '../../shell/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ListToolbar } from '../../ui/ListToolbar';
@@ -16,6 +14,7 @@ import type { TableField, TableSection } from '../../ui/record-table/table-field
 import type { RecordTableState } from '../../ui/record-table/use-record-table';
 import { BulkActionBar } from '../bulk';
 import { SavedViewsMenu } from '../views';
+import { StillArrivingEmpty, StillArrivingNotice } from './StillArriving';
 
 export interface RecordListSearch {
   label: string;
@@ -54,8 +53,7 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
   const openDrawer = useUi((s) => s.openDrawer);
   const open = props.onOpen ?? ((row: CollectionDocs[C]) => openDrawer({ collection: section, id: row.id }));
   // While the collection still arrives, what the list lacks may simply not be here yet: say so.
-  const arriving = useCollectionArrival(section);
-  const arrivingText = arriving ? stillArrivingText(t, section, arriving) : '';
+  const arriving = useCollectionArriving(section);
   return (
     <>
       {search && (
@@ -66,10 +64,10 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
           status={listSearchStatus(table.rows.search, table.view.filters.length > 0, table.rows.count)}
           newLabel={search.newLabel}
           onNew={search.onNew}
-          incomplete={!!arriving}
+          incomplete={arriving}
         />
       )}
-      {arriving && <p className="sync-arriving">{arrivingText}</p>}
+      {arriving && <StillArrivingNotice section={section} />}
       <RecordTable
         section={section}
         label={props.tableLabel}
@@ -95,11 +93,7 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
         takeArrivalFocus={props.takeArrivalFocus}
         empty={
           arriving ? (
-            <EmptyState
-              icon={search?.value ? SearchX : RefreshCw}
-              title={t('syncProgress.notAllHere')}
-              hint={search?.value ? t('syncProgress.notAllHereHint', { query: search.value }) : arrivingText}
-            />
+            <StillArrivingEmpty section={section} query={search?.value ?? ''} />
           ) : search?.value ? (
             <EmptyState icon={SearchX} title={t('common.noResults', { query: search.value })} hint="" />
           ) : (
@@ -120,11 +114,4 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
       />
     </>
   );
-}
-
-/** "Still syncing — 42,000 of 100,000 contacts so far" (without the total until the server counted). */
-function stillArrivingText(t: TFunction, section: TableSection, arriving: CollectionProgress): string {
-  return arriving.total === null
-    ? t(`syncProgress.stillArrivingUncounted.${section}`, { received: arriving.received })
-    : t(`syncProgress.stillArriving.${section}`, { received: arriving.received, total: arriving.total });
 }

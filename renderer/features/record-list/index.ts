@@ -1,1 +1,2 @@
 export { RecordListPage, type RecordListPageProps, type RecordListSearch } from './RecordListPage';
+export { StillArrivingNotice } from './StillArriving';

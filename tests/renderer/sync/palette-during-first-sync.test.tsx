@@ -2,7 +2,7 @@ import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../renderer/db/sync/sync-engine';
-import { SyncContext } from '../../../renderer/db/sync/sync-context';
+import { SyncValueProvider } from '../../../renderer/db/sync/sync-value';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { CommandPalette } from '../../../renderer/palette/CommandPalette';
 import { paletteSearchFor } from '../../../renderer/search/palette-search';
@@ -44,9 +44,9 @@ function WithSync({ initial }: { initial: SyncStatus }) {
   const [current, set] = useState(initial);
   setStatus = set;
   return (
-    <SyncContext.Provider value={{ engine: null, status: current, serverUrl: null }}>
+    <SyncValueProvider value={{ engine: null, status: current, serverUrl: null }}>
       <CommandPalette />
-    </SyncContext.Provider>
+    </SyncValueProvider>
   );
 }
 

@@ -1,11 +1,11 @@
 import { giveGridsAScreenHeight } from '../support/record-table-support';
 import { act, cleanup, screen, within } from '@testing-library/react';
-import { useState, type ReactNode } from 'react';
+import { Profiler, useState, type ReactNode } from 'react';
 import { BehaviorSubject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionProvider, type SessionContextValue } from '../../../renderer/auth/session-context';
 import type { SyncEngine, SyncStatus } from '../../../renderer/db/sync/sync-engine';
-import { SyncContext } from '../../../renderer/db/sync/sync-context';
+import { SyncValueProvider } from '../../../renderer/db/sync/sync-value';
 import type { SyncProgress } from '../../../renderer/db/sync/sync-progress';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { ContactsPage } from '../../../renderer/features/contacts/ContactsPage';
@@ -65,9 +65,9 @@ function WithSync({ initial, engine, children }: { initial: SyncStatus; engine?:
   setStatus = set;
   return (
     <SessionProvider value={session}>
-      <SyncContext.Provider value={{ engine: engine ?? null, status: current, serverUrl: null }}>
+      <SyncValueProvider value={{ engine: engine ?? null, status: current, serverUrl: null }}>
         {children}
-      </SyncContext.Provider>
+      </SyncValueProvider>
     </SessionProvider>
   );
 }
@@ -88,6 +88,9 @@ function wantingEngine() {
   return { engine, wanted: () => [...wanted.keys()].sort() };
 }
 
+/** Commits of the contacts page's tree since the last reset. */
+let commits = 0;
+
 async function showContacts(progress: SyncProgress | null, locale: SupportedLocale = 'en', engine?: SyncEngine) {
   workspace = await openTestWorkspace(['contacts', 'companies', 'users', 'saved_views']);
   await workspace.db.companies.insert(makeCompany({ id: testId(0xa1), name: 'Andes Logistics' }));
@@ -99,7 +102,9 @@ async function showContacts(progress: SyncProgress | null, locale: SupportedLoca
   await renderWithI18n(
     <WorkspaceProvider workspace={workspace}>
       <WithSync initial={status(progress)} {...(engine ? { engine } : {})}>
-        <ContactsPage />
+        <Profiler id="contacts" onRender={() => commits++}>
+          <ContactsPage />
+        </Profiler>
       </WithSync>
     </WorkspaceProvider>,
     locale,
@@ -150,6 +155,32 @@ describe('a list whose records are still arriving', () => {
     expect(wanted()).toContain('contacts');
     cleanup();
     expect(wanted()).toEqual([]);
+  });
+
+  it('is not drawn again as other records arrive; only its count line follows its own', async () => {
+    await showContacts(firstSync);
+    // Settled: the rows and their companies are drawn.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const withActivities = (received: number): SyncProgress => ({
+      ...firstSync,
+      collections: [...firstSync.collections, { collection: 'activities', received, total: 200_000, done: false }],
+    });
+    commits = 0;
+    for (let page = 1; page <= 5; page++) act(() => setStatus(status(withActivities(page * 1_000))));
+    expect(commits).toBe(0);
+
+    act(() =>
+      setStatus(
+        status({
+          ...withActivities(5_000),
+          collections: [
+            { collection: 'contacts', received: 43_000, total: 100_000, done: false },
+            ...withActivities(5_000).collections.slice(1),
+          ],
+        }),
+      ),
+    );
+    expect(screen.getByText('Still syncing — 43,000 of 100,000 contacts so far')).toBeInTheDocument();
   });
 
   it('says it in Spanish too', async () => {
