@@ -72,7 +72,7 @@ export interface BootstrapOptions {
    * Where the pulls and writes queue behind other collections' (a few pulls and one write at a
    * time, the most wanted first); without it, the bootstrap pulls and writes as soon as it can.
    */
-  queue?: Pick<FirstSyncQueue, 'fetch' | 'write'>;
+  queue?: Pick<FirstSyncQueue, 'fetch' | 'write' | 'discard'>;
   /** Waits before a retry after an error; resolves false when the engine stops. */
   retry(error: unknown): Promise<boolean>;
   stopped(): boolean;
@@ -313,6 +313,8 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
       aborted = true;
       makeSpace();
       await fetcher;
+      // Pulled and never to be written (stopped, or a write failed): the queue holds them no longer.
+      for (let left = pages.splice(0).length; left > 0; left--) options.queue?.discard();
       await progressStored;
     }
     if (fetchError) throw fetchError;

@@ -19,6 +19,12 @@ export interface FirstSyncOrder {
 export const FIRST_SYNC_FETCHES = 2;
 /** Bootstrap writes in flight at once, all collections together. */
 export const FIRST_SYNC_WRITES = 1;
+/**
+ * Pages pulled and not yet written, all collections together: enough that the writer never waits
+ * for a pull, few enough that the page's heap holds a few thousand records, not every collection's
+ * pages fetched ahead (which outlived young-generation collections and made major ones long).
+ */
+export const FIRST_SYNC_PAGES_HELD = 4;
 
 interface Waiting {
   collection: CollectionName;
@@ -27,7 +33,10 @@ interface Waiting {
   start: () => void;
 }
 
-/** Runs at most `slots` tasks at once, choosing the next by `rank` (lower first) when a slot frees. */
+/**
+ * Runs at most `slots` tasks at once, and only while `room()` says so, choosing the next by `rank`
+ * (lower first) when it may start one.
+ */
 class RankedLane {
   private readonly waiting: Waiting[] = [];
   private running = 0;
@@ -36,6 +45,7 @@ class RankedLane {
   constructor(
     private readonly slots: number,
     private readonly rank: (collection: CollectionName) => number,
+    private readonly room: () => boolean = () => true,
   ) {}
 
   run<T>(collection: CollectionName, task: () => Promise<T>): Promise<T> {
@@ -56,8 +66,8 @@ class RankedLane {
     });
   }
 
-  private next(): void {
-    while (this.running < this.slots && this.waiting.length) {
+  next(): void {
+    while (this.running < this.slots && this.waiting.length && this.room()) {
       let best = 0;
       for (let i = 1; i < this.waiting.length; i++) {
         const a = this.waiting[i]!;
@@ -87,23 +97,53 @@ export class FirstSyncQueue {
   private readonly wanted = new Map<CollectionName, number>();
   private readonly fetches: RankedLane;
   private readonly writes: RankedLane;
+  /** Pages pulled (or being pulled) whose write has not ended. */
+  private held = 0;
 
   constructor(
     private readonly order: FirstSyncOrder = FIRST_SYNC_ORDER,
-    slots: { fetches: number; writes: number } = { fetches: FIRST_SYNC_FETCHES, writes: FIRST_SYNC_WRITES },
+    slots: { fetches: number; writes: number; pagesHeld: number } = {
+      fetches: FIRST_SYNC_FETCHES,
+      writes: FIRST_SYNC_WRITES,
+      pagesHeld: FIRST_SYNC_PAGES_HELD,
+    },
   ) {
-    this.fetches = new RankedLane(slots.fetches, (c) => this.rank(c));
+    this.fetches = new RankedLane(
+      slots.fetches,
+      (c) => this.rank(c),
+      () => this.held < slots.pagesHeld,
+    );
     this.writes = new RankedLane(slots.writes, (c) => this.rank(c));
   }
 
-  /** Runs a pull of `collection` when a slot is free and no more wanted pull waits. */
+  /**
+   * Runs a pull of a page of `collection` when a slot is free, fewer pages than the limit are held
+   * unwritten, and no more wanted pull waits. The page counts as held until a `write` of it ends
+   * (or the pull fails).
+   */
   fetch<T>(collection: CollectionName, pull: () => Promise<T>): Promise<T> {
-    return this.fetches.run(collection, pull);
+    return this.fetches.run(collection, () => {
+      this.held++;
+      return pull().catch((error: unknown) => {
+        this.release();
+        throw error;
+      });
+    });
   }
 
-  /** Runs a write of `collection` when no other runs and no more wanted one waits. */
+  /** Runs the write of a page pulled through `fetch` when no other runs and no more wanted one waits. */
   write<T>(collection: CollectionName, write: () => Promise<T>): Promise<T> {
-    return this.writes.run(collection, write);
+    return this.writes.run(collection, () => write().finally(() => this.release()));
+  }
+
+  /** A page pulled through `fetch` that will not be written (its bootstrap stopped or failed). */
+  discard(): void {
+    this.release();
+  }
+
+  private release(): void {
+    this.held = Math.max(0, this.held - 1);
+    this.fetches.next();
   }
 
   /**

@@ -26,7 +26,7 @@ const ORDER = {
 
 describe('the first sync’s queue of bootstrap pulls and writes', () => {
   it('writes one page at a time across collections, so that a list’s read waits for one write at most', async () => {
-    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1 });
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 100 });
     const { started, task, release } = heldTasks();
     const writes = [
       queue.write('contacts', task('contacts 1')),
@@ -42,7 +42,7 @@ describe('the first sync’s queue of bootstrap pulls and writes', () => {
   });
 
   it('writes configuration before any record, whatever arrived first', async () => {
-    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1 });
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 100 });
     const { started, task, release } = heldTasks();
     void queue.write('activities', task('activities'));
     void queue.write('contacts', task('contacts'));
@@ -55,7 +55,7 @@ describe('the first sync’s queue of bootstrap pulls and writes', () => {
   });
 
   it('serves a collection on screen before the other records until the screen lets it go', async () => {
-    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1 });
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 100 });
     const { started, task, release } = heldTasks();
     void queue.write('users', task('users'));
     void queue.write('deals', task('deals 1'));
@@ -75,7 +75,7 @@ describe('the first sync’s queue of bootstrap pulls and writes', () => {
   });
 
   it('keeps a collection wanted while another screen still shows it', async () => {
-    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1 });
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 100 });
     const { started, task, release } = heldTasks();
     const list = queue.want('contacts');
     const drawer = queue.want('contacts');
@@ -90,7 +90,7 @@ describe('the first sync’s queue of bootstrap pulls and writes', () => {
   });
 
   it('pulls at most as many pages at once as it has slots, the most wanted first', async () => {
-    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1 });
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 100 });
     const { started, task, release } = heldTasks();
     void queue.fetch('activities', task('activities'));
     void queue.fetch('contacts', task('contacts'));
@@ -103,8 +103,32 @@ describe('the first sync’s queue of bootstrap pulls and writes', () => {
     expect(started).toEqual(['activities', 'contacts', 'settings', 'deals']);
   });
 
+  it('pulls no more pages while four pulled pages wait for their writes, and more as they are written', async () => {
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 4 });
+    let pulls = 0;
+    const pull = () => queue.fetch('contacts', async () => ++pulls);
+    await Promise.all([pull(), pull(), pull(), pull()]);
+    const fifth = pull();
+    await Promise.resolve();
+    expect(pulls).toBe(4);
+    await queue.write('contacts', async () => undefined);
+    expect(await fifth).toBe(5);
+    // A page that will not be written (its bootstrap stopped) makes room too.
+    const sixth = pull();
+    await Promise.resolve();
+    expect(pulls).toBe(5);
+    queue.discard();
+    expect(await sixth).toBe(6);
+  });
+
+  it('counts a failed pull as no page held', async () => {
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 1 });
+    await expect(queue.fetch('contacts', () => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+    await expect(queue.fetch('contacts', () => Promise.resolve('page'))).resolves.toBe('page');
+  });
+
   it('passes a failed write to its caller and goes on with the next', async () => {
-    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1 });
+    const queue = new FirstSyncQueue(ORDER, { fetches: 2, writes: 1, pagesHeld: 100 });
     const failed = queue.write('contacts', () => Promise.reject(new Error('disk full')));
     const next = queue.write('contacts', () => Promise.resolve('stored'));
     await expect(failed).rejects.toThrow('disk full');
