@@ -250,7 +250,7 @@ export async function bootstrapCollection(options: BootstrapOptions): Promise<Bo
     };
 
     // Fetch ahead while the previous page is written; one page per IndexedDB transaction, so that a
-    // list's read waits for one page's write at most (bootstrap-write-queue.ts).
+    // list's read waits for one page's write at most (first-sync-queue.ts).
     const pages: PullResponse[] = [];
     let fetching = true;
     let fetchError: unknown = null;
