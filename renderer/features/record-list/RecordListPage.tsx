@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { RefreshCw, SearchX, type LucideIcon } from 'lucide-react';
@@ -56,6 +57,16 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
   // While the collection still arrives, what the list lacks may simply not be here yet: say so.
   const arriving = useCollectionArrival(section);
   const arrivingText = arriving ? stillArrivingText(t, section, arriving) : '';
+  // The same elements while the view is the same: a search keystroke does not redraw the toolbar.
+  const { view, setView } = table;
+  const toolbarStart = useMemo(
+    () => <SavedViewsMenu section={section} view={view} onViewChange={setView} />,
+    [section, view, setView],
+  );
+  const toolbarEnd = useMemo(
+    () => <ExportButton section={section} view={view} fields={props.fields} />,
+    [section, view, props.fields],
+  );
   return (
     <>
       {search && (
@@ -80,8 +91,8 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
         onViewChange={table.setView}
         selection={table.selection}
         onSelectionChange={table.setSelection}
-        toolbarStart={<SavedViewsMenu section={section} view={table.view} onViewChange={table.setView} />}
-        toolbarEnd={<ExportButton section={section} view={table.view} fields={props.fields} />}
+        toolbarStart={toolbarStart}
+        toolbarEnd={toolbarEnd}
         bulkBar={
           <BulkActionBar
             collection={section}

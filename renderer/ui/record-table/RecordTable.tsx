@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterX } from 'lucide-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ViewState } from '@domain/record-views/view-state';
 import type { RecordWindow } from '../../db/use-record-window';
+import { labelTemplate } from '../../i18n/label-template';
 import { EmptyState } from '../EmptyState';
 import { LIST_ROW } from '../list-commands';
 import { useLatestCallback } from '../use-latest-callback';
@@ -88,7 +89,9 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   const cellsKey = rowCellsKey(visible);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const cells = useMemo(() => rowCells(visible, byField, t), [cellsKey, byField, t]);
-  const selectLabel = useCallback((name: string) => t('recordTable.selectRow', { name }), [t]);
+  // Each row's checkbox label and each placeholder's name, from one lookup of their wording.
+  const selectLabel = useMemo(() => labelTemplate(t, 'recordTable.selectRow', 'name'), [t]);
+  const loadingLabel = useMemo(() => labelTemplate(t, 'recordTable.loadingRow', 'row'), [t]);
   const onOpen = useLatestCallback(props.onOpen);
   const rowOf = (rowElement: HTMLElement) => rows.rowAt(Number(rowElement.getAttribute('aria-rowindex')) - 2);
   const { toggle: toggleNow, onKeyDownCapture } = useRowToggle(rows, selection, onSelectionChange, {
@@ -103,6 +106,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   });
 
   const toggle = useLatestCallback(toggleNow);
+  const clearSelection = useLatestCallback(() => onSelectionChange(new Set()));
   const startEdit = useLatestCallback(inline.start);
   const finishEdit = useLatestCallback(inline.finish);
 
@@ -114,15 +118,20 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
 
   const searching = rows.search !== null;
   const allSelected = rows.count !== null && rows.count > 0 && selection.size >= rows.count;
-  const bar = (
-    <RecordTableToolbar
-      fields={fields}
-      columnFields={columnFields}
-      view={view}
-      onViewChange={onViewChange}
-      start={props.toolbarStart}
-      end={props.toolbarEnd}
-    />
+  const { toolbarStart, toolbarEnd } = props;
+  // Drawn again only when the view or the page's parts of it change, not with every new row.
+  const bar = useMemo(
+    () => (
+      <RecordTableToolbar
+        fields={fields}
+        columnFields={columnFields}
+        view={view}
+        onViewChange={onViewChange}
+        start={toolbarStart}
+        end={toolbarEnd}
+      />
+    ),
+    [fields, columnFields, view, onViewChange, toolbarStart, toolbarEnd],
   );
 
   if (rows.empty) {
@@ -179,18 +188,26 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
             onViewChange={onViewChange}
           />
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: gridWidth, position: 'relative' }}>
-            {items.map((item) => {
-              const row = rows.rowAt(item.index);
+            {items.map(({ index, start: top }) => {
+              const row = rows.rowAt(index);
               if (!row) {
-                const style = { height: rowHeight, transform: `translateY(${item.start}px)`, width: gridWidth };
-                return <SkeletonRow key={item.index} index={item.index} style={style} visible={visible} />;
+                const style = { height: rowHeight, transform: `translateY(${top}px)`, width: gridWidth };
+                return (
+                  <SkeletonRow
+                    key={index}
+                    index={index}
+                    label={loadingLabel(index + 1)}
+                    style={style}
+                    visible={visible}
+                  />
+                );
               }
               return (
                 <RecordRow
-                  key={item.index}
+                  key={index}
                   row={row}
-                  index={item.index}
-                  top={item.start}
+                  index={index}
+                  top={top}
                   height={rowHeight}
                   width={gridWidth}
                   cells={cells}
@@ -213,7 +230,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           count={rows.count}
           selection={selection}
           clearable={!props.bulkBar}
-          onClear={() => onSelectionChange(new Set())}
+          onClear={clearSelection}
         />
       </div>
     </>
