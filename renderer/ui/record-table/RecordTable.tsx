@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterX } from 'lucide-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ViewState } from '@domain/record-views/view-state';
 import type { RecordWindow } from '../../db/use-record-window';
 import { labelTemplate } from '../../i18n/label-template';
@@ -20,7 +19,11 @@ import { SkeletonRow } from './SkeletonRow';
 import type { TableField, TableSection } from './table-field';
 import { useInlineEdit } from './use-inline-edit';
 import { useRowToggle } from './use-row-toggle';
+import { useRowRange } from './use-row-range';
 import { useTableColumns } from './use-table-columns';
+
+/** Rows drawn beyond each edge of the screen. */
+const OVERSCAN = 20;
 
 export interface RecordTableProps<T extends { id: string }> {
   section: TableSection;
@@ -59,27 +62,15 @@ export interface RecordTableProps<T extends { id: string }> {
 export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>) {
   const { t } = useTranslation();
   const { view, onViewChange, rows, fields, columns, selection, onSelectionChange } = props;
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollerElement, setScrollerElement] = useState<HTMLDivElement | null>(null);
   // Sized from the rows read until the list is counted: rows show before the count answers.
   const count = rows.length;
   const rowHeight = ROW_HEIGHT[view.density];
   const { table, columnFields, byField, visible, gridWidth } = useTableColumns(view, onViewChange, fields, columns);
 
-  // TanStack Virtual measures the scroller on every render; the component is not compiled to memoize around it.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    // Rows are memoized: those kept beyond the screen cost their mounting once, not every frame.
-    overscan: 20,
-    // Before the first measurement (and in a DOM without layout) a screenful is assumed.
-    initialRect: { width: 1000, height: 600 },
-  });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.length ? items[items.length - 1]!.index + 1 : 0;
+  // Rows of one height: their places are computed, never measured (use-row-range.ts). Rows are
+  // memoized: those kept beyond the screen cost their mounting once, not every frame.
+  const { first, last } = useRowRange(scrollerElement, count, rowHeight, OVERSCAN);
   const { setRange } = rows;
   useEffect(() => setRange(first, last), [setRange, first, last]);
 
@@ -113,8 +104,8 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   const hasRows = count > 0 && rows.rowAt(first) !== undefined;
   const { takeArrivalFocus } = props;
   useEffect(() => {
-    if (hasRows && takeArrivalFocus?.()) scroller.current?.querySelector<HTMLElement>(`[${LIST_ROW}]`)?.focus();
-  }, [hasRows, takeArrivalFocus]);
+    if (hasRows && takeArrivalFocus?.()) scrollerElement?.querySelector<HTMLElement>(`[${LIST_ROW}]`)?.focus();
+  }, [hasRows, takeArrivalFocus, scrollerElement]);
 
   const searching = rows.search !== null;
   const allSelected = rows.count !== null && rows.count > 0 && selection.size >= rows.count;
@@ -162,7 +153,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
       {selection.size > 0 && props.bulkBar}
       <div className="card record-table-card">
         <div
-          ref={scroller}
+          ref={setScrollerElement}
           className={`record-grid density-${view.density}`}
           role="grid"
           aria-label={props.label}
@@ -187,8 +178,10 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
             view={view}
             onViewChange={onViewChange}
           />
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: gridWidth, position: 'relative' }}>
-            {items.map(({ index, start: top }) => {
+          <div role="rowgroup" style={{ height: count * rowHeight, width: gridWidth, position: 'relative' }}>
+            {Array.from({ length: last - first }, (_, i) => {
+              const index = first + i;
+              const top = index * rowHeight;
               const row = rows.rowAt(index);
               if (!row) {
                 const style = { height: rowHeight, transform: `translateY(${top}px)`, width: gridWidth };
