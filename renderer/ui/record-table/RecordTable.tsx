@@ -22,8 +22,12 @@ import { useRowToggle } from './use-row-toggle';
 import { useRowRange } from './use-row-range';
 import { useTableColumns } from './use-table-columns';
 
-/** Rows drawn beyond each edge of the screen. */
-const OVERSCAN = 20;
+/**
+ * How far beyond each edge of the screen rows are drawn: more than a wheel step scrolls (about
+ * 400 px), so a step shows rows already drawn; no more, as every row drawn is drawn again by each
+ * new arrangement (a search keystroke, a filter) and mounted by each jump.
+ */
+const OVERSCAN_PX = 480;
 
 export interface RecordTableProps<T extends { id: string }> {
   section: TableSection;
@@ -70,7 +74,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
 
   // Rows of one height: their places are computed, never measured (use-row-range.ts). Rows are
   // memoized: those kept beyond the screen cost their mounting once, not every frame.
-  const { first, last } = useRowRange(scrollerElement, count, rowHeight, OVERSCAN);
+  const { first, last } = useRowRange(scrollerElement, count, rowHeight, Math.ceil(OVERSCAN_PX / rowHeight));
   const { setRange } = rows;
   useEffect(() => setRange(first, last), [setRange, first, last]);
 
