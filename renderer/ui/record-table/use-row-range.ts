@@ -10,13 +10,7 @@ export interface RowRange {
 const UNMEASURED_HEIGHT = 600;
 
 /** The rows of `count` at `rowHeight` that a scroll position and height show, `overscan` more each side. */
-export function rowRangeAt(
-  scrollTop: number,
-  height: number,
-  count: number,
-  rowHeight: number,
-  overscan: number,
-): RowRange {
+function rowRangeAt(scrollTop: number, height: number, count: number, rowHeight: number, overscan: number): RowRange {
   const top = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const bottom = Math.ceil((Math.max(0, scrollTop) + height) / rowHeight);
   return { first: Math.max(0, Math.min(top, count) - overscan), last: Math.min(count, bottom + overscan) };
@@ -25,9 +19,9 @@ export function rowRangeAt(
 /**
  * The rows a virtual list of fixed-height rows draws in `scroller`: those on screen and `overscan`
  * more on each side. Rows all have one height, so a row's place is its index times the height —
- * nothing is measured per row, and a list of 100,000 keeps no table of positions (made again
- * whenever the list's length changes). The component is drawn again only when the range changes,
- * not at every scroll event: scrolling within the overscan redraws nothing.
+ * nothing is measured per row, and a list of 100,000 keeps no table of positions to make again
+ * whenever the list's length changes. The component is drawn again when the first row on screen
+ * or the scroller's height changes, not at every scroll event.
  */
 export function useRowRange(
   scroller: HTMLElement | null,
@@ -42,8 +36,7 @@ export function useRowRange(
     const read = () => {
       const scrollTop = element.scrollTop;
       const height = element.clientHeight || UNMEASURED_HEIGHT;
-      // Redrawn only when the rows to draw change (see below): the position is kept as state
-      // only for that comparison, a row's height at a time.
+      // A new state (and a redraw) only when another row is first on screen or the height changed.
       setView((old) =>
         Math.floor(old.scrollTop / rowHeight) === Math.floor(scrollTop / rowHeight) && old.height === height
           ? old
