@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { MangoQuery, RxCollection } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '@domain/collections';
+import { useLinkedRecordStore } from './linked-record-store';
 import { useWorkspace } from './workspace-context';
 
 export interface QueryState<T> {
@@ -74,30 +75,24 @@ export interface LinkedRecords<C extends CollectionName> {
   get(id: string): CollectionDocs[C] | null | undefined;
 }
 
+/**
+ * Linked records as a value that changes with every answer: for a page that builds something from
+ * them (names in a column's cells). A list cell that shows one record reads the store itself
+ * (useLinkedRecordStore): an answer then redraws that cell, not the rows.
+ */
 export function useLinkedRecords<C extends CollectionName>(collection: C, ids: readonly string[]): LinkedRecords<C> {
-  const { db } = useWorkspace();
-  const key = [...new Set(ids.filter(Boolean))].sort().join(',');
-  const [state, setState] = useState(() => ({ key: '', found: new Map<string, CollectionDocs[C]>() }));
-  useEffect(() => {
-    if (!key) return;
-    const rxCollection = db[collection] as unknown as RxCollection<CollectionDocs[C]>;
-    const subscription = rxCollection.findByIds(key.split(',')).$.subscribe((docs) => {
-      const next = new Map<string, CollectionDocs[C]>();
-      for (const [id, doc] of docs) next.set(id, doc.toJSON() as CollectionDocs[C]);
-      setState({ key, found: next });
-    });
-    return () => subscription.unsubscribe();
-  }, [db, collection, key]);
-  const found = key ? state.found : NO_RECORDS;
-  // Until the current ids have answered, a missing record may still be on its way from storage.
-  const answered = state.key === key;
+  const store = useLinkedRecordStore(collection, ids);
+  const version = useSyncExternalStore(store.subscribe, () => store.version);
+  const none = !ids.some(Boolean);
   // The same object until the answer changes: list columns are built from it, and memoized rows
   // re-render only when their columns do.
   return useMemo(
     () => ({
-      found,
-      get: (id: string) => (!id ? undefined : (found.get(id) ?? (answered ? null : undefined))),
+      found: none ? NO_RECORDS : store.found,
+      get: (id: string) => (none ? undefined : store.get(id)),
     }),
-    [found, answered],
+    // `version` grows with every answer: the store's `found` is then another map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, version, none],
   );
 }

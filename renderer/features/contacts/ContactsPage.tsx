@@ -6,7 +6,7 @@ import type { Contact } from '@domain/schemas/contact';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useCan } from '../../auth/use-permissions';
 import { updateRecord } from '../../db/record-writes';
-import { useLinkedRecords } from '../../db/use-rx';
+import { useLinkedRecordStore } from '../../db/linked-record-store';
 import { useCollectionArriving } from '../../db/sync/use-collection-arrival';
 import { useWorkspace } from '../../db/workspace-context';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
@@ -28,10 +28,8 @@ export function ContactsPage() {
   const [search, setSearch] = useState('');
   const table = useRecordTable('contacts', DEFAULT_VIEWS.contacts[0].state, search);
   const { rows } = table;
-  const companies = useLinkedRecords(
-    'companies',
-    rows.loaded.map((c) => c.companyId),
-  );
+  const companyIds = useMemo(() => rows.loaded.map((c) => c.companyId), [rows.loaded]);
+  const companies = useLinkedRecordStore('companies', companyIds);
   const companiesArriving = useCollectionArriving('companies');
   const openDrawer = useUi((s) => s.openDrawer);
   const create = () => openDrawer({ collection: 'contacts', id: 'new' });
@@ -65,7 +63,7 @@ export function ContactsPage() {
         field: 'company',
         cell: (c) =>
           c.companyId ? (
-            <LinkedCompany company={companies.get(c.companyId)} unavailable={companyUnavailable} />
+            <LinkedCompany companies={companies} id={c.companyId} unavailable={companyUnavailable} />
           ) : (
             <span className="muted">{none}</span>
           ),

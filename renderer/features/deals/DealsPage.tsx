@@ -6,7 +6,7 @@ import { findStage } from '@domain/pipeline-rules';
 import type { Deal } from '@domain/schemas/deal';
 import { DEFAULT_VIEWS } from '@domain/record-views/default-views';
 import { useCollectionArriving } from '../../db/sync/use-collection-arrival';
-import { useLinkedRecords } from '../../db/use-rx';
+import { useLinkedRecordStore } from '../../db/linked-record-store';
 import { usePipelines } from '../../db/use-settings';
 import { useArrivalFocus } from '../../shell/use-arrival-focus';
 import { useUi } from '../../shell/ui-store';
@@ -24,10 +24,8 @@ export function DealsPage() {
   const table = useRecordTable('deals', DEFAULT_VIEWS.deals[0].state, search);
   const { rows } = table;
   const { pipelines } = usePipelines();
-  const companies = useLinkedRecords(
-    'companies',
-    rows.loaded.map((d) => d.companyId),
-  );
+  const companyIds = useMemo(() => rows.loaded.map((d) => d.companyId), [rows.loaded]);
+  const companies = useLinkedRecordStore('companies', companyIds);
   const companiesArriving = useCollectionArriving('companies');
   const edit = useDealInlineEdits();
   const openDrawer = useUi((s) => s.openDrawer);
@@ -56,7 +54,7 @@ export function DealsPage() {
       },
       {
         field: 'company',
-        cell: (d) => <LinkedCompany company={companies.get(d.companyId)} unavailable={companyUnavailable} />,
+        cell: (d) => <LinkedCompany companies={companies} id={d.companyId} unavailable={companyUnavailable} />,
       },
       {
         field: 'expectedCloseDate',

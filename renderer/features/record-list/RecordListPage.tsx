@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchX, type LucideIcon } from 'lucide-react';
 import type { CollectionDocs } from '@domain/collections';
@@ -54,6 +55,16 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
   const open = props.onOpen ?? ((row: CollectionDocs[C]) => openDrawer({ collection: section, id: row.id }));
   // While the collection still arrives, what the list lacks may simply not be here yet: say so.
   const arriving = useCollectionArriving(section);
+  // The same elements while the view is the same: a search keystroke does not redraw the toolbar.
+  const { view, setView } = table;
+  const toolbarStart = useMemo(
+    () => <SavedViewsMenu section={section} view={view} onViewChange={setView} />,
+    [section, view, setView],
+  );
+  const toolbarEnd = useMemo(
+    () => <ExportButton section={section} view={view} fields={props.fields} />,
+    [section, view, props.fields],
+  );
   return (
     <>
       {search && (
@@ -78,8 +89,8 @@ export function RecordListPage<C extends TableSection>(props: RecordListPageProp
         onViewChange={table.setView}
         selection={table.selection}
         onSelectionChange={table.setSelection}
-        toolbarStart={<SavedViewsMenu section={section} view={table.view} onViewChange={table.setView} />}
-        toolbarEnd={<ExportButton section={section} view={table.view} fields={props.fields} />}
+        toolbarStart={toolbarStart}
+        toolbarEnd={toolbarEnd}
         bulkBar={
           <BulkActionBar
             collection={section}

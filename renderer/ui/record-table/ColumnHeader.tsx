@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { Header } from '@tanstack/react-table';
 import type { ViewState } from '@domain/record-views/view-state';
 import { clampWidth, MAX_WIDTH, MIN_WIDTH, RESIZE_STEP } from './column-width';
@@ -8,13 +7,14 @@ export interface ColumnHeaderProps<T> {
   header: Header<T, unknown>;
   /** The header's place among the shown columns, from 0 (the selection column comes before). */
   index: number;
+  /** Its sort button's and resize handle's names, from the column's name. */
+  labels: { sortBy: (column: string) => string; resize: (column: string) => string };
   view: ViewState;
   onViewChange: (view: ViewState) => void;
 }
 
 /** One column's header: its sort button (when it sorts) and its resize handle, by mouse or arrows. */
-export function ColumnHeader<T>({ header, index, view, onViewChange }: ColumnHeaderProps<T>) {
-  const { t } = useTranslation();
+export function ColumnHeader<T>({ header, index, labels, view, onViewChange }: ColumnHeaderProps<T>) {
   const column = header.column;
   const sorted = column.getIsSorted();
   const label = String(column.columnDef.header);
@@ -33,7 +33,7 @@ export function ColumnHeader<T>({ header, index, view, onViewChange }: ColumnHea
         <button
           type="button"
           className="th-sort"
-          aria-label={t('recordTable.sortBy', { column: label })}
+          aria-label={labels.sortBy(label)}
           onClick={column.getToggleSortingHandler()}
         >
           {label}
@@ -45,7 +45,7 @@ export function ColumnHeader<T>({ header, index, view, onViewChange }: ColumnHea
       <div
         role="separator"
         aria-orientation="vertical"
-        aria-label={t('recordTable.columns.resize', { column: label })}
+        aria-label={labels.resize(label)}
         aria-valuenow={header.getSize()}
         aria-valuemin={MIN_WIDTH}
         aria-valuemax={MAX_WIDTH}

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterX } from 'lucide-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ViewState } from '@domain/record-views/view-state';
 import type { RecordWindow } from '../../db/use-record-window';
+import { labelTemplate } from '../../i18n/label-template';
 import { EmptyState } from '../EmptyState';
 import { LIST_ROW } from '../list-commands';
 import { useLatestCallback } from '../use-latest-callback';
@@ -19,7 +19,15 @@ import { SkeletonRow } from './SkeletonRow';
 import type { TableField, TableSection } from './table-field';
 import { useInlineEdit } from './use-inline-edit';
 import { useRowToggle } from './use-row-toggle';
+import { useRowRange } from './use-row-range';
 import { useTableColumns } from './use-table-columns';
+
+/**
+ * How far beyond each edge of the screen rows are drawn: more than a wheel step scrolls (about
+ * 400 px), so a step shows rows already drawn; no more, as every row drawn is drawn again by each
+ * new arrangement (a search keystroke, a filter) and mounted by each jump.
+ */
+const OVERSCAN_PX = 480;
 
 export interface RecordTableProps<T extends { id: string }> {
   section: TableSection;
@@ -58,27 +66,15 @@ export interface RecordTableProps<T extends { id: string }> {
 export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>) {
   const { t } = useTranslation();
   const { view, onViewChange, rows, fields, columns, selection, onSelectionChange } = props;
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollerElement, setScrollerElement] = useState<HTMLDivElement | null>(null);
   // Sized from the rows read until the list is counted: rows show before the count answers.
   const count = rows.length;
   const rowHeight = ROW_HEIGHT[view.density];
   const { table, columnFields, byField, visible, gridWidth } = useTableColumns(view, onViewChange, fields, columns);
 
-  // TanStack Virtual measures the scroller on every render; the component is not compiled to memoize around it.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    // Rows are memoized: those kept beyond the screen cost their mounting once, not every frame.
-    overscan: 20,
-    // Before the first measurement (and in a DOM without layout) a screenful is assumed.
-    initialRect: { width: 1000, height: 600 },
-  });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.length ? items[items.length - 1]!.index + 1 : 0;
+  // Rows of one height: their places are computed, never measured (use-row-range.ts). Rows are
+  // memoized: those kept beyond the screen cost their mounting once, not every frame.
+  const { first, last } = useRowRange(scrollerElement, count, rowHeight, Math.ceil(OVERSCAN_PX / rowHeight));
   const { setRange } = rows;
   useEffect(() => setRange(first, last), [setRange, first, last]);
 
@@ -88,7 +84,9 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   const cellsKey = rowCellsKey(visible);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const cells = useMemo(() => rowCells(visible, byField, t), [cellsKey, byField, t]);
-  const selectLabel = useCallback((name: string) => t('recordTable.selectRow', { name }), [t]);
+  // Each row's checkbox label and each placeholder's name, from one lookup of their wording.
+  const selectLabel = useMemo(() => labelTemplate(t, 'recordTable.selectRow', 'name'), [t]);
+  const loadingLabel = useMemo(() => labelTemplate(t, 'recordTable.loadingRow', 'row'), [t]);
   const onOpen = useLatestCallback(props.onOpen);
   const rowOf = (rowElement: HTMLElement) => rows.rowAt(Number(rowElement.getAttribute('aria-rowindex')) - 2);
   const { toggle: toggleNow, onKeyDownCapture } = useRowToggle(rows, selection, onSelectionChange, {
@@ -103,26 +101,32 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
   });
 
   const toggle = useLatestCallback(toggleNow);
+  const clearSelection = useLatestCallback(() => onSelectionChange(new Set()));
   const startEdit = useLatestCallback(inline.start);
   const finishEdit = useLatestCallback(inline.finish);
 
   const hasRows = count > 0 && rows.rowAt(first) !== undefined;
   const { takeArrivalFocus } = props;
   useEffect(() => {
-    if (hasRows && takeArrivalFocus?.()) scroller.current?.querySelector<HTMLElement>(`[${LIST_ROW}]`)?.focus();
-  }, [hasRows, takeArrivalFocus]);
+    if (hasRows && takeArrivalFocus?.()) scrollerElement?.querySelector<HTMLElement>(`[${LIST_ROW}]`)?.focus();
+  }, [hasRows, takeArrivalFocus, scrollerElement]);
 
   const searching = rows.search !== null;
   const allSelected = rows.count !== null && rows.count > 0 && selection.size >= rows.count;
-  const bar = (
-    <RecordTableToolbar
-      fields={fields}
-      columnFields={columnFields}
-      view={view}
-      onViewChange={onViewChange}
-      start={props.toolbarStart}
-      end={props.toolbarEnd}
-    />
+  const { toolbarStart, toolbarEnd } = props;
+  // Drawn again only when the view or the page's parts of it change, not with every new row.
+  const bar = useMemo(
+    () => (
+      <RecordTableToolbar
+        fields={fields}
+        columnFields={columnFields}
+        view={view}
+        onViewChange={onViewChange}
+        start={toolbarStart}
+        end={toolbarEnd}
+      />
+    ),
+    [fields, columnFields, view, onViewChange, toolbarStart, toolbarEnd],
   );
 
   if (rows.empty) {
@@ -153,7 +157,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
       {selection.size > 0 && props.bulkBar}
       <div className="card record-table-card">
         <div
-          ref={scroller}
+          ref={setScrollerElement}
           className={`record-grid density-${view.density}`}
           role="grid"
           aria-label={props.label}
@@ -178,19 +182,29 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
             view={view}
             onViewChange={onViewChange}
           />
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: gridWidth, position: 'relative' }}>
-            {items.map((item) => {
-              const row = rows.rowAt(item.index);
+          <div role="rowgroup" style={{ height: count * rowHeight, width: gridWidth, position: 'relative' }}>
+            {Array.from({ length: last - first }, (_, i) => {
+              const index = first + i;
+              const top = index * rowHeight;
+              const row = rows.rowAt(index);
               if (!row) {
-                const style = { height: rowHeight, transform: `translateY(${item.start}px)`, width: gridWidth };
-                return <SkeletonRow key={item.index} index={item.index} style={style} visible={visible} />;
+                const style = { height: rowHeight, transform: `translateY(${top}px)`, width: gridWidth };
+                return (
+                  <SkeletonRow
+                    key={index}
+                    index={index}
+                    label={loadingLabel(index + 1)}
+                    style={style}
+                    visible={visible}
+                  />
+                );
               }
               return (
                 <RecordRow
-                  key={item.index}
+                  key={index}
                   row={row}
-                  index={item.index}
-                  top={item.start}
+                  index={index}
+                  top={top}
                   height={rowHeight}
                   width={gridWidth}
                   cells={cells}
@@ -213,7 +227,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           count={rows.count}
           selection={selection}
           clearable={!props.bulkBar}
-          onClear={() => onSelectionChange(new Set())}
+          onClear={clearSelection}
         />
       </div>
     </>

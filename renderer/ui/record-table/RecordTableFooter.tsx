@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordSelection } from './record-selection';
 import type { TableSection } from './table-field';
@@ -12,8 +13,17 @@ export interface RecordTableFooterProps {
   onClear: () => void;
 }
 
-/** Below the grid: how many records the list holds and how many are ticked. */
-export function RecordTableFooter({ section, count, selection, clearable, onClear }: RecordTableFooterProps) {
+/**
+ * Below the grid: how many records the list holds and how many are ticked. Memoized: drawn again
+ * when the count or the selection changes, not with every row the table draws.
+ */
+export const RecordTableFooter = memo(function RecordTableFooter({
+  section,
+  count,
+  selection,
+  clearable,
+  onClear,
+}: RecordTableFooterProps) {
   const { t } = useTranslation();
   return (
     <div className="list-footer">
@@ -34,4 +44,4 @@ export function RecordTableFooter({ section, count, selection, clearable, onClea
       )}
     </div>
   );
-}
+});

@@ -1,23 +1,23 @@
 import type { CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Column } from '@tanstack/react-table';
 import { LIST_ROW } from '../list-commands';
 
 export interface SkeletonRowProps<T> {
   index: number;
+  /** Its accessible name ("Loading row 12"), worded once by the table for every placeholder. */
+  label: string;
   style: CSSProperties;
   visible: readonly Column<T, unknown>[];
 }
 
 /** A row not read yet: busy, named by its position, focusable so J and K can walk past it. */
-export function SkeletonRow<T>({ index, style, visible }: SkeletonRowProps<T>) {
-  const { t } = useTranslation();
+export function SkeletonRow<T>({ index, label, style, visible }: SkeletonRowProps<T>) {
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       aria-busy="true"
-      aria-label={t('recordTable.loadingRow', { row: index + 1 })}
+      aria-label={label}
       className="record-grid-row record-grid-body-row skeleton-row"
       style={style}
       tabIndex={-1}
