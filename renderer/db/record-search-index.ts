@@ -12,7 +12,6 @@ import {
 } from '@domain/search-text';
 import { ChangeSlices } from './change-slices';
 import { changesOf } from './collection-changes';
-import type { OutpostDatabase } from './database';
 import { LIST_SORT_KEY, searchRowOf, type SearchRow } from './search-row';
 import type { CompanyName, SearchIndexState, SearchOrder, SlotFilter } from './search-index-types';
 import { searchRowPages, type StoredDoc } from './search-row-pages';
@@ -385,22 +384,4 @@ export class RecordSearchIndex<C extends SearchableCollection = SearchableCollec
     this.changes++;
     for (const listener of [...this.listeners]) listener();
   }
-}
-
-const indexes = new WeakMap<OutpostDatabase, Map<SearchableCollection, RecordSearchIndex>>();
-
-/**
- * The search index of a collection of this database, made (not built) on first call and shared by
- * every screen — the list pages now, the command palette later.
- */
-export function searchIndexFor<C extends SearchableCollection>(db: OutpostDatabase, name: C): RecordSearchIndex<C> {
-  let ofDb = indexes.get(db);
-  if (!ofDb) indexes.set(db, (ofDb = new Map()));
-  let index = ofDb.get(name) as RecordSearchIndex<C> | undefined;
-  if (!index) {
-    const companies = name === 'contacts' || name === 'deals' ? searchIndexFor(db, 'companies') : null;
-    index = new RecordSearchIndex(name, db[name] as unknown as RxCollection<CollectionDocs[C]>, companies);
-    ofDb.set(name, index as unknown as RecordSearchIndex);
-  }
-  return index;
 }

@@ -9,7 +9,8 @@ import {
   type DuplicateReason,
 } from '@domain/duplicates';
 import { isSearching, parseSearchQuery } from '@domain/search-text';
-import { searchIndexFor, type RecordSearchIndex } from './record-search-index';
+import { type RecordSearchIndex } from './record-search-index';
+import { searchIndexFor } from './search-index-for';
 import type { Workspace } from './workspace';
 import { useWorkspace } from './workspace-context';
 

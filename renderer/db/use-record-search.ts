@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { isSearching, parseSearchQuery, type SearchableCollection } from '@domain/search-text';
-import { searchIndexFor, type SearchOrder, type SlotFilter } from './record-search-index';
+import { type SearchOrder, type SlotFilter } from './record-search-index';
+import { searchIndexFor } from './search-index-for';
 import { useWorkspace } from './workspace-context';
 
 /** What a search shows above its results: preparing the index, or how many records match. */

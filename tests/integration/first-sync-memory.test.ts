@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RecentRecord } from '../../domain/recent-records';
 import { parseSearchQuery } from '../../domain/search-text';
 import type { OutpostDatabase } from '../../renderer/db/database';
-import { searchIndexFor } from '../../renderer/db/record-search-index';
+import { searchIndexFor } from '../../renderer/db/search-index-for';
 import { PaletteSearch } from '../../renderer/search/palette-search';
 import { recentRecords$ } from '../../renderer/search/recent-records';
 import { demoContacts, recordWrite } from '../bench/support/demo-contacts';

@@ -1,7 +1,7 @@
 import { parseSearchQuery } from '../../../domain/search-text';
 import type { PullResponse } from '../../../domain/sync-protocol';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
-import { searchIndexFor } from '../../../renderer/db/record-search-index';
+import { searchIndexFor } from '../../../renderer/db/search-index-for';
 import { listPages } from '../../../renderer/db/search-row-pages';
 import { getRxStorageWorker } from '../../../renderer/db/storage/worker-storage';
 import type { SearchRunOptions, SearchRunResult } from './protocol';

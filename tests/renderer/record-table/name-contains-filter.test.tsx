@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { searchKey } from '@domain/derived-fields';
-import { searchIndexFor } from '../../../renderer/db/record-search-index';
+import { searchIndexFor } from '../../../renderer/db/search-index-for';
 import { WorkspaceProvider } from '../../../renderer/db/workspace-context';
 import { makeContact, testId } from '../../unit/domain/fixtures';
 import { recordTableWorkspaces } from '../support/record-table-support';

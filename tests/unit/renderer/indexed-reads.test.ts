@@ -18,7 +18,7 @@ import {
   type SearchRowsRequest,
 } from '../../../renderer/db/storage/search-rows';
 import { searchRowOf, type SearchRow } from '../../../renderer/db/search-row';
-import { searchIndexFor } from '../../../renderer/db/record-search-index';
+import { searchIndexFor } from '../../../renderer/db/search-index-for';
 import { parseSearchQuery } from '../../../domain/search-text';
 import { createRandom } from '../../../demo-data/random';
 import { makeContact, testId } from '../domain/fixtures';

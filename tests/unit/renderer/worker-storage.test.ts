@@ -6,7 +6,7 @@ import { defaultSettings } from '../../../domain/default-records';
 import { createRecord } from '../../../domain/record-edits';
 import { parseSearchQuery } from '../../../domain/search-text';
 import { openDatabase, type OutpostDatabase } from '../../../renderer/db/database';
-import { searchIndexFor } from '../../../renderer/db/record-search-index';
+import { searchIndexFor } from '../../../renderer/db/search-index-for';
 import { STORAGE_WORKER_READY } from '../../../renderer/db/storage/storage-worker-protocol';
 import { getRxStorageWorker, StorageWorkerError } from '../../../renderer/db/storage/worker-storage';
 import { requestScopeResync, scopeResyncRequested } from '../../../renderer/db/sync/scope-resync';

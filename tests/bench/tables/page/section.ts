@@ -1,6 +1,6 @@
 import { DEFAULT_VIEWS } from '../../../../domain/record-views/default-views';
 import { viewQuery } from '../../../../domain/record-views/view-query';
-import { searchIndexFor } from '../../../../renderer/db/record-search-index';
+import { searchIndexFor } from '../../../../renderer/db/search-index-for';
 import type { Workspace } from '../../../../renderer/db/workspace';
 import { initI18n } from '../../../../renderer/i18n/i18n';
 import { openWorkspace, render } from './bench-workspace';
